@@ -1,0 +1,26 @@
+import type { AstroIntegration } from 'astro';
+import { buildDate } from '../lib/build-date.ts';
+import { contentDirectory } from '../lib/content-location.ts';
+import { formatProblem } from '../lib/content-errors.ts';
+import { validateContent } from '../lib/validate-content.ts';
+
+/**
+ * Runs the same validation as `npm run check` before Astro reads any content, so a bad file
+ * fails the build with every problem listed in plain words, not Astro's first schema error.
+ */
+export default function contentValidation(): AstroIntegration {
+  return {
+    name: 'appeals:content-validation',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const report = validateContent(contentDirectory(), { today: buildDate() });
+        for (const warning of report.warnings) logger.warn(formatProblem(warning));
+        if (report.problems.length === 0) return;
+        const lines = report.problems.map(formatProblem);
+        const summary = `Content has ${lines.length} problem${lines.length === 1 ? '' : 's'}; nothing was built:\n${lines.join('\n')}`;
+        if (command === 'build') throw new Error(summary);
+        logger.error(summary);
+      },
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** `tel:` links need digits only: "116 000" dials as tel:116000. */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}

@@ -1,0 +1,19 @@
+/** Rules for photo files that sit beside an appeal's index.md. */
+export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'] as const;
+
+export function isPhotoFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return PHOTO_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** A neutral name for the nth photo of an appeal: no personal data in published file names. */
+export function neutralPhotoName(index: number, extension = '.jpg'): string {
+  return `photo-${index}${extension}`;
+}
+
+/** Name parts (3+ letters) of the child that appear in a file name. */
+export function namePartsIn(fileName: string, names: readonly string[]): string[] {
+  const lower = fileName.toLowerCase();
+  const parts = names.flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)).filter((p) => p.length >= 3);
+  return [...new Set(parts.filter((p) => lower.includes(p)))];
+}

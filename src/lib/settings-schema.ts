@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const text = (expected: string) =>
+  z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string({ error: `expected ${expected}` }).trim().min(1, { error: `expected ${expected}` }));
+
+const REGION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `content/settings.yaml`: everything about the organisation that pages need. */
+export const settingsSchema = z.strictObject({
+  organisation: z.strictObject({
+    name: text('the organisation name'),
+    email: text('a contact email address'),
+    pressEmail: text('a press contact email address').optional(),
+  }),
+  phones: z.strictObject({
+    emergency: text('the emergency number, "999"'),
+    police: text('the police non-emergency number, "101"'),
+    helpline: text('the helpline number, "116 000"'),
+    helplineName: text('the helpline name, "Missing People"'),
+  }),
+  regions: z
+    .array(
+      z.strictObject({
+        id: z.string({ error: 'expected a region id like "north-west"' }).regex(REGION_ID, {
+          error: 'expected a region id of lower-case letters, digits and hyphens, like "north-west"',
+        }),
+        name: text('a region name, like "North West"'),
+      }),
+      { error: 'expected a list of regions, each with id and name' },
+    )
+    .min(1, { error: 'expected at least one region' })
+    .superRefine((regions, ctx) => {
+      const seen = new Set<string>();
+      regions.forEach((r, i) => {
+        if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `expected a unique region id; "${r.id}" is listed twice` });
+        seen.add(r.id);
+      });
+    }),
+  baseUrl: z
+    .string({ error: 'expected the site address, like "https://appeals.example.org"' })
+    .url({ error: 'expected the site address, like "https://appeals.example.org"' })
+    .refine((u) => /^https?:\/\//.test(u), { error: 'expected an http or https address' }),
+  appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
+  demoContent: z.boolean({ error: 'expected true or false' }).default(false),
+});
+
+export type SiteSettings = z.output<typeof settingsSchema>;
+export type Region = SiteSettings['regions'][number];

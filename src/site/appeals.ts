@@ -1,0 +1,38 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import type { ActiveAppealData } from '../lib/appeal-schema.ts';
+import { buildDate } from '../lib/build-date.ts';
+import { appealFacts, type AppealFacts } from '../lib/appeal-view.ts';
+import { newestFirst } from '../lib/appeal-order.ts';
+import { siteSettings } from './settings.ts';
+
+type Entry = CollectionEntry<'appeals'>;
+export type ActiveAppeal = { id: string; entry: Entry; data: ActiveAppealData<ImageMetadata>; facts: AppealFacts; missingSince: string; urgent: boolean };
+export type ClosedAppeal = { id: string; status: 'found' | 'withdrawn' };
+
+export interface AppealSet {
+  active: ActiveAppeal[];
+  closed: ClosedAppeal[];
+}
+
+let cached: Promise<AppealSet> | undefined;
+
+/** Every appeal, split by status, loaded once per build: getCollection re-resolves images on each call. */
+export function loadAppeals(): Promise<AppealSet> {
+  cached ??= (async () => {
+    const entries = await getCollection('appeals');
+    const today = buildDate();
+    const active: ActiveAppeal[] = [];
+    const closed: ClosedAppeal[] = [];
+    for (const entry of entries) {
+      if (entry.data.status === 'active') {
+        const data = entry.data as unknown as ActiveAppealData<ImageMetadata>;
+        active.push({ id: entry.id, entry, data, facts: appealFacts(data, siteSettings, today), missingSince: data.missingSince, urgent: data.urgent });
+      } else {
+        closed.push({ id: entry.id, status: entry.data.status });
+      }
+    }
+    return { active: newestFirst(active), closed };
+  })();
+  return cached;
+}

@@ -1,0 +1,21 @@
+/**
+ * The photo variants we publish. Widths follow the layouts: the appeal photo shows at up to
+ * 360 CSS px (720 device px on a 2x phone); card thumbnails at 112 CSS px.
+ */
+export const MAIN_PHOTO = {
+  widths: [320, 480, 720],
+  sizes: '(min-width: 45em) 360px, 90vw',
+  formats: ['avif', 'webp'] as const,
+  fallbackFormat: 'jpg' as const,
+  quality: 70,
+};
+
+export const SECONDARY_PHOTO = { ...MAIN_PHOTO, widths: [240, 480], sizes: '(min-width: 45em) 240px, 60vw' };
+
+export const CARD_PHOTO = {
+  widths: [112, 224],
+  sizes: '112px',
+  formats: ['avif', 'webp'] as const,
+  fallbackFormat: 'jpg' as const,
+  quality: 60,
+};

@@ -1,0 +1,12 @@
+import { contentDirectory } from '../lib/content-location.ts';
+import { loadSettings } from '../lib/validate-content.ts';
+import type { SiteSettings } from '../lib/settings-schema.ts';
+
+function load(): SiteSettings {
+  const { settings, problems } = loadSettings(contentDirectory());
+  // The content-validation integration has already reported these in full.
+  if (!settings) throw new Error(`Site settings are invalid: ${problems.map((p) => p.message).join('; ')}`);
+  return settings;
+}
+
+export const siteSettings: SiteSettings = load();

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+const dist = inject('fixtureDist');
+const contentDir = inject('fixtureContentDir');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+const page = (urlPath: string): HTMLElement => parse(readFileSync(path.join(dist, urlPath, urlPath.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+const text = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+const IMAGE_RE = /\.(avif|webp|jpe?g|png|gif|svg)$/i;
+let files: string[] = [];
+let htmlFiles: string[] = [];
+beforeAll(() => {
+  files = walk(dist);
+  htmlFiles = files.filter((f) => f.endsWith('.html'));
+});
+
+describe('pages', () => {
+  it('builds the home, listing, appeal, closed, help and 404 pages', () => {
+    const rel = htmlFiles.map((f) => path.relative(dist, f)).sort();
+    expect(rel).toEqual(expect.arrayContaining([
+      'index.html', 'appeals/index.html', 'appeals/2/index.html', 'appeals/2026-0101/index.html', 'appeals/2026-0102/index.html',
+      'appeals/2025-0007/index.html', 'appeals/2026-0103/index.html', 'help/index.html', '404.html',
+    ]));
+  });
+
+  it('shows everything an appeal needs on its page', () => {
+    const doc = page('appeals/2026-0101/');
+    const body = text(doc.querySelector('main'));
+    expect(text(doc.querySelector('h1'))).toBe('Zephyrine Quillfeather');
+    expect(body).toContain('Also known as Zeph');
+    const facts = Object.fromEntries(doc.querySelectorAll('.facts div').map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]));
+    expect(facts).toMatchObject({
+      'Age when missing': '14', // born 29 February 2012, missing 1 May 2026
+      'Age now': '14',
+      Sex: 'Female',
+      'Missing since': '1 May 2026 at 6:30pm',
+      'Missing for': '212 days',
+      'Last seen': 'Outside the library on Park Road, Oldtown, North West',
+      Height: '5 ft 2 in (157 cm)',
+      'Last seen wearing': 'Navy school blazer, grey skirt, white trainers',
+      'Distinguishing features': 'Small scar above her left eyebrow',
+      'Police force': 'Fixture Constabulary',
+      'Police reference': 'FIX-2026-0101',
+    });
+    expect(body).toContain('If you see Zephyrine Quillfeather now, call 999.');
+    expect(body).toContain('If you have information, call 101 quoting FIX-2026-0101, or Missing People on 116 000 (free, confidential).');
+    expect(text(doc.querySelector('.appeal__circumstances'))).toContain("did not arrive at her friend’s house in Oldtown");
+    expect(body).toContain('Last updated 3 May 2026');
+    expect(body).toContain('Urgent appeal');
+    expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en-GB');
+  });
+
+  it('estimates age now when only an age was given, and counts years for long-missing children', () => {
+    const older = page('appeals/2025-0007/');
+    const facts = Object.fromEntries(older.querySelectorAll('.facts div').map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]));
+    expect(facts['Missing for']).toBe('6 years');
+    expect(facts['Age when missing']).toBe('9');
+    expect(facts['Age now']).toBe('16');
+    const estimated = page('appeals/2026-0102/');
+    const estimatedFacts = Object.fromEntries(estimated.querySelectorAll('.facts div').map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]));
+    expect(estimatedFacts['Age now']).toBe('about 15');
+  });
+
+  it('renders photos as AVIF and WebP pictures with a resized JPEG fallback, main photo first and eager', () => {
+    const doc = page('appeals/2025-0007/');
+    const figures = doc.querySelectorAll('figure.appeal-photo');
+    expect(figures).toHaveLength(2);
+    const [main, progressed] = figures as [HTMLElement, HTMLElement];
+    const types = main.querySelectorAll('source').map((s) => s.getAttribute('type'));
+    expect(types).toEqual(['image/avif', 'image/webp']);
+    const img = main.querySelector('img')!;
+    expect(img.getAttribute('loading')).toBe('eager');
+    expect(img.getAttribute('fetchpriority')).toBe('high');
+    expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+    expect(img.getAttribute('alt')).toBe('Fictional test portrait of a young girl with red hair');
+    expect(img.getAttribute('src')).toMatch(/\.jpg$/);
+    expect(img.getAttribute('srcset')).toMatch(/ 320w, .* 480w, .* 720w$/);
+    expect(progressed.querySelector('img')!.getAttribute('loading')).toBe('lazy');
+    expect(text(progressed.querySelector('figcaption'))).toContain('Age-progressed image');
+  });
+
+  it('shows urgent appeals first on the home page, then the newest', () => {
+    const doc = page('');
+    expect(doc.querySelectorAll('.urgent-section .appeal-card__name').map(text)).toEqual(['Zephyrine Quillfeather']);
+    const latest = doc.querySelectorAll('section[aria-labelledby="latest-heading"] .appeal-card__name').map(text);
+    expect(latest).toEqual(['Tobiah Wrenfield', 'Odalys Fernhollow']);
+  });
+
+  it('lists active appeals newest first across paginated pages', () => {
+    const first = page('appeals/').querySelectorAll('.appeal-card__name').map(text);
+    const second = page('appeals/2/').querySelectorAll('.appeal-card__name').map(text);
+    expect([...first, ...second]).toEqual(['Tobiah Wrenfield', 'Zephyrine Quillfeather', 'Odalys Fernhollow']);
+    expect(page('appeals/').querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/appeals/2/');
+  });
+
+  it('gives a closed appeal only the neutral, noindex notice and leaves it out of listings', () => {
+    const doc = page('appeals/2026-0103/');
+    expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(doc.querySelectorAll('main h1, main p').map(text)).toEqual([
+      'This appeal is no longer active',
+      'This appeal is no longer active. Thank you to everyone who shared it.',
+      'Please remove any copies you made: posters, posts, articles.',
+      'See the appeals that are active now',
+    ]);
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(text(doc.querySelector('main'))).not.toMatch(/found/i);
+    for (const listing of ['', 'appeals/', 'appeals/2/']) {
+      expect(page(listing).querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/appeals/2026-0103/');
+    }
+  });
+
+  it('marks the 404 page noindex and shows the demonstration banner', () => {
+    expect(page('404.html').querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(text(page('').querySelector('.demo-banner'))).toContain('Demonstration content');
+  });
+});
+
+describe('privacy and CSP baseline', () => {
+  it('has no inline scripts, inline styles or style attributes, and nothing from other sites', () => {
+    for (const file of htmlFiles) {
+      const doc = parse(readFileSync(file, 'utf8'));
+      const where = path.relative(dist, file);
+      expect(doc.querySelectorAll('script:not([src])'), where).toHaveLength(0);
+      expect(doc.querySelectorAll('style'), where).toHaveLength(0);
+      expect(doc.querySelectorAll('[style]'), where).toHaveLength(0);
+      const urls = [...doc.querySelectorAll('[src]').map((e) => e.getAttribute('src')!), ...doc.querySelectorAll('link[href], script[src]').map((e) => e.getAttribute('href') ?? '')];
+      for (const url of urls.filter(Boolean)) {
+        // The canonical link names our own public address; everything loaded is same-origin.
+        if (url.startsWith('https://appeals.example.org/')) continue;
+        expect(url, where).toMatch(/^\//);
+      }
+    }
+  });
+});
+
+describe('published images', () => {
+  it('publishes AVIF and WebP variants', () => {
+    const images = files.filter((f) => IMAGE_RE.test(f));
+    expect(images.some((f) => f.endsWith('.avif'))).toBe(true);
+    expect(images.some((f) => f.endsWith('.webp'))).toBe(true);
+  });
+
+  it('strips EXIF, GPS and XMP from every image, and never copies a source photo', async () => {
+    const sources = walk(path.join(contentDir, 'appeals')).filter((f) => IMAGE_RE.test(f));
+    expect(sources.length).toBeGreaterThan(0);
+    // The fixture photos really do carry metadata, so a pass here means the pipeline removed it.
+    const sourceMeta = await sharp(sources[0]!).metadata();
+    expect(sourceMeta.exif).toBeDefined();
+    expect(sourceMeta.xmp).toBeDefined();
+    const sourceHashes = new Set(sources.map(sha));
+    const images = files.filter((f) => IMAGE_RE.test(f));
+    expect(images.length).toBeGreaterThan(10);
+    for (const file of images) {
+      const meta = await sharp(file).metadata();
+      const where = path.relative(dist, file);
+      expect(meta.width, where).toBeGreaterThan(0);
+      expect(meta.exif, `${where} has EXIF`).toBeUndefined();
+      expect(meta.xmp, `${where} has XMP`).toBeUndefined();
+      expect(meta.iptc, `${where} has IPTC`).toBeUndefined();
+      expect(sourceHashes.has(sha(file)), `${where} is a copy of a source photo`).toBe(false);
+      const bytes = readFileSync(file).toString('latin1');
+      expect(bytes.includes('SECRET-EXIF-MARKER') || bytes.includes('SECRET-XMP-MARKER'), where).toBe(false);
+      // No published image is the full-size original: nothing wider than the largest variant.
+      expect(meta.width!, where).toBeLessThanOrEqual(720);
+    }
+  });
+
+  it('puts no part of any child\'s name in any published file name', () => {
+    const nameParts = ['zephyrine', 'quillfeather', 'zeph', 'tobiah', 'wrenfield', 'odalys', 'fernhollow', 'dali', 'lys'];
+    for (const file of files) {
+      const base = path.relative(dist, file).toLowerCase();
+      for (const part of nameParts) expect(base.includes(part), `${base} contains "${part}"`).toBe(false);
+    }
+    expect(statSync(dist).isDirectory()).toBe(true);
+  });
+});

@@ -1,0 +1,9 @@
+import 'vitest';
+
+// What tests/helpers/global-setup.ts provides to every test file.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureContentDir: string;
+    fixtureDist: string;
+  }
+}
