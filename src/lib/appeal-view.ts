@@ -66,14 +66,12 @@ export function appealFacts(appeal: ActiveAppealData<unknown>, settings: SiteSet
   };
 }
 
-/** "Photo taken May 2026", "Age-progressed image", both where both apply. */
-export function photoLabel(photo: { kind: 'photo' | 'age-progressed'; taken?: string }): string | undefined {
-  const parts: string[] = [];
-  if (photo.kind === 'age-progressed') parts.push('Age-progressed image: how the child might look now');
-  if (photo.taken) {
-    const full = parseCalendarDate(photo.taken);
-    const month = full ?? parseCalendarDate(`${photo.taken}-01`);
-    if (month) parts.push(full ? `${photo.kind === 'age-progressed' ? 'Made' : 'Taken'} ${formatLongDate(full)}` : `${photo.kind === 'age-progressed' ? 'Made' : 'Taken'} ${formatMonthYear(month.year, month.month)}`);
-  }
-  return parts.length ? parts.join('. ') : undefined;
+/** "Taken May 2026" or "Made 3 January 2026" (age-progressed); the kind itself is shown as a tag. */
+export function photoLabel(photo: { kind: 'photo' | 'age-progressed'; taken?: string | undefined }): string | undefined {
+  if (!photo.taken) return undefined;
+  const verb = photo.kind === 'age-progressed' ? 'Made' : 'Taken';
+  const full = parseCalendarDate(photo.taken);
+  if (full) return `${verb} ${formatLongDate(full)}`;
+  const month = parseCalendarDate(`${photo.taken}-01`);
+  return month ? `${verb} ${formatMonthYear(month.year, month.month)}` : undefined;
 }

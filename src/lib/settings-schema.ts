@@ -36,10 +36,7 @@ export const settingsSchema = z.strictObject({
         seen.add(r.id);
       });
     }),
-  baseUrl: z
-    .string({ error: 'expected the site address, like "https://appeals.example.org"' })
-    .url({ error: 'expected the site address, like "https://appeals.example.org"' })
-    .refine((u) => /^https?:\/\//.test(u), { error: 'expected an http or https address' }),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'expected the site address, like "https://appeals.example.org"' }),
   appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
   demoContent: z.boolean({ error: 'expected true or false' }).default(false),
 });

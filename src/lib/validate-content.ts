@@ -63,24 +63,15 @@ function validateActive(
     report.problems.push(...problemsFromIssues(file, result.error.issues, data, activeSchema));
   }
   for (const message of circumstancesProblems(body)) report.problems.push({ file, field: 'circumstances (the text below the frontmatter)', message });
+  // These checks read the raw data, so they report alongside schema problems rather than after them.
+  photoFileProblems(file, dir, data, report);
+  const region = (data.lastSeen as { region?: unknown } | undefined)?.region;
+  if (settings && typeof region === 'string' && !settings.regions.some((r) => r.id === region)) {
+    report.problems.push({ file, field: 'lastSeen.region', message: `expected one of the regions in content/settings.yaml (${settings.regions.map((r) => r.id).join(', ')}), got ${JSON.stringify(region)}` });
+  }
   if (!result.success) return;
 
   const appeal = result.data;
-  const names = [appeal.name, ...appeal.knownAs];
-  appeal.photos.forEach((photo, i) => {
-    const fileName = photo.src.replace(/^\.\//, '');
-    const photoPath = path.join(dir, fileName);
-    if (!existsSync(photoPath) || !statSync(photoPath).isFile()) {
-      report.problems.push({ file, field: `photos[${i}].src`, message: `expected a photo file in ${path.relative(process.cwd(), dir) || dir}, but "${fileName}" does not exist` });
-    }
-    const leaked = namePartsIn(fileName, names);
-    if (leaked.length > 0) {
-      report.problems.push({ file, field: `photos[${i}].src`, message: `expected a neutral file name like photo-${i + 1}.jpg, got "${fileName}", which contains part of the child's name (${leaked.join(', ')}); use \`npm run appeal -- new\` to ingest photos` });
-    }
-  });
-  if (settings && !settings.regions.some((r) => r.id === appeal.lastSeen.region)) {
-    report.problems.push({ file, field: 'lastSeen.region', message: `expected one of the regions in content/settings.yaml (${settings.regions.map((r) => r.id).join(', ')}), got ${JSON.stringify(appeal.lastSeen.region)}` });
-  }
   const todayText = formatCalendarDate(today);
   if (appeal.missingSince.slice(0, 10) > todayText) {
     report.problems.push({ file, field: 'missingSince', message: `expected a date on or before today (${todayText}), got "${appeal.missingSince}"` });
@@ -129,6 +120,25 @@ export function validateContent(contentDir: string, options: { today: CalendarDa
     validateAppealFolder(dir, entry.name, report, { today: options.today, displayRoot });
   }
   return report;
+}
+
+/** Each photo must exist beside index.md and have a file name free of the child's names. */
+function photoFileProblems(file: string, dir: string, data: Record<string, unknown>, report: ContentReport): void {
+  if (!Array.isArray(data.photos)) return;
+  const names = [data.name, ...(Array.isArray(data.knownAs) ? data.knownAs : [])].filter((n): n is string => typeof n === 'string');
+  data.photos.forEach((photo: unknown, i) => {
+    const src = (photo as { src?: unknown } | null)?.src;
+    if (typeof src !== 'string' || !photoFileName.safeParse(src).success) return;
+    const fileName = src.replace(/^\.\//, '');
+    const photoPath = path.join(dir, fileName);
+    if (!existsSync(photoPath) || !statSync(photoPath).isFile()) {
+      report.problems.push({ file, field: `photos[${i}].src`, message: `expected a photo file in ${path.relative(process.cwd(), dir) || dir}, but "${fileName}" does not exist` });
+    }
+    const leaked = namePartsIn(fileName, names);
+    if (leaked.length > 0) {
+      report.problems.push({ file, field: `photos[${i}].src`, message: `expected a neutral file name like photo-${i + 1}.jpg, got "${fileName}", which contains part of the child's name (${leaked.join(', ')}); use \`npm run appeal -- new\` to ingest photos` });
+    }
+  });
 }
 
 /** Validates one appeal folder, named `id`, adding what it finds to `report`. */

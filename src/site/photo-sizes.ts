@@ -1,3 +1,5 @@
+import type { ImageOutputFormat } from 'astro';
+
 /**
  * The photo variants we publish. Widths follow the layouts: the appeal photo shows at up to
  * 360 CSS px (720 device px on a 2x phone); card thumbnails at 112 CSS px.
@@ -5,7 +7,7 @@
 export const MAIN_PHOTO = {
   widths: [320, 480, 720],
   sizes: '(min-width: 45em) 360px, 90vw',
-  formats: ['avif', 'webp'] as const,
+  formats: ['avif', 'webp'] as ImageOutputFormat[],
   fallbackFormat: 'jpg' as const,
   quality: 70,
 };
@@ -15,7 +17,7 @@ export const SECONDARY_PHOTO = { ...MAIN_PHOTO, widths: [240, 480], sizes: '(min
 export const CARD_PHOTO = {
   widths: [112, 224],
   sizes: '112px',
-  formats: ['avif', 'webp'] as const,
+  formats: ['avif', 'webp'] as ImageOutputFormat[],
   fallbackFormat: 'jpg' as const,
   quality: 60,
 };

@@ -40,3 +40,13 @@ describe('file names and phone links', () => {
     expect(addMonths({ year: 2026, month: 1, day: 15 }, 3)).toEqual({ year: 2026, month: 4, day: 15 });
   });
 });
+
+describe('photo labels', () => {
+  it('says when a photo was taken or an age-progressed image made', async () => {
+    const { photoLabel } = await import('../../src/lib/appeal-view.ts');
+    expect(photoLabel({ kind: 'photo', taken: '2026-03' })).toBe('Taken March 2026');
+    expect(photoLabel({ kind: 'photo', taken: '2026-03-14' })).toBe('Taken 14 March 2026');
+    expect(photoLabel({ kind: 'age-progressed', taken: '2025-10' })).toBe('Made October 2025');
+    expect(photoLabel({ kind: 'photo' })).toBeUndefined();
+  });
+});
