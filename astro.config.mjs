@@ -2,10 +2,13 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import contentValidation from './src/integrations/content-validation.ts';
+import searchIndex from './src/integrations/search-index.ts';
+import hostHeaders from './src/integrations/host-headers.ts';
 import { loadSettings } from './src/lib/validate-content.ts';
 import { contentDirectory } from './src/lib/content-location.ts';
 
 const { settings } = loadSettings(contentDirectory());
+const validation = contentValidation();
 
 export default defineConfig({
   // The content validation integration reports a broken settings file; this fallback only lets it run.
@@ -23,5 +26,9 @@ export default defineConfig({
     service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 }, jpeg: { mozjpeg: true } } },
   },
   devToolbar: { enabled: false },
-  integrations: [contentValidation(), react()],
+  vite: {
+    // Never inline small scripts into pages: a strict CSP allows only same-origin script files.
+    build: { assetsInlineLimit: 0 },
+  },
+  integrations: [validation, react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders()],
 });

@@ -8,6 +8,8 @@ import type { SiteSettings } from './settings-schema.ts';
 export interface AppealFacts {
   ageAtDisappearance: string;
   ageNow: string;
+  /** Age now in whole years (an estimate when only an age was given). */
+  ageNowYears: number;
   missingSince: string;
   missingFor: string;
   lastSeen: string;
@@ -51,6 +53,7 @@ export function appealFacts(appeal: ActiveAppealData<unknown>, settings: SiteSet
   return {
     ageAtDisappearance: `${ages.atDisappearance}`,
     ageNow: ages.estimated ? `about ${ages.now}` : `${ages.now}`,
+    ageNowYears: ages.now,
     missingSince: describeMissingSince(missing),
     missingFor: describeMissingDuration(missing.date, today),
     lastSeen: `${appeal.lastSeen.place}, ${appeal.lastSeen.town}, ${region}`,

@@ -37,9 +37,25 @@ export const settingsSchema = z.strictObject({
       });
     }),
   baseUrl: z.url({ protocol: /^https?$/, error: 'expected the site address, like "https://appeals.example.org"' }),
+  ageBands: z
+    .array(
+      z.strictObject({
+        label: text('a label, like "12 to 14"'),
+        min: z.number({ error: 'expected a whole number of years' }).int().min(0),
+        max: z.number({ error: 'expected a whole number of years' }).int().min(0),
+      }),
+      { error: 'expected a list of age bands, each with label, min and max' },
+    )
+    .min(1)
+    .default([
+      { label: '0 to 11', min: 0, max: 11 },
+      { label: '12 to 14', min: 12, max: 14 },
+      { label: '15 to 17', min: 15, max: 17 },
+    ]),
   appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
   demoContent: z.boolean({ error: 'expected true or false' }).default(false),
 });
 
 export type SiteSettings = z.output<typeof settingsSchema>;
 export type Region = SiteSettings['regions'][number];
+export type AgeBand = SiteSettings['ageBands'][number];

@@ -21,3 +21,6 @@ export const CARD_PHOTO = {
   fallbackFormat: 'jpg' as const,
   quality: 60,
 };
+
+/** The search result thumbnail: one small WebP, fetched only for results shown. */
+export const SEARCH_THUMBNAIL = { width: 112, format: 'webp' as const, quality: 60 };

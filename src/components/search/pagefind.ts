@@ -1,0 +1,39 @@
+/** The slice of Pagefind's browser API the search page uses. */
+export interface PagefindResultData {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
+export interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+export interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+  unfilteredResultCount: number;
+}
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
+  debouncedSearch?: unknown;
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+/** Loads Pagefind on first use only: nobody who never searches downloads the index. */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    // A runtime URL, not a bundled module: the index is written after the site is built.
+    const url = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ baseUrl: '/' });
+    await pagefind.init();
+    // Load every filter's values up front, so each checkbox can show its count.
+    await pagefind.filters();
+    return pagefind;
+  })();
+  return loading;
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
+import { countPdfPages, describeBrowser, formatViolations, launchBrowser, runAxe, watchPage, type PageProblems } from '../helpers/browser.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+
+const URGENT = { id: '2026-0101', name: 'Zephyrine Quillfeather' };
+const AGE_PROGRESSED = { id: '2025-0007', name: 'Odalys Fernhollow' };
+const CLOSED_ID = '2026-0103';
+
+describeBrowser('built pages in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startStaticServer(inject('fixtureDist'));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    const page = await context.newPage();
+    return { context, page, problems: watchPage(page, server.url) };
+  }
+
+  async function open(path: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; response: Response | null }> {
+    const opened = await newPage(options);
+    const response = await opened.page.goto(server.url + path);
+    return { ...opened, response };
+  }
+
+  /** Scrolls through the page so lazy images load too, then waits for the network to settle. */
+  async function loadEverything(page: Page): Promise<void> {
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+      }
+    });
+    await page.waitForLoadState('networkidle');
+  }
+
+  /** Chromium's own /favicon.ico fetch; it has its own test below, so it is not reported twice. */
+  const isFaviconError = (line: string): boolean => line.endsWith('/favicon.ico)');
+
+  /** Asserts a page did nothing wrong. `expected404s` are URLs that are meant to be missing. */
+  function expectNoProblems(problems: PageProblems, expected404s: string[] = []): void {
+    const expected = (line: string): boolean => expected404s.some((url) => line === `404 ${url}` || line.endsWith(`404 (Not Found) (${url})`));
+    expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
+    expect(problems.consoleErrors.filter((line) => !isFaviconError(line) && !expected(line)), 'console errors').toEqual([]);
+    expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
+    expect(problems.cspViolations, 'CSP violations').toEqual([]);
+    expect(problems.failedRequests, 'failed requests').toEqual([]);
+    expect(problems.errorResponses.filter((line) => !expected(line)), 'error responses').toEqual([]);
+  }
+
+  it('follows an appeal card from the home page and loads the main photo as AVIF or WebP', async () => {
+    const { page, problems } = await open('/');
+    const card = page.locator('.appeal-card').filter({ hasText: URGENT.name });
+    await card.getByRole('link', { name: URGENT.name }).click();
+    await page.waitForURL(`${server.url}/appeals/${URGENT.id}/`);
+
+    await expect.poll(() => page.locator('h1').textContent()).toBe(URGENT.name);
+    const img = page.locator('.appeal-photo--main picture img');
+    await expect.poll(() => img.count()).toBe(1);
+    await img.evaluate((element: HTMLImageElement) => (element.complete ? undefined : element.decode()));
+    const photo = await img.evaluate((element: HTMLImageElement) => ({
+      complete: element.complete,
+      naturalWidth: element.naturalWidth,
+      currentSrc: element.currentSrc,
+    }));
+    expect(photo.complete, 'main photo finished loading').toBe(true);
+    expect(photo.naturalWidth, `main photo decoded (${photo.currentSrc})`).toBeGreaterThan(0);
+    expect(photo.currentSrc, 'the browser picked a modern format').toMatch(/\.(avif|webp)$/);
+    expectNoProblems(problems);
+  });
+
+  it('shows the name, what to do and the photo with JavaScript disabled', async () => {
+    const { page, response } = await open(`/appeals/${URGENT.id}/`, { javaScriptEnabled: false });
+    expect(response?.status()).toBe(200);
+    const heading = page.getByRole('heading', { level: 1 });
+    expect(await heading.textContent()).toBe(URGENT.name);
+    expect(await heading.isVisible()).toBe(true);
+
+    const whatToDo = page.getByRole('region', { name: 'What to do' });
+    expect(await whatToDo.isVisible(), '"What to do" section visible').toBe(true);
+    expect(await whatToDo.textContent()).toContain('999');
+
+    const img = page.locator('.appeal-photo--main picture img');
+    expect(await img.isVisible(), 'main photo visible').toBe(true);
+    const photo = await img.evaluate((element: HTMLImageElement) => ({ complete: element.complete, naturalWidth: element.naturalWidth, currentSrc: element.currentSrc }));
+    expect(photo.complete && photo.naturalWidth > 0, `main photo loaded without JS (${photo.currentSrc})`).toBe(true);
+  });
+
+  const axePages: Array<{ path: string; status: number }> = [
+    { path: '/', status: 200 },
+    { path: '/appeals/', status: 200 },
+    { path: '/appeals/2/', status: 200 },
+    { path: `/appeals/${URGENT.id}/`, status: 200 },
+    { path: `/appeals/${AGE_PROGRESSED.id}/`, status: 200 },
+    { path: '/help/', status: 200 },
+    { path: `/appeals/${CLOSED_ID}/`, status: 200 },
+    { path: '/no-such-page/', status: 404 },
+  ];
+  for (const { path, status } of axePages) {
+    it(`has no WCAG 2.2 A/AA violations (axe-core): ${path}`, async () => {
+      const { page, response } = await open(path);
+      expect(response?.status(), `HTTP status of ${path}`).toBe(status);
+      await loadEverything(page);
+      const violations = await runAxe(page);
+      expect(violations.length, `axe violations on ${path}:\n\n${formatViolations(violations)}`).toBe(0);
+    });
+  }
+
+  it('focuses the skip link on the first Tab, and the link moves focus to main', async () => {
+    const { page } = await open('/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      const box = element?.getBoundingClientRect();
+      return {
+        className: element?.className,
+        text: element?.textContent?.trim(),
+        href: element?.getAttribute('href'),
+        inViewport: box ? box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight : false,
+      };
+    });
+    expect(focused.className).toBe('skip-link');
+    expect(focused.text).toBe('Skip to main content');
+    expect(focused.inViewport, 'focused skip link is on screen').toBe(true);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(focused.href?.slice(1));
+  });
+
+  it('makes no request outside its own origin and sets no cookies or storage, on any page', async () => {
+    const { context, page, problems } = await newPage();
+    // Crawl every page reachable by links from the home page, plus the closed appeal and a 404.
+    const queue = ['/', `/appeals/${CLOSED_ID}/`, '/no-such-page/'];
+    const seen = new Set<string>(queue);
+    const statuses: Record<string, number | undefined> = {};
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      const response = await page.goto(server.url + path);
+      statuses[path] = response?.status();
+      await loadEverything(page);
+      const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      for (const link of links) {
+        const url = new URL(link);
+        if (url.origin !== server.url) continue; // tel:, mailto: and (there should be none) other sites
+        if (!seen.has(url.pathname)) {
+          seen.add(url.pathname);
+          queue.push(url.pathname);
+        }
+      }
+    }
+
+    const expectedStatuses = Object.fromEntries([...seen].map((path) => [path, path === '/no-such-page/' ? 404 : 200]));
+    expect(statuses, 'every linked page exists').toEqual(expectedStatuses);
+    for (const path of ['/', '/appeals/', '/appeals/2/', '/help/', `/appeals/${URGENT.id}/`, `/appeals/${AGE_PROGRESSED.id}/`, '/appeals/2026-0102/']) {
+      expect(seen.has(path), `crawl reached ${path}`).toBe(true);
+    }
+    expect(problems.requests.length).toBeGreaterThan(seen.size);
+    expect(problems.requests.filter((url) => !url.startsWith(`${server.url}/`)), 'requests that left the loopback origin').toEqual([]);
+    expectNoProblems(problems, [`${server.url}/no-such-page/`]);
+
+    expect(await context.cookies(), 'cookies').toEqual([]);
+    const storage = await context.storageState();
+    expect(storage.origins, 'localStorage').toEqual([]);
+  });
+
+  it('has a favicon, so browsers do not fetch the 404 page on every first visit', async () => {
+    // Chromium fetches the declared icon, or /favicon.ico when none is declared, and remembers a
+    // failure for the session; so check the file directly rather than watch for the fetch.
+    const { context, page } = await open('/');
+    const declared = await page.locator('link[rel~="icon"]').first().getAttribute('href', { timeout: 1_000 }).catch(() => null);
+    const iconUrl = new URL(declared ?? '/favicon.ico', page.url()).href;
+    const response = await context.request.get(iconUrl);
+    expect(`${response.status()} ${response.headers()['content-type']}`, `icon ${iconUrl}`).toMatch(/^200 image\//);
+  });
+
+  for (const appeal of [URGENT, AGE_PROGRESSED]) {
+    it(`prints ${appeal.id} on exactly one A4 page`, async () => {
+      const { page } = await open(`/appeals/${appeal.id}/`);
+      await loadEverything(page);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = countPdfPages(pdf);
+      let detail = '';
+      if (pages !== 1) {
+        // Explain the overflow: lay the page out at the A4 printable width (210mm less 2 x 12mm
+        // margins = 186mm = 703px) and list where each block of the appeal sits.
+        await page.setViewportSize({ width: 703, height: 1032 });
+        detail = await page.evaluate(() => {
+          const pxToMm = 25.4 / 96;
+          const blocks = document.querySelectorAll('main article > *, .appeal__top > *, .appeal__summary > *');
+          return [...blocks]
+            .map((element) => {
+              const box = element.getBoundingClientRect();
+              const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`;
+              return `${name}: top ${(box.top * pxToMm).toFixed(0)}mm, height ${(box.height * pxToMm).toFixed(0)}mm`;
+            })
+            .join('\n');
+        });
+      }
+      expect(pages, `PDF page count for ${appeal.id} (A4 printable height with 12mm margins is 273mm)\n${detail}`).toBe(1);
+    });
+  }
+});
