@@ -10,6 +10,31 @@ export function indexedPageCount(entry: { languages?: Record<string, { page_coun
 }
 
 /**
+ * Indexes the built site in `outDir` into `outDir/pagefind` with Pagefind's Node API, and throws
+ * unless it holds exactly `expectedPages` pages. Shared by the build and the benchmark.
+ */
+export async function buildSearchIndex(outDir: string, expectedPages: number): Promise<{ pages: number; milliseconds: number }> {
+  const started = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join('; ')}`);
+    const outputPath = path.join(outDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
+    // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
+    const indexed = indexedPageCount(JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')));
+    if (indexed !== expectedPages) {
+      throw new Error(`Search index holds ${indexed} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`);
+    }
+    return { pages: indexed, milliseconds: Math.round(performance.now() - started) };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
  * Builds the Pagefind index from the finished HTML, after every page is written.
  * Only pages marked `data-pagefind-body` (active appeals) are indexed. Any error fails the
  * build: a site without a working search index must never publish silently.
@@ -19,26 +44,8 @@ export default function searchIndex(options: { expectedPages: () => number }): A
     name: 'appeals:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join('; ')}`);
-          const outputPath = path.join(outDir, 'pagefind');
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
-          // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
-          const indexed = indexedPageCount(JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')));
-          const expected = options.expectedPages();
-          if (indexed !== expected) {
-            throw new Error(`Search index holds ${indexed} pages but there are ${expected} active appeals; refusing to publish an incomplete index.`);
-          }
-          logger.info(`Indexed ${indexed} active appeals for search in ${Math.round(performance.now() - started)} ms.`);
-        } finally {
-          await pagefind.close();
-        }
+        const { pages, milliseconds } = await buildSearchIndex(fileURLToPath(dir), options.expectedPages());
+        logger.info(`Indexed ${pages} active appeals for search in ${milliseconds} ms.`);
       },
     },
   };
