@@ -3,7 +3,7 @@ import {
   FILTER_KEYS, type FilterKey, hasCriteria, pagefindOptions, parseSearchState, resultCountText, type SearchState,
   serialiseSearchState, type SortOrder, toggleFilter,
 } from '../../lib/search-state.ts';
-import { loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind.ts';
+import { loadFilterCounts, loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 
 export interface SearchAppProps {
   filterLabels: Record<FilterKey, string>;
@@ -12,7 +12,8 @@ export interface SearchAppProps {
   phones: { police: string; helpline: string; helplineName: string };
 }
 
-const PAGE_SIZE = 20;
+// Each result shown fetches its own small fragment, so show ten at a time.
+const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 
 const SORT_LABELS: Record<SortOrder, string> = {
@@ -65,13 +66,19 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
   const [shown, setShown] = useState(PAGE_SIZE);
   const [error, setError] = useState<string | undefined>();
   const latest = useRef(0);
+  // Filter counts cost a download of their own: fetch them once the filters are in use.
+  const [wantCounts, setWantCounts] = useState(() => FILTER_KEYS.some((k) => parseSearchState(window.location.search).filters[k].length > 0));
+
+  const wantCountsRef = useRef(wantCounts);
+  wantCountsRef.current = wantCounts;
 
   const run = useCallback(async (next: SearchState) => {
     const ticket = ++latest.current;
     try {
       const pagefind = await loadPagefind();
+      if (wantCountsRef.current) await loadFilterCounts();
       if (!hasCriteria(next)) {
-        const counts = await pagefind.filters();
+        const counts = wantCountsRef.current ? await loadFilterCounts() : {};
         if (ticket === latest.current) setOutcome({ state: next, results: [], counts });
         return;
       }
@@ -95,7 +102,7 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
     }, outcome ? DEBOUNCE_MS : 0);
     return () => window.clearTimeout(timer);
     // `outcome` only decides whether the first run waits, so it is deliberately not a dependency.
-  }, [state, run, engaged]);
+  }, [state, run, engaged, wantCounts]);
 
   useEffect(() => {
     const onPop = () => setState(parseSearchState(window.location.search));
@@ -118,7 +125,7 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
         </div>
       </form>
       <div className="search-columns">
-        <div className="search-filters">
+        <div className="search-filters" onFocusCapture={() => setWantCounts(true)} onPointerDownCapture={() => setWantCounts(true)}>
           <h2>Filter</h2>
           {FILTER_KEYS.map((key) => (
             <fieldset key={key} className="search-filters__group">

@@ -31,9 +31,18 @@ export function loadPagefind(): Promise<Pagefind> {
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({ baseUrl: '/' });
     await pagefind.init();
-    // Load every filter's values up front, so each checkbox can show its count.
-    await pagefind.filters();
     return pagefind;
   })();
   return loading;
+}
+
+let filtersLoading: Promise<Record<string, Record<string, number>>> | undefined;
+
+/**
+ * Loads every filter's values and counts. At 10,000 appeals this is about 110 kB, so it waits
+ * until someone uses the filters (or arrives with a filtered search), not the first query.
+ */
+export function loadFilterCounts(): Promise<Record<string, Record<string, number>>> {
+  filtersLoading ??= loadPagefind().then((pagefind) => pagefind.filters());
+  return filtersLoading;
 }
