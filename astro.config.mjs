@@ -14,8 +14,8 @@ export default defineConfig({
   // The content validation integration reports a broken settings file; this fallback only lets it run.
   site: settings?.baseUrl ?? 'https://appeals.example.org',
   trailingSlash: 'always',
-  // Separate caches per content folder keep fixture builds from sharing the demo site's data store.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // Outside node_modules so `npm install` keeps it warm; fixture builds pass their own.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './.cache/astro',
   build: {
     format: 'directory',
     // External stylesheets only, so a strict CSP with no 'unsafe-inline' holds.
@@ -28,7 +28,16 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     // Never inline small scripts into pages: a strict CSP allows only same-origin script files.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // Photos get a folder of their own, so hosts can cache scripts and styles for ever
+      // (/_astro/) but let a purge recall photos (/_photos/), which are never immutable.
+      rollupOptions: {
+        output: {
+          assetFileNames: (asset) => (/\.(jpe?g|png|webp|avif|gif)$/i.test(asset.names?.[0] ?? '') ? '_photos/[name].[hash][extname]' : '_astro/[name].[hash][extname]'),
+        },
+      },
+    },
   },
   integrations: [validation, react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders()],
 });

@@ -3,7 +3,15 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
+import { spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { nextAppealId } from '../src/lib/appeal-id.ts';
+import { appendAudit, closeAppeal, LifecycleError, purgeArchive, reopenAppeal } from '../src/lib/appeal-archive.ts';
+import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/appeal-lifecycle.ts';
+import { formatCalendarDate } from '../src/lib/calendar-date.ts';
+import { StageError } from '../src/lib/republish.ts';
+import { publishingContext } from './lib/publishing-context.ts';
+import { printSummary, runRepublish } from './republish.ts';
 import { buildDate } from '../src/lib/build-date.ts';
 import { formatProblem } from '../src/lib/content-errors.ts';
 import { contentDirectory } from '../src/lib/content-location.ts';
@@ -16,9 +24,18 @@ import { APPEALS_DIR, type ContentReport, loadSettings, validateAppealFolder, va
 const USAGE = `Usage: npm run appeal -- <command> [options]
 
 Commands:
-  new        Create an appeal and ingest its photos (asks for anything not given as a flag)
-  list       List appeals [--status active|found|withdrawn]
-  check      Validate all content (the same as npm run check)
+  new                      Create an appeal and ingest its photos (asks for anything not given)
+  found <id>               Close an appeal because the child is safe, then republish
+  withdraw <id> --reason R Close an appeal for another reason, then republish. R is one of:
+                           consent-withdrawn, legal, police-request, safeguarding, duplicate, other
+  reopen <id>              Restore a closed appeal from the archive (a mistaken closure)
+  purge <id> --yes         Delete a closed appeal's archived data for ever
+  list                     List appeals [--status active|found|withdrawn]
+  check                    Validate all content (the same as npm run check)
+
+Options for found, withdraw and reopen:
+  --by "Name"                 Who is doing this, for the audit log (default: git config user.name)
+  --no-publish                Change the content only; publish later with npm run republish
 
 Options for new (all text; run without flags to be asked):
   --name "Full Name"          --known-as "Nick, Other"     --sex female|male
@@ -196,9 +213,81 @@ function commandList(argv: string[]): void {
   console.log(`${rows.length} appeal${rows.length === 1 ? '' : 's'}${report.problems.length ? `; ${report.problems.length} files have problems (npm run check)` : ''}.`);
 }
 
+function operator(by: string | undefined): string {
+  if (by?.trim()) return by.trim();
+  const git = spawnSync('git', ['config', 'user.name'], { encoding: 'utf8' });
+  return git.status === 0 && git.stdout.trim() ? git.stdout.trim() : userInfo().username;
+}
+
+const LIFECYCLE_OPTIONS = { by: { type: 'string' }, 'no-publish': { type: 'boolean', default: false }, reason: { type: 'string' }, yes: { type: 'boolean', default: false } } as const;
+
+async function publishAfter(action: string, id: string, startedAt: number, noPublish: boolean): Promise<void> {
+  if (noPublish) {
+    console.log(`${action} ${id}. Not published (--no-publish): run npm run republish to update the live site.`);
+    return;
+  }
+  console.log(`${action} ${id}. Publishing...`);
+  try {
+    const summary = await runRepublish({ wait: true, startedAt });
+    printSummary(summary, startedAt);
+    console.log(`The live site was updated ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`);
+  } catch (error) {
+    if (error instanceof StageError) {
+      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}": the live site still shows the old release.
+${error.message}
+Fix the problem and run npm run republish at once.`);
+      process.exit(error.exitCode);
+    }
+    throw error;
+  }
+}
+
+async function commandLifecycle(command: 'found' | 'withdraw' | 'reopen' | 'purge', argv: string[]): Promise<void> {
+  const startedAt = performance.now();
+  const { values, positionals } = parseArgs({ args: argv, options: LIFECYCLE_OPTIONS, allowPositionals: true, strict: true });
+  const id = positionals[0];
+  if (!id || positionals.length > 1) throw new UsageError(`Give one appeal id: npm run appeal -- ${command} 2026-0042`);
+  const context = publishingContext();
+  const today = formatCalendarDate(buildDate());
+  const time = new Date().toISOString();
+  const by = operator(values.by);
+  try {
+    if (command === 'found' || command === 'withdraw') {
+      let reason: string | undefined;
+      if (command === 'withdraw') {
+        reason = values.reason;
+        if (!reason || !(WITHDRAW_REASONS as readonly string[]).includes(reason)) {
+          throw new UsageError(`withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`);
+        }
+      }
+      closeAppeal({ contentDir: context.contentDir, archiveDir: context.archiveDir, id, status: command === 'found' ? 'found' : 'withdrawn', closedAt: today });
+      appendAudit(context.archiveDir, { time, id, action: command, ...(reason ? { reason } : {}), by });
+      await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
+    } else if (command === 'reopen') {
+      reopenAppeal({ contentDir: context.contentDir, archiveDir: context.archiveDir, id, today });
+      appendAudit(context.archiveDir, { time, id, action: 'reopen', by });
+      await publishAfter('Reopened appeal', id, startedAt, values['no-publish']);
+    } else {
+      if (!values.yes) throw new UsageError(`purge deletes ${id}'s archived data for ever. Run again with --yes to confirm. Nothing was changed.`);
+      purgeArchive({ archiveDir: context.archiveDir, id });
+      appendAudit(context.archiveDir, { time, id, action: 'purge', by });
+      console.log(`Purged the archived data of ${id}. It cannot be reopened.\n\nCopies this command cannot reach; clear each one:`);
+      for (const item of COPIES_CHECKLIST) console.log(`  - ${item}`);
+    }
+  } catch (error) {
+    if (error instanceof LifecycleError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
+    case 'found':
+    case 'withdraw':
+    case 'reopen':
+    case 'purge':
+      return commandLifecycle(command, rest);
     case 'new':
       return commandNew(rest);
     case 'list':

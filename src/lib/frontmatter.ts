@@ -27,9 +27,20 @@ export function parseMarkdownFile(source: string): ParsedMarkdown {
   return { data: data as Record<string, unknown>, body: source.slice(match.index + match[0].length) };
 }
 
+/** YAML reads an unquoted 2026-05-01 as a Date; write it back as the same plain date text. */
+function datesAsText(value: unknown): unknown {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  if (Array.isArray(value)) return value.map(datesAsText);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesAsText(v)]));
+  return value;
+}
+
 /** Writes frontmatter and body back as a Markdown file. */
 export function stringifyMarkdownFile(data: Record<string, unknown>, body: string): string {
-  const front = yaml.dump(data, { lineWidth: 100, noRefs: true, quotingType: '"' });
+  const front = yaml.dump(datesAsText(data), { lineWidth: 100, noRefs: true, quotingType: '"' });
   const trimmed = body.trim();
   return `---\n${front}---\n${trimmed ? `\n${trimmed}\n` : ''}`;
 }

@@ -54,6 +54,14 @@ export const settingsSchema = z.strictObject({
     ]),
   appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
   demoContent: z.boolean({ error: 'expected true or false' }).default(false),
+  publish: z
+    .strictObject({
+      deployDir: text('a folder for releases, like "deploy"').optional(),
+      archiveDir: text('a private folder for closed appeals, like "archive"').optional(),
+      keepReleases: z.number({ error: 'expected a whole number, like 3' }).int().min(1).max(50).optional(),
+      purgeHook: text('a shell command run after each publish').optional(),
+    })
+    .default({}),
 });
 
 export type SiteSettings = z.output<typeof settingsSchema>;

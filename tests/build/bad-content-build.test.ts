@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
@@ -20,5 +20,6 @@ describe('a build with bad content', () => {
     // The photos were never drawn, so those problems are reported in the same run too.
     expect(result.output).toMatch(/2026-0102\/index.md: photos\[0\]\.src: expected a photo file/);
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+    rmSync(work, { recursive: true, force: true });
   });
 });

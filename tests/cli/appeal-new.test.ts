@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
 import { FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { materialiseFixture, writeTestPhoto } from '../helpers/fixture-content.ts';
 
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
 async function workspace(): Promise<{ root: string; content: string }> {
   const root = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'cli-'));
+  roots.push(root);
   return { root, content: await materialiseFixture('basic', root) };
 }
 

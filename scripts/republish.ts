@@ -1,0 +1,81 @@
+// `npm run republish [-- --no-wait | --rollback | --watch]`: build, verify and switch the live release.
+import { watch } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { republish, rollback, StageError, type RepublishSummary } from '../src/lib/republish.ts';
+import { publishingContext } from './lib/publishing-context.ts';
+
+export function printSummary(summary: RepublishSummary, startedAt: number): void {
+  const stages = Object.entries(summary.stageMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ');
+  console.log(`Published release ${summary.release}: ${summary.active} active appeals, ${summary.closed} closed.`);
+  console.log(`  ${summary.changedUrls.length} URLs changed; ${summary.removedReleases.length} old releases removed; ${summary.prunedCacheFiles} cached images pruned.`);
+  console.log(`  Stages: ${stages}. Live ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`);
+}
+
+export async function runRepublish(options: { wait: boolean; startedAt: number }): Promise<RepublishSummary> {
+  const context = publishingContext();
+  return republish({ ...context, wait: options.wait, log: (line) => console.log(line) });
+}
+
+function failed(error: unknown): never {
+  if (error instanceof StageError) {
+    console.error(`Republish failed at stage "${error.stage}". The live site was not changed${error.stage === 'purge-hook' ? ' back' : ''}.\n${error.message}`);
+    process.exit(error.exitCode);
+  }
+  throw error;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false }, rollback: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false } } });
+  if (values.rollback) {
+    const context = publishingContext();
+    try {
+      const { from, to } = rollback(context);
+      console.log(`Rolled back: ${from} → ${to}.`);
+    } catch (error) {
+      failed(error);
+    }
+    return;
+  }
+  if (!values.watch) {
+    const startedAt = performance.now();
+    try {
+      printSummary(await runRepublish({ wait: !values['no-wait'], startedAt }), startedAt);
+    } catch (error) {
+      failed(error);
+    }
+    return;
+  }
+  // Watch: fold a burst of edits into one publish, and never run two at once.
+  const { contentDir } = publishingContext();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const go = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    const startedAt = performance.now();
+    try {
+      printSummary(await runRepublish({ wait: true, startedAt }), startedAt);
+    } catch (error) {
+      if (error instanceof StageError) console.error(`Republish failed at stage "${error.stage}"; the live site was not changed.\n${error.message}`);
+      else console.error(error);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void go();
+      }
+    }
+  };
+  watch(contentDir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void go(), 1000);
+  });
+  console.log(`Watching ${contentDir}; publishing a second after each burst of changes. Ctrl+C stops.`);
+  void go();
+}
+
+if (import.meta.main) await main();

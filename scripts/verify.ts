@@ -1,0 +1,25 @@
+// `npm run verify [-- <release folder>]`: check a built release (default: the live one) for leaks.
+import path from 'node:path';
+import { archivedNames } from '../src/lib/appeal-archive.ts';
+import { buildDate } from '../src/lib/build-date.ts';
+import { currentLink } from '../src/lib/releases.ts';
+import { validateContent } from '../src/lib/validate-content.ts';
+import { verifyRelease } from '../src/lib/verify-release.ts';
+import { publishingContext } from './lib/publishing-context.ts';
+
+const context = publishingContext();
+const releaseDir = path.resolve(process.argv[2] ?? currentLink(context.deployDir));
+const report = validateContent(context.contentDir, { today: buildDate() });
+const findings = verifyRelease({
+  releaseDir,
+  activeIds: report.appeals.filter((a) => a.status === 'active').map((a) => a.id),
+  closedIds: report.appeals.filter((a) => a.status !== 'active').map((a) => a.id),
+  forbiddenNames: archivedNames(context.archiveDir),
+  publicDir: context.publicDir,
+});
+if (findings.length > 0) {
+  console.error(`Verification of ${releaseDir} found ${findings.length} problem(s):`);
+  for (const f of findings) console.error(`  ${f.file}: ${f.problem}`);
+  process.exit(1);
+}
+console.log(`Verified ${releaseDir}: no closed appeal's data, every photo belongs to an active appeal.`);

@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { acquireLock, LockBusyError } from './deploy-lock.ts';
+import { archivedNames } from './appeal-archive.ts';
+import { buildDate } from './build-date.ts';
+import { formatProblem } from './content-errors.ts';
+import {
+  changedUrls, currentRelease, hashFiles, listReleases, readManifest, releaseName, releasesBeyond, releasesDir, releasesShowing,
+  removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
+} from './releases.ts';
+import { runSiteBuild } from './site-build.ts';
+import { photoReferences, verifyRelease } from './verify-release.ts';
+import { validateContent } from './validate-content.ts';
+
+/** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
+export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export class StageError extends Error {
+  readonly stage: Stage;
+  constructor(stage: Stage, message: string) {
+    super(message);
+    this.stage = stage;
+  }
+  get exitCode(): number {
+    return 10 + STAGES.indexOf(this.stage);
+  }
+}
+
+export interface RepublishOptions {
+  projectRoot: string;
+  contentDir: string;
+  deployDir: string;
+  archiveDir: string;
+  cacheDir: string;
+  publicDir: string;
+  /** Keep this many newest releases (never fewer than the live one). */
+  keep: number;
+  wait: boolean;
+  /** A shell command given the changed URLs as JSON on stdin, after the switch. */
+  purgeHook?: string | undefined;
+  env?: Record<string, string | undefined>;
+  log?: (line: string) => void;
+}
+
+export interface RepublishSummary {
+  release: string;
+  previous?: string | undefined;
+  active: number;
+  closed: number;
+  changedUrls: string[];
+  removedReleases: string[];
+  prunedCacheFiles: number;
+  stageMs: Partial<Record<Stage, number>>;
+}
+
+async function stage<T>(name: Stage, timings: Partial<Record<Stage, number>>, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof StageError) throw error;
+    throw new StageError(name, (error as Error).message);
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+/** Drops cached image derivatives the live release does not use, so no closed child's photo lingers. */
+export function pruneImageCache(cacheDir: string, liveRelease: string): number {
+  const assets = path.join(cacheDir, 'assets');
+  if (!existsSync(assets)) return 0;
+  const used = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.html')) for (const ref of photoReferences(readFileSync(full, 'utf8'))) used.add(path.basename(ref));
+    }
+  };
+  walk(liveRelease);
+  let pruned = 0;
+  for (const name of readdirSync(assets)) {
+    // Cache entries are named like the published file, sometimes with a suffix such as `.json`.
+    const published = name.replace(/\.json$/, '');
+    if (!used.has(published)) {
+      rmSync(path.join(assets, name), { recursive: true, force: true });
+      pruned++;
+    }
+  }
+  return pruned;
+}
+
+
+/** Clears what a killed republish can leave behind: build folders and half-made symlinks. */
+function clearLeftovers(deployDir: string): void {
+  for (const name of readdirSync(deployDir)) {
+    if (name.startsWith('.staging-') || name.startsWith('.current-')) rmSync(path.join(deployDir, name), { recursive: true, force: true });
+  }
+  const releases = releasesDir(deployDir);
+  if (existsSync(releases)) {
+    for (const e of readdirSync(releases, { withFileTypes: true })) {
+      // A release folder without its manifest was never completed.
+      if (e.isDirectory() && !existsSync(path.join(releases, `${e.name}.json`))) rmSync(path.join(releases, e.name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** validate → build → verify → release → switch → purge hook, under a lock. The live site changes only at the switch. */
+export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
+  const log = options.log ?? (() => undefined);
+  const timings: Partial<Record<Stage, number>> = {};
+  mkdirSync(options.deployDir, { recursive: true });
+  const unlock = await stage('lock', timings, () =>
+    acquireLock(path.join(options.deployDir, '.lock'), {
+      wait: options.wait,
+      onWait: (pid) => log(`Another republish (pid ${pid}) is running; waiting for it to finish...`),
+    }).catch((error: unknown) => {
+      throw new StageError('lock', error instanceof LockBusyError ? error.message : String(error));
+    }),
+  );
+  try {
+    clearLeftovers(options.deployDir);
+    const today = buildDate(options.env ?? process.env);
+    const report = await stage('validate', timings, () => {
+      const r = validateContent(options.contentDir, { today });
+      if (r.problems.length > 0) throw new StageError('validate', `${r.problems.length} content problem(s); nothing was published:\n${r.problems.map(formatProblem).join('\n')}`);
+      return r;
+    });
+    const activeIds = report.appeals.filter((a) => a.status === 'active').map((a) => a.id).sort();
+    const closedIds = report.appeals.filter((a) => a.status !== 'active').map((a) => a.id).sort();
+
+    const name = releaseName(new Date());
+    const staging = path.join(options.deployDir, `.staging-${name}`);
+    await stage('build', timings, async () => {
+      log('Building...');
+      const result = await runSiteBuild({ projectRoot: options.projectRoot, contentDir: options.contentDir, outDir: staging, env: { ...options.env, ASTRO_CACHE_DIR: options.cacheDir } });
+      if (!result.ok) throw new StageError('build', `The build failed; nothing was published.\n${result.output.split('\n').filter((l) => /error|expected|problem/i.test(l)).slice(-40).join('\n')}`);
+    });
+    await stage('verify', timings, () => {
+      const findings = verifyRelease({ releaseDir: staging, activeIds, closedIds, forbiddenNames: archivedNames(options.archiveDir), publicDir: options.publicDir });
+      if (findings.length > 0) {
+        rmSync(staging, { recursive: true, force: true });
+        throw new StageError('verify', `Verification found ${findings.length} problem(s); nothing was published:\n${findings.map((f) => `${f.file}: ${f.problem}`).join('\n')}`);
+      }
+    });
+    const previous = currentRelease(options.deployDir);
+    const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds, closedIds, files: {} };
+    await stage('release', timings, () => {
+      mkdirSync(releasesDir(options.deployDir), { recursive: true });
+      manifest.files = hashFiles(staging);
+      renameSync(staging, path.join(releasesDir(options.deployDir), name));
+      writeManifest(options.deployDir, manifest);
+    });
+    const previousManifest = previous && listReleases(options.deployDir).includes(previous) ? readManifest(options.deployDir, previous) : undefined;
+    await stage('switch', timings, () => switchCurrent(options.deployDir, name));
+    log(`Live: release ${name}.`);
+
+    // After the switch: nothing here can put an old release back on the live site.
+    const stale = [...new Set([...releasesShowing(options.deployDir, closedIds, name), ...releasesBeyond(options.deployDir, options.keep, name)])];
+    for (const old of stale) removeRelease(options.deployDir, old);
+    const prunedCacheFiles = pruneImageCache(options.cacheDir, path.join(releasesDir(options.deployDir), name));
+    const urls = changedUrls(previousManifest, manifest);
+    if (options.purgeHook) {
+      await stage('purge-hook', timings, () => {
+        const result = spawnSync(options.purgeHook!, { shell: true, input: JSON.stringify({ release: name, changedUrls: urls }), encoding: 'utf8' });
+        if (result.status !== 0) throw new StageError('purge-hook', `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`);
+      });
+    }
+    return { release: name, previous, active: activeIds.length, closed: closedIds.length, changedUrls: urls, removedReleases: stale, prunedCacheFiles, stageMs: timings };
+  } finally {
+    unlock();
+  }
+}
+
+/** Switches back to the release before the live one, unless it shows an appeal closed since. */
+export function rollback(options: { deployDir: string; contentDir: string; env?: Record<string, string | undefined> }): { from: string; to: string } {
+  const live = currentRelease(options.deployDir);
+  const all = listReleases(options.deployDir);
+  const index = live ? all.indexOf(live) : -1;
+  const target = index > 0 ? all[index - 1] : undefined;
+  if (!live || !target) throw new StageError('switch', 'There is no earlier release to roll back to.');
+  const report = validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
+  const closedNow = new Set(report.appeals.filter((a) => a.status !== 'active').map((a) => a.id));
+  const showing = readManifest(options.deployDir, target).activeIds.filter((id) => closedNow.has(id));
+  if (showing.length > 0) {
+    throw new StageError('switch', `Refusing to roll back to ${target}: it shows appeal${showing.length === 1 ? '' : 's'} ${showing.join(', ')}, closed since. Fix forward instead.`);
+  }
+  switchCurrent(options.deployDir, target);
+  return { from: live, to: target };
+}

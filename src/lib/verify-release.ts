@@ -1,0 +1,126 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { closedNoticeText } from './closed-notice.ts';
+
+/**
+ * Checks a built release before it can go live. By allow-list: every published photo must be one
+ * an active appeal's page uses, and every closed id's page must be exactly the neutral notice.
+ * By deny-list: no file, file name or decompressed search file may contain an archived name.
+ */
+
+export interface VerifyInput {
+  releaseDir: string;
+  activeIds: readonly string[];
+  closedIds: readonly string[];
+  /** Names and other names of closed appeals, from the private archive. */
+  forbiddenNames: ReadonlyArray<{ id: string; names: readonly string[] }>;
+  /** Where non-photo images (the favicon) come from; each must match byte for byte. */
+  publicDir: string;
+}
+
+export interface Finding {
+  file: string;
+  problem: string;
+}
+
+const IMAGE_RE = /\.(avif|webp|jpe?g|png|gif|svg)$/i;
+const RASTER_RE = /\.(avif|webp|jpe?g|png|gif)$/i;
+
+function walk(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? walk(full, base) : [path.relative(base, full)];
+  });
+}
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One case-insensitive, whole-word pattern for every forbidden name. */
+export function namePattern(names: readonly string[]): RegExp | undefined {
+  const parts = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
+  if (parts.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => escapeRe(p).replace(/\s+/g, '[\\s\\u00a0_-]+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** Text of a file as a reader would see it: gzip (Pagefind's files) decompressed first. */
+function readAsText(file: string): string {
+  const bytes = readFileSync(file);
+  const content = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  return content.toString('utf8');
+}
+
+/**
+ * The source photo a published variant derives from: Astro names variants
+ * `<file>.<8-character source hash>_<transform hash>.<format>`.
+ */
+export function photoSource(file: string): string | undefined {
+  return /^(.*\.[A-Za-z0-9_-]{8})_[A-Za-z0-9]+\.[a-z]+$/.exec(path.basename(file))?.[1];
+}
+
+/** Photo URLs an HTML page uses: src, srcset and Pagefind's image metadata. */
+export function photoReferences(html: string): string[] {
+  return [...html.matchAll(/\/_photos\/[^"'\s,)<>]+/g)].map((m) => m[0]);
+}
+
+export function verifyRelease(input: VerifyInput): Finding[] {
+  const { releaseDir } = input;
+  const findings: Finding[] = [];
+  const files = walk(releaseDir);
+
+  // 1. Photos: only variants of the photos the active appeal pages show.
+  const allowedSources = new Set<string>();
+  for (const id of input.activeIds) {
+    const page = path.join(releaseDir, 'appeals', id, 'index.html');
+    if (!existsSync(page)) {
+      findings.push({ file: path.relative(releaseDir, page), problem: `active appeal ${id} has no page` });
+      continue;
+    }
+    for (const ref of photoReferences(readFileSync(page, 'utf8'))) {
+      const source = photoSource(ref);
+      if (source) allowedSources.add(source);
+    }
+  }
+  for (const file of files.filter((f) => IMAGE_RE.test(f))) {
+    if (file.startsWith('_photos/')) {
+      const source = photoSource(file);
+      if (!source || !allowedSources.has(source)) findings.push({ file, problem: 'photo does not derive from a photo of an active appeal' });
+      continue;
+    }
+    const source = path.join(input.publicDir, file);
+    if (!existsSync(source) || !readFileSync(source).equals(readFileSync(path.join(releaseDir, file)))) {
+      findings.push({ file, problem: 'image is neither an active appeal photo nor a file from public/' });
+    }
+  }
+
+  // 2. Closed pages: exactly the neutral notice, noindex, no images.
+  const expected = closedNoticeText();
+  for (const id of input.closedIds) {
+    const file = path.join('appeals', id, 'index.html');
+    const full = path.join(releaseDir, file);
+    if (!existsSync(full)) {
+      findings.push({ file, problem: `closed appeal ${id} has no page; its URL must keep answering with the notice` });
+      continue;
+    }
+    const doc = parse(readFileSync(full, 'utf8'));
+    const text = doc.querySelectorAll('main h1, main p').map((el) => el.textContent.replace(/\s+/g, ' ').trim());
+    if (JSON.stringify(text) !== JSON.stringify(expected)) findings.push({ file, problem: `closed appeal page is not exactly the neutral notice: ${JSON.stringify(text)}` });
+    if (doc.querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex') findings.push({ file, problem: 'closed appeal page is not marked noindex' });
+    if (doc.querySelectorAll('main img, main picture, meta[property="og:image"]').length > 0) findings.push({ file, problem: 'closed appeal page shows an image' });
+  }
+
+  // 3. Archived names: nowhere in any file's name or text (raster images: names only).
+  const all = namePattern(input.forbiddenNames.flatMap((f) => f.names));
+  if (all) {
+    const owner = (found: string) => input.forbiddenNames.find((f) => namePattern(f.names)?.test(found))?.id ?? 'unknown';
+    for (const file of files) {
+      const inName = all.exec(file);
+      if (inName) findings.push({ file, problem: `file name contains "${inName[0]}", a name from closed appeal ${owner(inName[0])}` });
+      if (RASTER_RE.test(file)) continue;
+      const inText = all.exec(readAsText(path.join(releaseDir, file)));
+      if (inText) findings.push({ file, problem: `contains "${inText[0]}", a name from closed appeal ${owner(inText[0])}` });
+    }
+  }
+  return findings;
+}
