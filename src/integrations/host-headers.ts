@@ -1,16 +1,73 @@
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { headersFile } from '../lib/security-headers.ts';
+import { buildDate } from '../lib/build-date.ts';
+import { contentDirectory } from '../lib/content-location.ts';
+import {
+  ASSET_DIRS,
+  CLOSED_NOTICE_FILE,
+  CLOUDFLARE_HEADER_RULE_LIMIT,
+  GONE_DIR,
+  HOST_FILES,
+  headerRules,
+  headersFile,
+  netlifyRedirects,
+} from '../lib/host-config.ts';
+import { validateContent } from '../lib/validate-content.ts';
 
-/** Writes `_headers` so Netlify and Cloudflare Pages serve every page with the strict CSP. */
+/** The top-level entries of a build that the HTML caching rule covers: all but assets and host files. */
+export function topLevelHtmlPaths(outDir: string): string[] {
+  const skip = new Set<string>([...Object.values(ASSET_DIRS), ...HOST_FILES, 'index.html', '404.html']);
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((entry) => !skip.has(entry.name) && !entry.name.startsWith('.'))
+    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+    .sort();
+}
+
+/**
+ * Writes what the hosts need beside the built site:
+ * - `_headers` (Netlify, Cloudflare Pages): the strict CSP and security headers everywhere, and
+ *   caching by kind of path; `X-Robots-Tag: noindex` on closed appeals.
+ * - `_redirects` (Netlify): 410 Gone with the neutral notice at every closed appeal's URL.
+ * - `_gone/<id>`: an empty marker per closed appeal, which nginx checks to answer 410. It lives in
+ *   the release, so it switches atomically with the pages (see src/lib/host-config.ts).
+ * The nginx configuration itself is not published; `scripts/nginx-config.ts` writes it.
+ *
+ * Closed ids come from the content validation report, the source of truth for every page.
+ */
 export default function hostHeaders(): AstroIntegration {
+  let closedIds: string[] | undefined;
   return {
     name: 'appeals:host-headers',
     hooks: {
-      'astro:build:done': ({ dir }) => {
-        writeFileSync(path.join(fileURLToPath(dir), '_headers'), headersFile());
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
+        const report = validateContent(contentDirectory(), { today: buildDate() });
+        closedIds = report.appeals.filter((appeal) => appeal.status !== 'active').map((appeal) => appeal.id).sort();
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const closed = closedIds ?? [];
+        // Nothing half-published: every closed URL must have its notice page, and the 410 body must exist.
+        const missing = [CLOSED_NOTICE_FILE, ...closed.map((id) => `/appeals/${id}/index.html`)].filter((file) => !existsSync(path.join(outDir, file)));
+        if (missing.length > 0) throw new Error(`Host configuration: the build lacks ${missing.join(', ')}; refusing to publish closed appeals without their notice.`);
+
+        const input = { closedIds: closed, topLevelHtmlPaths: topLevelHtmlPaths(outDir) };
+        writeFileSync(path.join(outDir, '_headers'), headersFile(input));
+        writeFileSync(path.join(outDir, '_redirects'), netlifyRedirects(closed));
+        const goneDir = path.join(outDir, GONE_DIR);
+        mkdirSync(goneDir, { recursive: true });
+        for (const id of closed) writeFileSync(path.join(goneDir, id), '');
+
+        const rules = headerRules(input).length;
+        if (rules > CLOUDFLARE_HEADER_RULE_LIMIT) {
+          logger.warn(
+            `_headers has ${rules} rules; Cloudflare Pages applies only the first ${CLOUDFLARE_HEADER_RULE_LIMIT}. ` +
+              'Later closed appeals there lose the X-Robots-Tag header but keep the noindex meta tag in their page.',
+          );
+        }
+        logger.info(`Wrote _headers, _redirects and ${closed.length} closed-appeal marker${closed.length === 1 ? '' : 's'} in ${GONE_DIR}/.`);
       },
     },
   };

@@ -24,9 +24,3 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
   'X-Frame-Options': 'DENY',
 };
-
-/** A `_headers` file (Netlify and Cloudflare Pages format) applying the security headers to every path. */
-export function headersFile(): string {
-  const lines = ['/*', ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`)];
-  return `${lines.join('\n')}\n`;
-}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APPEAL_URI_REGEX,
+  CACHE_CONTROL,
+  headerRules,
+  headersFile,
+  htmlPathPatterns,
+  netlifyRedirects,
+  nginxMainConf,
+  nginxMapConf,
+  nginxSecurityHeaders,
+  nginxServerConf,
+  nginxString,
+} from '../../src/lib/host-config.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+
+const input = { closedIds: ['2026-0103', '2025-0001'], topLevelHtmlPaths: ['appeals/', 'search/', 'help/', 'favicon.svg'] };
+
+/** Parses a `_headers` file back into rules, as Netlify and Cloudflare Pages read it. */
+function parseHeaders(text: string): Array<{ path: string; headers: Array<[string, string]> }> {
+  const rules: Array<{ path: string; headers: Array<[string, string]> }> = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
+    const [name, ...value] = line.trim().split(':');
+    rules.at(-1)!.headers.push([name!.trim(), value.join(':').trim()]);
+  }
+  return rules;
+}
+
+/** Every header a request path gets: like the hosts, the headers of every matching rule, joined. */
+function headersFor(rules: ReturnType<typeof parseHeaders>, urlPath: string): Record<string, string[]> {
+  const matches = (pattern: string) => (pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern);
+  const out: Record<string, string[]> = {};
+  for (const rule of rules.filter((r) => matches(r.path))) {
+    for (const [name, value] of rule.headers) (out[name.toLowerCase()] ??= []).push(value);
+  }
+  return out;
+}
+
+describe('_headers', () => {
+  const text = headersFile(input);
+  const rules = parseHeaders(text);
+
+  it('puts the security headers, and only those, on /*', () => {
+    const all = rules.find((r) => r.path === '/*')!;
+    expect(Object.fromEntries(all.headers)).toEqual(SECURITY_HEADERS);
+    expect(all.headers.map(([name]) => name.toLowerCase())).not.toContain('cache-control');
+    expect(rules.filter((r) => r.path === '/*')).toHaveLength(1);
+  });
+
+  it('gives every path exactly one Cache-Control, so the hosts never join two', () => {
+    const samples = [
+      '/', '/index.html', '/404.html', '/appeals/', '/appeals/2/', '/appeals/2026-0101/', '/appeals/2026-0103/', '/appeals/region/north-west/',
+      '/search/', '/help/', '/favicon.svg', '/_astro/Base.abc123.css', '/_astro/client.abc.js', '/_photos/photo-1.abc_def.avif',
+      '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/fragment/en_abc.pf_fragment', '/pagefind/index/en_abc.pf_index',
+    ];
+    for (const urlPath of samples) {
+      const headers = headersFor(rules, urlPath);
+      expect(headers['cache-control'], urlPath).toHaveLength(1);
+      expect(headers['content-security-policy'], urlPath).toEqual([CONTENT_SECURITY_POLICY]);
+    }
+  });
+
+  it('caches pages for no time, scripts and styles for ever, photos and search briefly and never immutably', () => {
+    const cache = (urlPath: string) => headersFor(rules, urlPath)['cache-control']?.[0];
+    for (const page of ['/', '/index.html', '/404.html', '/appeals/', '/appeals/2026-0101/', '/search/', '/help/']) expect(cache(page), page).toBe(CACHE_CONTROL.revalidate);
+    expect(cache('/_astro/Base.abc123.css')).toBe('public, max-age=31536000, immutable');
+    expect(cache('/_photos/photo-1.abc_def.avif')).toBe('public, max-age=300, must-revalidate');
+    for (const file of ['/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', '/pagefind/fragment/en_abc.pf_fragment']) {
+      expect(cache(file), file).toBe('public, max-age=0, must-revalidate');
+    }
+    const immutable = rules.filter((r) => r.headers.some(([name, value]) => name === 'Cache-Control' && value.includes('immutable')));
+    expect(immutable.map((r) => r.path)).toEqual(['/_astro/*']);
+  });
+
+  it('marks every form of a closed appeal URL, and the notice itself, noindex', () => {
+    for (const urlPath of ['/appeals/2026-0103/', '/appeals/2026-0103/index.html', '/appeals/2025-0001/', '/appeals/closed/', '/appeals/closed/index.html']) {
+      expect(headersFor(rules, urlPath)['x-robots-tag'], urlPath).toEqual(['noindex']);
+    }
+    expect(headersFor(rules, '/appeals/2026-0101/')['x-robots-tag']).toBeUndefined();
+    expect(headersFor(rules, '/appeals/')['x-robots-tag']).toBeUndefined();
+    expect(text).toContain('/appeals/2026-0103/*\n  X-Robots-Tag: noindex\n');
+  });
+
+  it('derives HTML path rules from top-level names and refuses asset folders or odd names', () => {
+    expect(htmlPathPatterns(['search/', 'appeals', '/help/*', 'feed.xml', 'appeals/'])).toEqual(['/', '/index.html', '/404.html', '/appeals/*', '/feed.xml', '/help/*', '/search/*']);
+    expect(() => htmlPathPatterns(['_astro/'])).toThrow(/caching rules of its own/);
+    expect(() => htmlPathPatterns(['pagefind'])).toThrow(/caching rules of its own/);
+    expect(() => htmlPathPatterns(['a b'])).toThrow(/expected a file or folder name/);
+    expect(() => htmlPathPatterns(['../etc'])).toThrow(/expected a file or folder name/);
+  });
+
+  it('refuses an id that is not YYYY-NNNN, so nothing odd reaches a host file', () => {
+    expect(() => headersFile({ ...input, closedIds: ['2026-0103\n/*'] })).toThrow(/expected YYYY-NNNN/);
+    expect(() => netlifyRedirects(['amy-smith'])).toThrow(/expected YYYY-NNNN/);
+  });
+
+  it('has few rules: one per closed appeal on top of a fixed set (Cloudflare applies 100 at most)', () => {
+    const base = headerRules({ closedIds: [], topLevelHtmlPaths: input.topLevelHtmlPaths }).length;
+    expect(base).toBeLessThan(20);
+    expect(headerRules(input)).toHaveLength(base + 2);
+  });
+});
+
+describe('_redirects', () => {
+  it('answers 410 with the neutral notice at every form of a closed appeal URL, forced over the page', () => {
+    const lines = netlifyRedirects(['2026-0103']).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines).toEqual(expect.arrayContaining([
+      '/appeals/2026-0103  /appeals/closed/index.html  410!',
+      '/appeals/2026-0103/  /appeals/closed/index.html  410!',
+      '/appeals/2026-0103/index.html  /appeals/closed/index.html  410!',
+    ]));
+    expect(lines.filter((l) => l.includes('2026-0103')).every((l) => l.endsWith('  /appeals/closed/index.html  410!'))).toBe(true);
+    expect(lines).toContain('/_gone/*  /404.html  404!');
+  });
+
+  it('names no active appeal', () => {
+    expect(netlifyRedirects([])).not.toMatch(/\/appeals\/\d/);
+  });
+});
+
+describe('nginx map', () => {
+  const regex = new RegExp(APPEAL_URI_REGEX);
+  const id = (uri: string) => regex.exec(uri)?.groups?.id;
+
+  it('captures the id from every form of an appeal URL and anything below it', () => {
+    expect(id('/appeals/2026-0103/')).toBe('2026-0103');
+    expect(id('/appeals/2026-0103')).toBe('2026-0103');
+    expect(id('/appeals/2026-0103/index.html')).toBe('2026-0103');
+    expect(id('/appeals/2026-0103/poster.pdf')).toBe('2026-0103');
+  });
+
+  it('matches nothing else', () => {
+    for (const uri of ['/appeals/', '/appeals/2/', '/appeals/closed/', '/appeals/closed/index.html', '/appeals/region/north-west/', '/appeals/2026-01033/',
+      '/appeals/2026-103/', '/appeals/2026-0103x/', '/x/appeals/2026-0103/', '/_gone/2026-0103', '/appeals2026-0103/', '/']) {
+      expect(id(uri), uri).toBeUndefined();
+    }
+  });
+
+  it('puts the same expression in the map, with an empty default', () => {
+    const conf = nginxMapConf();
+    expect(conf).toContain(`map $uri $appeal_id {\n    "~${APPEAL_URI_REGEX}" $id;\n    default "";\n}`);
+  });
+});
+
+describe('nginx server include', () => {
+  const conf = nginxServerConf();
+  const locations = [...conf.matchAll(/^location ([^{]+) \{\n([\s\S]*?)^\}/gm)].map((m) => ({ match: m[1]!.trim(), body: m[2]! }));
+  const body = (match: string) => locations.find((l) => l.match === match)?.body ?? '';
+
+  it('serves the neutral notice as the 410 body and the 404 page for 404s', () => {
+    expect(conf).toContain('error_page 404 /404.html;');
+    expect(conf).toContain('error_page 410 /appeals/closed/index.html;');
+    expect(conf).not.toMatch(/error_page 410 =/);
+  });
+
+  it('answers 410 for an appeal whose marker is in the release, before trying its files', () => {
+    const appeals = body('/appeals/');
+    expect(appeals).toContain('if (-f $appeals_release/_gone/$appeal_id) {\n        return 410;\n    }');
+    expect(appeals.indexOf('return 410')).toBeLessThan(appeals.indexOf('try_files'));
+    expect(appeals).toContain('try_files $uri $uri/index.html =404;');
+  });
+
+  it('reads each request from one resolved release', () => {
+    expect(conf).toContain('set $appeals_release $realpath_root;');
+    expect(conf).toContain('disable_symlinks off;');
+    for (const l of locations.filter((l) => !l.body.includes('internal;'))) expect(l.body, l.match).toContain('root $appeals_release;');
+  });
+
+  it('repeats every security header, with always, in every location that adds headers', () => {
+    const served = locations.filter((l) => l.body.includes('add_header'));
+    expect(served.length).toBeGreaterThanOrEqual(7);
+    for (const l of served) {
+      for (const line of nginxSecurityHeaders().split('\n')) expect(l.body, l.match).toContain(line);
+      expect(l.body.match(/add_header Cache-Control/g), l.match).toHaveLength(1);
+      for (const line of l.body.split('\n').filter((x) => x.includes('add_header'))) expect(line, l.match).toMatch(/ always;$/);
+    }
+    expect(nginxSecurityHeaders()).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
+  });
+
+  it('caches like _headers: immutable only under /_astro/', () => {
+    expect(body('^~ /_astro/')).toContain(`add_header Cache-Control "${CACHE_CONTROL.immutable}" always;`);
+    expect(body('^~ /_photos/')).toContain(`add_header Cache-Control "${CACHE_CONTROL.photos}" always;`);
+    expect(body('^~ /pagefind/')).toContain(`add_header Cache-Control "${CACHE_CONTROL.search}" always;`);
+    const immutable = locations.filter((l) => /add_header Cache-Control "[^"]*immutable/.test(l.body));
+    expect(immutable.map((l) => l.match)).toEqual(['^~ /_astro/']);
+  });
+
+  it('marks the notice noindex and hides the markers and host files', () => {
+    expect(body('^~ /appeals/closed/')).toContain('add_header X-Robots-Tag "noindex" always;');
+    expect(body('^~ /_gone/')).toContain('internal;');
+    expect(body('= /_headers')).toContain('internal;');
+    expect(body('= /_redirects')).toContain('internal;');
+  });
+
+  it('quotes nginx strings safely', () => {
+    expect(nginxString("default-src 'self'")).toBe(`"default-src 'self'"`);
+    expect(() => nginxString('$host')).toThrow();
+    expect(() => nginxString('a"b')).toThrow();
+  });
+
+  it('writes a standalone nginx.conf that includes both files', () => {
+    const main = nginxMainConf({ root: '/srv/appeals/current', listen: '127.0.0.1:8080', includeDir: '/etc/appeals', pidFile: '/run/a.pid', errorLog: '/var/log/a.log', tempDir: '/tmp/a' });
+    expect(main).toContain('include "/etc/appeals/appeals-map.conf";');
+    expect(main).toContain('root "/srv/appeals/current";\n        include "/etc/appeals/appeals-server.conf";');
+    expect(main).toContain('listen 127.0.0.1:8080;');
+    expect(main).not.toContain('user ');
+    expect(main.indexOf('appeals-map.conf')).toBeLessThan(main.indexOf('server {'));
+  });
+});
