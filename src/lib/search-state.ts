@@ -60,3 +60,34 @@ export function resultCountText(count: number, state: SearchState): string {
   const noun = count === 1 ? 'appeal' : 'appeals';
   return state.q.trim() ? `${count} ${noun} found for “${state.q.trim()}”` : `${count} ${noun} found`;
 }
+
+/** Lower-case words of a query or text, without punctuation. */
+export function searchWords(text: string): string[] {
+  return text.toLocaleLowerCase('en-GB').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/**
+ * Pagefind answers a word it does not know with matches for its longest known start: "tobiah"
+ * becomes "to". For an appeals site that shows the wrong child as a match, so a query counts as
+ * matched only if every query word shares its first four letters (all of a shorter word) with a
+ * word the best result matched. Stemmed matches ("walking" for "walked") still pass.
+ */
+export function queryTrulyMatches(query: string, matchedWords: readonly string[]): boolean {
+  const matched = matchedWords.flatMap(searchWords);
+  return searchWords(query).every((term) => {
+    const need = Math.min(term.length, 4);
+    return matched.some((word) => commonPrefix(word, term) >= need);
+  });
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The words of a Pagefind result's content at its matched locations. */
+export function wordsAt(content: string, locations: readonly number[]): string[] {
+  const words = content.split(/\s+/);
+  return locations.map((i) => words[i] ?? '').filter(Boolean);
+}

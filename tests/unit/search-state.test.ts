@@ -56,3 +56,19 @@ describe('search facets', () => {
     expect(facts.sort).toEqual({ missing: '2017-12-28T20:10', name: 'tia fallowmere' });
   });
 });
+
+describe("guarding against Pagefind's shorter-word fallback", async () => {
+  const { queryTrulyMatches, wordsAt } = await import('../../src/lib/search-state.ts');
+  it('accepts real matches, prefixes and stems, and refuses fallbacks', () => {
+    expect(queryTrulyMatches('Zephyrine', ['Zephyrine'])).toBe(true);
+    expect(queryTrulyMatches('zeph', ['Zephyrine.'])).toBe(true);
+    expect(queryTrulyMatches('walking', ['walked'])).toBe(true);
+    expect(queryTrulyMatches('Tobiah', ['to', 'told'])).toBe(false);
+    expect(queryTrulyMatches('Isabella', ['is'])).toBe(false);
+    expect(queryTrulyMatches('Theodore', ['the'])).toBe(false);
+    expect(queryTrulyMatches('girl Leeds', ['Leeds', 'girl'])).toBe(true);
+    expect(queryTrulyMatches('girl Tobiah', ['girl', 'to'])).toBe(false);
+    expect(queryTrulyMatches('Lys', ['Lys,'])).toBe(true);
+    expect(wordsAt('Seen in Oldtown, near the park', [2, 5])).toEqual(['Oldtown,', 'park']);
+  });
+});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  FILTER_KEYS, type FilterKey, hasCriteria, pagefindOptions, parseSearchState, resultCountText, type SearchState,
+  FILTER_KEYS, type FilterKey, hasCriteria, pagefindOptions, parseSearchState, queryTrulyMatches, resultCountText, type SearchState,
+  wordsAt,
   serialiseSearchState, type SortOrder, toggleFilter,
 } from '../../lib/search-state.ts';
 import { loadFilterCounts, loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind.ts';
@@ -84,10 +85,18 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
       }
       const response = await pagefind.search(next.q.trim() || null, pagefindOptions(next));
       if (ticket !== latest.current || !response) return;
-      setOutcome({ state: next, results: response.results, counts: response.filters });
+      let results = response.results;
+      // Pagefind's fallback for unknown words would show unrelated children; see queryTrulyMatches.
+      if (next.q.trim() && results[0]) {
+        const best = await results[0].data();
+        if (!queryTrulyMatches(next.q, wordsAt(best.content ?? '', best.locations ?? []))) results = [];
+      }
+      if (ticket !== latest.current) return;
+      setOutcome({ state: next, results, counts: response.filters });
       setShown(PAGE_SIZE);
       setError(undefined);
     } catch {
+      if (ticket !== latest.current) return;
       setError('Search is not working at the moment. Browse all appeals or appeals by region instead.');
     }
   }, []);
@@ -97,7 +106,8 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
     if (!engaged) return undefined;
     const query = serialiseSearchState(state);
     const timer = window.setTimeout(() => {
-      if (query !== window.location.search) window.history.pushState(null, '', `${window.location.pathname}${query}`);
+      // The first run only tidies the address it arrived with; later changes are the user's, for Back.
+      if (query !== window.location.search) window.history[outcome ? 'pushState' : 'replaceState'](null, '', `${window.location.pathname}${query}`);
       void run(state);
     }, outcome ? DEBOUNCE_MS : 0);
     return () => window.clearTimeout(timer);

@@ -2,6 +2,9 @@
 export interface PagefindResultData {
   url: string;
   meta: Record<string, string | undefined>;
+  content?: string;
+  /** Word positions in `content` that matched the query. */
+  locations?: number[];
 }
 export interface PagefindResult {
   id: string;
