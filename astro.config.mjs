@@ -39,5 +39,5 @@ export default defineConfig({
       },
     },
   },
-  integrations: [validation, react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders()],
+  integrations: [validation, react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders({ closedIds: validation.closedIds })],
 });

@@ -8,16 +8,20 @@ import { validateContent } from '../lib/validate-content.ts';
  * Runs the same validation as `npm run check` before Astro reads any content, so a bad file
  * fails the build with every problem listed in plain words, not Astro's first schema error.
  */
-export default function contentValidation(): AstroIntegration & { activeAppeals(): number } {
+export default function contentValidation(): AstroIntegration & { activeAppeals(): number; closedIds(): string[] } {
   let active = 0;
+  let closed: string[] = [];
   return {
     /** How many active appeals the last validation found: the search index must hold exactly these. */
     activeAppeals: () => active,
+    /** The closed appeals' ids: their URLs answer 410 with the neutral notice. */
+    closedIds: () => closed,
     name: 'appeals:content-validation',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         const report = validateContent(contentDirectory(), { today: buildDate() });
         active = report.appeals.filter((a) => a.status === 'active').length;
+        closed = report.appeals.filter((a) => a.status !== 'active').map((a) => a.id).sort();
         for (const warning of report.warnings) logger.warn(formatProblem(warning));
         if (report.problems.length === 0) return;
         const lines = report.problems.map(formatProblem);

@@ -2,8 +2,6 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { buildDate } from '../lib/build-date.ts';
-import { contentDirectory } from '../lib/content-location.ts';
 import {
   ASSET_DIRS,
   CLOSED_NOTICE_FILE,
@@ -14,7 +12,6 @@ import {
   headersFile,
   netlifyRedirects,
 } from '../lib/host-config.ts';
-import { validateContent } from '../lib/validate-content.ts';
 
 /** The top-level entries of a build that the HTML caching rule covers: all but assets and host files. */
 export function topLevelHtmlPaths(outDir: string): string[] {
@@ -34,21 +31,15 @@ export function topLevelHtmlPaths(outDir: string): string[] {
  *   the release, so it switches atomically with the pages (see src/lib/host-config.ts).
  * The nginx configuration itself is not published; `scripts/nginx-config.ts` writes it.
  *
- * Closed ids come from the content validation report, the source of truth for every page.
+ * Closed ids come from the content validation integration's report, the source of truth for every page.
  */
-export default function hostHeaders(): AstroIntegration {
-  let closedIds: string[] | undefined;
+export default function hostHeaders(options: { closedIds: () => string[] }): AstroIntegration {
   return {
     name: 'appeals:host-headers',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        if (command !== 'build') return;
-        const report = validateContent(contentDirectory(), { today: buildDate() });
-        closedIds = report.appeals.filter((appeal) => appeal.status !== 'active').map((appeal) => appeal.id).sort();
-      },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const closed = closedIds ?? [];
+        const closed = options.closedIds();
         // Nothing half-published: every closed URL must have its notice page, and the 410 body must exist.
         const missing = [CLOSED_NOTICE_FILE, ...closed.map((id) => `/appeals/${id}/index.html`)].filter((file) => !existsSync(path.join(outDir, file)));
         if (missing.length > 0) throw new Error(`Host configuration: the build lacks ${missing.join(', ')}; refusing to publish closed appeals without their notice.`);

@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringifyMarkdownFile } from '../../src/lib/frontmatter.ts';
+import { buildDemoAppeals, demoSettingsYaml } from './demo-content.ts';
+import { syntheticPhotoJpeg } from './synthetic-photo.ts';
+
+/**
+ * N fictional appeals in the project's own content format, each with `photos` photo-like
+ * 1200×1600 JPEGs, for benchmarks. Returns the ids in order.
+ */
+export async function writeSyntheticContent(contentDir: string, count: number, photos: 1 | 2, onProgress?: (done: number) => void): Promise<string[]> {
+  mkdirSync(path.join(contentDir, 'appeals'), { recursive: true });
+  writeFileSync(path.join(contentDir, 'settings.yaml'), demoSettingsYaml());
+  const ids: string[] = [];
+  let seed = 1;
+  for (const appeal of buildDemoAppeals(count, 4242)) {
+    const dir = path.join(contentDir, 'appeals', appeal.id);
+    mkdirSync(dir, { recursive: true });
+    const data = { ...appeal.data };
+    const list = Array.from({ length: photos }, (_, i) => ({ src: `photo-${i + 1}.jpg`, alt: `Synthetic benchmark image ${i + 1}, not a real person`, kind: 'photo' }));
+    data.photos = list;
+    writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(data, appeal.body));
+    for (const photo of list) writeFileSync(path.join(dir, photo.src), await syntheticPhotoJpeg(seed++));
+    ids.push(appeal.id);
+    onProgress?.(ids.length);
+  }
+  return ids;
+}
