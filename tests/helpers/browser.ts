@@ -3,21 +3,13 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Result, RunOptions } from 'axe-core';
 import { describe, it } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 
 /** Where the Debian `chromium` package installs the browser. `CHROME_PATH` overrides it. */
 export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
 
-/** Flags for a quiet, offline, headless Chromium that never phones home. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+/** Flags for a quiet, offline, headless Chromium that never phones home (shared with the benchmarks). */
+export const CHROMIUM_ARGS: readonly string[] = CHROMIUM_FLAGS;
 
 /** The path that will be tried: `CHROME_PATH` if set (no fallback, so it can force a skip), else the default. */
 export function chromiumCandidate(): string {
