@@ -3,7 +3,7 @@ import path from 'node:path';
 import { archivedNames } from '../src/lib/appeal-archive.ts';
 import { buildDate } from '../src/lib/build-date.ts';
 import { currentLink } from '../src/lib/releases.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { activeNamesOf, validateContent } from '../src/lib/validate-content.ts';
 import { verifyRelease } from '../src/lib/verify-release.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
@@ -16,6 +16,7 @@ const findings = verifyRelease({
   closedIds: report.appeals.filter((a) => a.status !== 'active').map((a) => a.id),
   forbiddenNames: archivedNames(context.archiveDir),
   publicDir: context.publicDir,
+  activeNames: activeNamesOf(report),
 });
 if (findings.length > 0) {
   console.error(`Verification of ${releaseDir} found ${findings.length} problem(s):`);

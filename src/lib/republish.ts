@@ -11,7 +11,7 @@ import {
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
 import { photoReferences, verifyRelease } from './verify-release.ts';
-import { validateContent } from './validate-content.ts';
+import { activeNamesOf, validateContent } from './validate-content.ts';
 
 /** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
 export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
@@ -139,7 +139,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       if (!result.ok) throw new StageError('build', `The build failed; nothing was published.\n${result.output.split('\n').filter((l) => /error|expected|problem/i.test(l)).slice(-40).join('\n')}`);
     });
     await stage('verify', timings, () => {
-      const findings = verifyRelease({ releaseDir: staging, activeIds, closedIds, forbiddenNames: archivedNames(options.archiveDir), publicDir: options.publicDir });
+      const findings = verifyRelease({ releaseDir: staging, activeIds, closedIds, forbiddenNames: archivedNames(options.archiveDir), publicDir: options.publicDir, activeNames: activeNamesOf(report) });
       if (findings.length > 0) {
         rmSync(staging, { recursive: true, force: true });
         throw new StageError('verify', `Verification found ${findings.length} problem(s); nothing was published:\n${findings.map((f) => `${f.file}: ${f.problem}`).join('\n')}`);

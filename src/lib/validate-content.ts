@@ -166,3 +166,8 @@ export function validateAppealFolder(dir: string, id: string, report: ContentRep
   if (isClosedStatus(data.status)) validateClosed(id, file, dir, data, body, report);
   else validateActive(id, file, dir, data, body, report.settings, options.today, report);
 }
+
+/** Every name and other name of the active appeals in a report. */
+export function activeNamesOf(report: ContentReport): string[] {
+  return report.appeals.flatMap((a) => (a.status === 'active' ? [a.data.name, ...a.data.knownAs] : []));
+}

@@ -187,6 +187,15 @@ describe('verification', () => {
     expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toContain('closed appeal 2026-0002 has no page; its URL must keep answering with the notice');
   });
 
+  it("does not search for a closed child's other name that an active child also goes by", () => {
+    const { dir, publicDir } = release();
+    writeFileSync(path.join(dir, 'appeals/2026-0001/index.html'), '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo Active, also known as Clo</p></main>');
+    expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toEqual(['contains "Clo", a name from closed appeal 2026-0002']);
+    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo Active', 'Clo'] })).toEqual([]);
+    writeFileSync(path.join(dir, 'appeals/2026-0001/index.html'), '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo. Clara Closedwell</p></main>');
+    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo'] }).map((f) => f.problem)).toEqual(['contains "Clara Closedwell", a name from closed appeal 2026-0002']);
+  });
+
   it('matches whole words only, so short names do not fire inside other words', () => {
     const pattern = namePattern(['Lys', 'Amy Smith'])!;
     expect(pattern.test('analysis of Lys')).toBe(true);
