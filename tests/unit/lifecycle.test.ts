@@ -8,6 +8,7 @@ import { auditLine, reopenedData, tombstoneFor } from '../../src/lib/appeal-life
 import { acquireLock, LockBusyError } from '../../src/lib/deploy-lock.ts';
 import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
 import { changedUrls, currentRelease, releaseName, releasesShowing, switchCurrent, writeManifest } from '../../src/lib/releases.ts';
+import { pruneImageCache } from '../../src/lib/republish.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
 import { namePattern, photoSource, verifyRelease } from '../../src/lib/verify-release.ts';
 import { FIXTURES } from '../helpers/fixture-content.ts';
@@ -112,6 +113,22 @@ describe('releases', () => {
     }
     expect(releasesShowing(deploy, ['2026-0001'], 'r3')).toEqual(['r1']);
     expect(releasesShowing(deploy, ['2026-0002'], 'r3')).toEqual(['r1', 'r2']);
+  });
+});
+
+describe('the image cache', () => {
+  it('keeps only derivatives the live release uses, so a closed child\'s photos leave the cache', () => {
+    const root = temp();
+    const cache = path.join(root, 'cache');
+    const live = path.join(root, 'release');
+    mkdirSync(path.join(cache, 'assets'), { recursive: true });
+    mkdirSync(path.join(live, 'appeals/2026-0001'), { recursive: true });
+    writeFileSync(path.join(live, 'appeals/2026-0001/index.html'), '<img src="/_photos/photo-1.AbC_dE12_x1.webp" srcset="/_photos/photo-1.AbC_dE12_x2.avif 320w">');
+    for (const name of ['photo-1.AbC_dE12_x1.webp', 'photo-1.AbC_dE12_x2.avif', 'photo-1.AbC_dE12_x2.avif.json', 'photo-1.CLOSEDxx_x1.webp', 'photo-1.CLOSEDxx_x1.webp.json']) {
+      writeFileSync(path.join(cache, 'assets', name), 'x');
+    }
+    expect(pruneImageCache(cache, live)).toBe(2);
+    expect(readdirSync(path.join(cache, 'assets')).sort()).toEqual(['photo-1.AbC_dE12_x1.webp', 'photo-1.AbC_dE12_x2.avif', 'photo-1.AbC_dE12_x2.avif.json']);
   });
 });
 
