@@ -39,5 +39,6 @@ export default defineConfig({
       },
     },
   },
-  integrations: [validation, react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders({ closedIds: validation.closedIds })],
+  // Validation is last so that its build-done hook, which frees the build lock, runs after the others.
+  integrations: [react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders({ closedIds: validation.closedIds }), validation],
 });

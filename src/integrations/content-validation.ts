@@ -1,4 +1,8 @@
 import type { AstroIntegration } from 'astro';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { acquireLock } from '../lib/deploy-lock.ts';
 import { buildDate } from '../lib/build-date.ts';
 import { contentDirectory } from '../lib/content-location.ts';
 import { formatProblem } from '../lib/content-errors.ts';
@@ -10,6 +14,7 @@ import { validateContent } from '../lib/validate-content.ts';
  */
 export default function contentValidation(): AstroIntegration & { activeAppeals(): number; closedIds(): string[] } {
   let active = 0;
+  let releaseBuildLock: (() => void) | undefined;
   let closed: string[] = [];
   return {
     /** How many active appeals the last validation found: the search index must hold exactly these. */
@@ -18,7 +23,14 @@ export default function contentValidation(): AstroIntegration & { activeAppeals(
     closedIds: () => closed,
     name: 'appeals:content-validation',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, config }) => {
+        if (command === 'build') {
+          // Builds of one checkout share <root>/.astro, so two at once corrupt each other: queue them.
+          // A build that dies leaves its pid behind, and the next build takes the lock over.
+          const cache = path.join(fileURLToPath(config.root), '.cache');
+          mkdirSync(cache, { recursive: true });
+          releaseBuildLock = await acquireLock(path.join(cache, 'build.lock'), { wait: true, onWait: (pid) => logger.info(`Waiting for another build of this project (${pid > 0 ? `pid ${pid}` : 'starting'}) to finish...`) });
+        }
         const report = validateContent(contentDirectory(), { today: buildDate() });
         active = report.appeals.filter((a) => a.status === 'active').length;
         closed = report.appeals.filter((a) => a.status !== 'active').map((a) => a.id).sort();
@@ -26,8 +38,16 @@ export default function contentValidation(): AstroIntegration & { activeAppeals(
         if (report.problems.length === 0) return;
         const lines = report.problems.map(formatProblem);
         const summary = `Content has ${lines.length} problem${lines.length === 1 ? '' : 's'}; nothing was built:\n${lines.join('\n')}`;
-        if (command === 'build') throw new Error(summary);
+        if (command === 'build') {
+          releaseBuildLock?.();
+          throw new Error(summary);
+        }
         logger.error(summary);
+      },
+      // Listed last in astro.config.mjs, so this runs after every other integration's build step.
+      'astro:build:done': () => {
+        releaseBuildLock?.();
+        releaseBuildLock = undefined;
       },
     },
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -6,6 +6,17 @@ import path from 'node:path';
  * owner is dead (killed mid-publish) is taken over, so a crash never blocks the next publish.
  */
 export class LockBusyError extends Error {}
+
+/** How long a lock folder may lack its owner file before it counts as left by a crash. */
+const OWNERLESS_GRACE_MS = 5_000;
+
+function ownedByUs(lockDir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(lockDir, 'owner.json'), 'utf8')) as { pid: number }).pid === process.pid;
+  } catch {
+    return false;
+  }
+}
 
 function ownerAlive(pid: number): boolean {
   try {
@@ -27,8 +38,16 @@ function tryLock(lockDir: string): number | undefined {
     try {
       pid = (JSON.parse(readFileSync(path.join(lockDir, 'owner.json'), 'utf8')) as { pid: number }).pid;
     } catch {
-      // The owner died between mkdir and writing owner.json, or is writing it now: treat as busy once.
-      return -1;
+      // No owner file: its owner is writing it now, or died before it could. Give it a few seconds.
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lockDir).mtimeMs;
+      } catch {
+        return tryLock(lockDir);
+      }
+      if (age < OWNERLESS_GRACE_MS) return -1;
+      rmSync(lockDir, { recursive: true, force: true });
+      return tryLock(lockDir);
     }
     if (!ownerAlive(pid)) {
       rmSync(lockDir, { recursive: true, force: true });
@@ -43,13 +62,15 @@ export async function acquireLock(lockDir: string, options: { wait: boolean; onW
   let told = false;
   for (;;) {
     const holder = tryLock(lockDir);
-    if (holder === undefined) return () => rmSync(lockDir, { recursive: true, force: true });
-    if (!options.wait) throw new LockBusyError(`Another republish is running (pid ${holder}). Try again when it finishes, or run without --no-wait to queue.`);
-    if (!told && holder > 0) {
+    // Release only a lock that is still ours, never one another process has since taken over.
+    if (holder === undefined) return () => ownedByUs(lockDir) && rmSync(lockDir, { recursive: true, force: true });
+    const who = holder > 0 ? `pid ${holder}` : 'just starting';
+    if (!options.wait) throw new LockBusyError(`Another republish is running (${who}). Try again when it finishes, or run without --no-wait to queue.`);
+    if (!told) {
       options.onWait?.(holder);
       told = true;
     }
-    if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) throw new LockBusyError(`Gave up waiting for the republish lock held by pid ${holder}.`);
+    if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) throw new LockBusyError(`Gave up waiting for the lock held by ${who}.`);
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
   }
 }

@@ -115,7 +115,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   const unlock = await stage('lock', timings, () =>
     acquireLock(path.join(options.deployDir, '.lock'), {
       wait: options.wait,
-      onWait: (pid) => log(`Another republish (pid ${pid}) is running; waiting for it to finish...`),
+      onWait: (pid) => log(`Another republish (${pid > 0 ? `pid ${pid}` : 'just starting'}) is running; waiting for it to finish...`),
     }).catch((error: unknown) => {
       throw new StageError('lock', error instanceof LockBusyError ? error.message : String(error));
     }),
