@@ -3,7 +3,7 @@ import path from 'node:path';
 import { archivedNames } from '../src/lib/appeal-archive.ts';
 import { buildDate } from '../src/lib/build-date.ts';
 import { currentLink } from '../src/lib/releases.ts';
-import { activeNamesOf, validateContent } from '../src/lib/validate-content.ts';
+import { activeNamesOf, idsByStatus, validateContent } from '../src/lib/validate-content.ts';
 import { verifyRelease } from '../src/lib/verify-release.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
@@ -12,8 +12,7 @@ const releaseDir = path.resolve(process.argv[2] ?? currentLink(context.deployDir
 const report = validateContent(context.contentDir, { today: buildDate() });
 const findings = verifyRelease({
   releaseDir,
-  activeIds: report.appeals.filter((a) => a.status === 'active').map((a) => a.id),
-  closedIds: report.appeals.filter((a) => a.status !== 'active').map((a) => a.id),
+  ...idsByStatus(report),
   forbiddenNames: archivedNames(context.archiveDir),
   publicDir: context.publicDir,
   activeNames: activeNamesOf(report),

@@ -6,7 +6,7 @@ import { acquireLock } from '../lib/deploy-lock.ts';
 import { buildDate } from '../lib/build-date.ts';
 import { contentDirectory } from '../lib/content-location.ts';
 import { formatProblem } from '../lib/content-errors.ts';
-import { validateContent } from '../lib/validate-content.ts';
+import { idsByStatus, validateContent } from '../lib/validate-content.ts';
 
 /**
  * Runs the same validation as `npm run check` before Astro reads any content, so a bad file
@@ -32,8 +32,9 @@ export default function contentValidation(): AstroIntegration & { activeAppeals(
           releaseBuildLock = await acquireLock(path.join(cache, 'build.lock'), { wait: true, onWait: (pid) => logger.info(`Waiting for another build of this project (${pid > 0 ? `pid ${pid}` : 'starting'}) to finish...`) });
         }
         const report = validateContent(contentDirectory(), { today: buildDate() });
-        active = report.appeals.filter((a) => a.status === 'active').length;
-        closed = report.appeals.filter((a) => a.status !== 'active').map((a) => a.id).sort();
+        const ids = idsByStatus(report);
+        active = ids.activeIds.length;
+        closed = ids.closedIds;
         for (const warning of report.warnings) logger.warn(formatProblem(warning));
         if (report.problems.length === 0) return;
         const lines = report.problems.map(formatProblem);

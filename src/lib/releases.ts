@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './file-tree.ts';
 
 /**
  * The deploy folder: `releases/<name>/` holds complete builds, `releases/<name>.json` their
@@ -49,16 +50,7 @@ export function writeManifest(deployDir: string, manifest: ReleaseManifest): voi
 }
 
 export function hashFiles(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(root, full)] = createHash('sha256').update(readFileSync(full)).digest('base64url');
-    }
-  };
-  walk(root);
-  return out;
+  return Object.fromEntries(filesUnder(root).map((file) => [file, createHash('sha256').update(readFileSync(path.join(root, file))).digest('base64url')]));
 }
 
 /** Points `current` at `releases/<name>` atomically: a new symlink renamed over the old one. */

@@ -10,8 +10,9 @@ import {
   removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
+import { filesUnder } from './file-tree.ts';
 import { photoReferences, verifyRelease } from './verify-release.ts';
-import { activeNamesOf, validateContent } from './validate-content.ts';
+import { activeNamesOf, idsByStatus, validateContent } from './validate-content.ts';
 
 /** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
 export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
@@ -72,14 +73,9 @@ export function pruneImageCache(cacheDir: string, liveRelease: string): number {
   const assets = path.join(cacheDir, 'assets');
   if (!existsSync(assets)) return 0;
   const used = new Set<string>();
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.html')) for (const ref of photoReferences(readFileSync(full, 'utf8'))) used.add(path.basename(ref));
-    }
-  };
-  walk(liveRelease);
+  for (const file of filesUnder(liveRelease).filter((f) => f.endsWith('.html'))) {
+    for (const ref of photoReferences(readFileSync(path.join(liveRelease, file), 'utf8'))) used.add(path.basename(ref));
+  }
   let pruned = 0;
   for (const name of readdirSync(assets)) {
     // Cache entries are named like the published file, sometimes with a suffix such as `.json`.
@@ -128,8 +124,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       if (r.problems.length > 0) throw new StageError('validate', `${r.problems.length} content problem(s); nothing was published:\n${r.problems.map(formatProblem).join('\n')}`);
       return r;
     });
-    const activeIds = report.appeals.filter((a) => a.status === 'active').map((a) => a.id).sort();
-    const closedIds = report.appeals.filter((a) => a.status !== 'active').map((a) => a.id).sort();
+    const { activeIds, closedIds } = idsByStatus(report);
 
     const name = releaseName(new Date());
     const staging = path.join(options.deployDir, `.staging-${name}`);
@@ -182,7 +177,7 @@ export function rollback(options: { deployDir: string; contentDir: string; env?:
   const target = index > 0 ? all[index - 1] : undefined;
   if (!live || !target) throw new StageError('switch', 'There is no earlier release to roll back to.');
   const report = validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
-  const closedNow = new Set(report.appeals.filter((a) => a.status !== 'active').map((a) => a.id));
+  const closedNow = new Set(idsByStatus(report).closedIds);
   const showing = readManifest(options.deployDir, target).activeIds.filter((id) => closedNow.has(id));
   if (showing.length > 0) {
     throw new StageError('switch', `Refusing to roll back to ${target}: it shows appeal${showing.length === 1 ? '' : 's'} ${showing.join(', ')}, closed since. Fix forward instead.`);

@@ -167,6 +167,12 @@ export function validateAppealFolder(dir: string, id: string, report: ContentRep
   else validateActive(id, file, dir, data, body, report.settings, options.today, report);
 }
 
+/** The report's appeal ids, sorted, split into active and closed. */
+export function idsByStatus(report: ContentReport): { activeIds: string[]; closedIds: string[] } {
+  const ids = (active: boolean) => report.appeals.filter((a) => (a.status === 'active') === active).map((a) => a.id).sort();
+  return { activeIds: ids(true), closedIds: ids(false) };
+}
+
 /** Every name and other name of the active appeals in a report. */
 export function activeNamesOf(report: ContentReport): string[] {
   return report.appeals.flatMap((a) => (a.status === 'active' ? [a.data.name, ...a.data.knownAs] : []));

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { closedNoticeText } from './closed-notice.ts';
+import { filesUnder } from './file-tree.ts';
 
 /**
  * Checks a built release before it can go live. By allow-list: every published photo must be one
@@ -40,12 +41,6 @@ export interface Finding {
 const IMAGE_RE = /\.(avif|webp|jpe?g|png|gif|svg)$/i;
 const RASTER_RE = /\.(avif|webp|jpe?g|png|gif)$/i;
 
-function walk(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? walk(full, base) : [path.relative(base, full)];
-  });
-}
 
 const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -79,7 +74,7 @@ export function photoReferences(html: string): string[] {
 export function verifyRelease(input: VerifyInput): Finding[] {
   const { releaseDir } = input;
   const findings: Finding[] = [];
-  const files = walk(releaseDir);
+  const files = filesUnder(releaseDir);
 
   // 1. Photos: only variants of the photos the active appeal pages show.
   const allowedSources = new Set<string>();
