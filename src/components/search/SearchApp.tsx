@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  FILTER_KEYS, type FilterKey, hasCriteria, pagefindOptions, parseSearchState, queryTrulyMatches, resultCountText, type SearchState,
+  emptyFilters, FILTER_KEYS, type FilterKey, hasCriteria, pagefindOptions, parseSearchState, queryTrulyMatches, resultCountText, type SearchState,
   wordsAt,
   serialiseSearchState, type SortOrder, toggleFilter,
 } from '../../lib/search-state.ts';
@@ -59,16 +59,17 @@ function ResultCard({ result }: { result: PagefindResult }) {
 }
 
 export default function SearchApp({ filterLabels, filterValues, phones }: SearchAppProps) {
-  const [state, setState] = useState<SearchState>(() => parseSearchState(window.location.search));
+  const [arrival] = useState(() => parseSearchState(window.location.search));
+  const [state, setState] = useState<SearchState>(arrival);
   // Pagefind loads only once someone searches: a linked search, or the first focus on the form.
-  const [engaged, setEngaged] = useState(() => hasCriteria(parseSearchState(window.location.search)));
+  const [engaged, setEngaged] = useState(() => hasCriteria(arrival));
   const engage = () => setEngaged(true);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [shown, setShown] = useState(PAGE_SIZE);
   const [error, setError] = useState<string | undefined>();
   const latest = useRef(0);
   // Filter counts cost a download of their own: fetch them once the filters are in use.
-  const [wantCounts, setWantCounts] = useState(() => FILTER_KEYS.some((k) => parseSearchState(window.location.search).filters[k].length > 0));
+  const [wantCounts, setWantCounts] = useState(() => FILTER_KEYS.some((k) => arrival.filters[k].length > 0));
 
   const wantCountsRef = useRef(wantCounts);
   wantCountsRef.current = wantCounts;
@@ -77,10 +78,9 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
     const ticket = ++latest.current;
     try {
       const pagefind = await loadPagefind();
-      if (wantCountsRef.current) await loadFilterCounts();
+      const allCounts = wantCountsRef.current ? await loadFilterCounts() : {};
       if (!hasCriteria(next)) {
-        const counts = wantCountsRef.current ? await loadFilterCounts() : {};
-        if (ticket === latest.current) setOutcome({ state: next, results: [], counts });
+        if (ticket === latest.current) setOutcome({ state: next, results: [], counts: allCounts });
         return;
       }
       const response = await pagefind.search(next.q.trim() || null, pagefindOptions(next));
@@ -154,7 +154,7 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
             </fieldset>
           ))}
           {hasCriteria({ ...state, q: '' }) && (
-            <button type="button" className="button button--secondary" onClick={() => setState({ ...state, filters: { region: [], sex: [], age: [], year: [], force: [] } })}>
+            <button type="button" className="button button--secondary" onClick={() => setState({ ...state, filters: emptyFilters() })}>
               Clear filters
             </button>
           )}
