@@ -5,7 +5,7 @@
 //
 // Not covered yet: the sitemap and the feeds (the site has neither so far); when they exist, add them
 // to the "no longer contains the name" checks below.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
@@ -110,6 +110,11 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     expect(filesMentioning(releaseDir, NAME_RE)).toEqual([]);
     const entry = await http.get('/pagefind/pagefind-entry.json');
     expect(entry.status).toBe(200);
+
+    // Nor in any release kept on disk, nor in the build caches: Astro's data store and image cache.
+    expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
+    expect(filesMentioning(ws.cacheDir, NAME_RE)).toEqual([]);
+    for (const url of oldPhotos) expect(existsSync(path.join(ws.cacheDir, 'assets', path.basename(url))), `${url} still cached`).toBe(false);
 
     // Verification of the live release passes.
     const verify = await runCli('verify', [], ws.env);
