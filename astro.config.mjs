@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import contentValidation from './src/integrations/content-validation.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
 import { loadSettings } from './src/lib/validate-content.ts';
 import { contentDirectory } from './src/lib/content-location.ts';
+import { inSitemap } from './src/lib/robots.ts';
 
 const { settings } = loadSettings(contentDirectory());
 const validation = contentValidation();
@@ -40,5 +42,12 @@ export default defineConfig({
     },
   },
   // Validation is last so that its build-done hook, which frees the build lock, runs after the others.
-  integrations: [react(), searchIndex({ expectedPages: validation.activeAppeals }), hostHeaders({ closedIds: validation.closedIds }), validation],
+  integrations: [
+    react(),
+    // Active appeals and static pages only: never a closed appeal, the notice, posters or the embed.
+    sitemap({ filter: (page) => inSitemap(page, validation.closedIds()) }),
+    searchIndex({ expectedPages: validation.activeAppeals }),
+    hostHeaders({ closedIds: validation.closedIds, embedAllowedSites: settings?.embed.allowedSites ?? ['*'] }),
+    validation,
+  ],
 });

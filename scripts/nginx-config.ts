@@ -14,6 +14,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nginxMainConf, nginxMapConf, nginxServerConf } from '../src/lib/host-config.ts';
+import { loadSettings } from '../src/lib/validate-content.ts';
+import { contentDirectory } from '../src/lib/content-location.ts';
 
 export interface WriteNginxConfigOptions {
   /** The published release (the deploy's `current` symlink) or a `dist` folder. */
@@ -26,6 +28,8 @@ export interface WriteNginxConfigOptions {
   user?: string;
   /** `daemon off;`, for running nginx in the foreground (tests, local use). */
   foreground?: boolean;
+  /** Sites that may frame /embed/ (settings `embed.allowedSites`); any site when absent. */
+  embedAllowedSites?: readonly string[];
 }
 
 export interface NginxConfigFiles {
@@ -47,7 +51,7 @@ export function writeNginxConfig(outDir: string, options: WriteNginxConfigOption
     mainConf: path.join(dir, 'nginx.conf'),
   };
   writeFileSync(files.mapConf, nginxMapConf());
-  writeFileSync(files.serverConf, nginxServerConf());
+  writeFileSync(files.serverConf, nginxServerConf({ embedAllowedSites: options.embedAllowedSites ?? ['*'] }));
   writeFileSync(
     files.mainConf,
     nginxMainConf({
@@ -86,7 +90,15 @@ function main(argv: string[]): void {
     process.exitCode = 1;
     return;
   }
-  const files = writeNginxConfig(values.out, { root: values.root, listen: port, foreground: true, ...(values.user ? { user: values.user } : {}) });
+  // The embed's framing comes from the site settings; the rest of the configuration is fixed.
+  const { settings } = loadSettings(contentDirectory());
+  const files = writeNginxConfig(values.out, {
+    root: values.root,
+    listen: port,
+    foreground: true,
+    ...(values.user ? { user: values.user } : {}),
+    ...(settings ? { embedAllowedSites: settings.embed.allowedSites } : {}),
+  });
   console.log(`Wrote ${files.mapConf}, ${files.serverConf} and ${files.mainConf}.`);
   console.log(`Run: nginx -p ${path.dirname(files.mainConf)} -c ${files.mainConf}`);
 }

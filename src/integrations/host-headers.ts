@@ -33,7 +33,7 @@ export function topLevelHtmlPaths(outDir: string): string[] {
  *
  * Closed ids come from the content validation integration's report, the source of truth for every page.
  */
-export default function hostHeaders(options: { closedIds: () => string[] }): AstroIntegration {
+export default function hostHeaders(options: { closedIds: () => string[]; embedAllowedSites: readonly string[] }): AstroIntegration {
   return {
     name: 'appeals:host-headers',
     hooks: {
@@ -44,7 +44,7 @@ export default function hostHeaders(options: { closedIds: () => string[] }): Ast
         const missing = [CLOSED_NOTICE_FILE, ...closed.map((id) => `/appeals/${id}/index.html`)].filter((file) => !existsSync(path.join(outDir, file)));
         if (missing.length > 0) throw new Error(`Host configuration: the build lacks ${missing.join(', ')}; refusing to publish closed appeals without their notice.`);
 
-        const input = { closedIds: closed, topLevelHtmlPaths: topLevelHtmlPaths(outDir) };
+        const input = { closedIds: closed, topLevelHtmlPaths: topLevelHtmlPaths(outDir), embedAllowedSites: options.embedAllowedSites };
         writeFileSync(path.join(outDir, '_headers'), headersFile(input));
         writeFileSync(path.join(outDir, '_redirects'), netlifyRedirects(closed));
         const goneDir = path.join(outDir, GONE_DIR);

@@ -18,7 +18,7 @@
  *   200 with its built page, which is the notice itself, plus `X-Robots-Tag: noindex` from `_headers`.
  */
 import { APPEAL_ID_PATTERN } from './appeal-id.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { BASE_CONTENT_SECURITY_POLICY, DENY_FRAMING, EMBED_PATH, SECURITY_HEADERS, SHARED_SECURITY_HEADERS, embedFraming, embedSecurityHeaders } from './security-headers.ts';
 
 export const CACHE_CONTROL = {
   /** HTML pages, feeds and everything not listed below: always revalidated. */
@@ -63,6 +63,8 @@ export interface HeadersFileInput {
    * file names such as `favicon.svg` become `/<name>`. `/`, `/index.html` and `/404.html` are always in.
    */
   topLevelHtmlPaths: readonly string[];
+  /** Sites that may frame the embed (settings `embed.allowedSites`); `*` for any. */
+  embedAllowedSites?: readonly string[];
 }
 
 function checkedIds(ids: readonly string[]): string[] {
@@ -99,15 +101,22 @@ export interface HeaderRule {
  * and join repeated headers with commas, so each header comes from exactly one matching rule: security
  * headers only from `/*`, Cache-Control only from the one rule for the path's kind.
  */
-export function headerRules({ closedIds, topLevelHtmlPaths }: HeadersFileInput): HeaderRule[] {
+export function headerRules({ closedIds, topLevelHtmlPaths, embedAllowedSites = ['*'] }: HeadersFileInput): HeaderRule[] {
   const ids = checkedIds(closedIds);
   const noindex = [['X-Robots-Tag', 'noindex']] as const;
+  // The hosts join a header repeated by several matching rules into one comma-separated value,
+  // which a browser reads as several policies, all enforced. So `/*` carries the policy without
+  // framing, and each path's own rule adds its framing: denied everywhere but the embed.
+  const deny = [['Content-Security-Policy', DENY_FRAMING], ['X-Frame-Options', 'DENY']] as const;
+  const embed = EMBED_PATH.replace(/\/$/, '');
+  const html = htmlPathPatterns(topLevelHtmlPaths).filter((path) => path !== `${embed}/*`);
   return [
-    { path: '/*', headers: Object.entries(SECURITY_HEADERS) },
-    ...htmlPathPatterns(topLevelHtmlPaths).map((path) => ({ path, headers: [['Cache-Control', CACHE_CONTROL.revalidate]] as const })),
-    { path: `/${ASSET_DIRS.astro}/*`, headers: [['Cache-Control', CACHE_CONTROL.immutable]] },
-    { path: `/${ASSET_DIRS.photos}/*`, headers: [['Cache-Control', CACHE_CONTROL.photos]] },
-    { path: `/${ASSET_DIRS.search}/*`, headers: [['Cache-Control', CACHE_CONTROL.search]] },
+    { path: '/*', headers: [['Content-Security-Policy', BASE_CONTENT_SECURITY_POLICY], ...Object.entries(SHARED_SECURITY_HEADERS)] },
+    ...html.map((path) => ({ path, headers: [['Cache-Control', CACHE_CONTROL.revalidate], ...deny] as const })),
+    { path: `${embed}/*`, headers: [['Cache-Control', CACHE_CONTROL.revalidate], ['Content-Security-Policy', embedFraming(embedAllowedSites)]] },
+    { path: `/${ASSET_DIRS.astro}/*`, headers: [['Cache-Control', CACHE_CONTROL.immutable], ...deny] },
+    { path: `/${ASSET_DIRS.photos}/*`, headers: [['Cache-Control', CACHE_CONTROL.photos], ...deny] },
+    { path: `/${ASSET_DIRS.search}/*`, headers: [['Cache-Control', CACHE_CONTROL.search], ...deny] },
     // One rule each: a splat also matches nothing, so `/x/*` covers `/x/` and `/x/index.html`. A
     // second rule for `/x/` would send `noindex, noindex` and spend Cloudflare's 100-rule budget.
     { path: `${CLOSED_NOTICE_PATH}*`, headers: noindex },
@@ -157,8 +166,8 @@ function addHeader(name: string, value: string): string {
  * The security headers as nginx `add_header` lines. nginx applies a level's `add_header` only when
  * the location declares none of its own, so every location below repeats these.
  */
-export function nginxSecurityHeaders(): string {
-  return Object.entries(SECURITY_HEADERS).map(([name, value]) => addHeader(name, value)).join('\n');
+export function nginxSecurityHeaders(headers: Record<string, string> = SECURITY_HEADERS): string {
+  return Object.entries(headers).map(([name, value]) => addHeader(name, value)).join('\n');
 }
 
 /**
@@ -201,7 +210,7 @@ function location(match: string, body: string[]): string {
  * marker check of one release with the files of another. Only the error pages (the notice, 404),
  * reached by an internal redirect, resolve it afresh; every release holds them alike.
  */
-export function nginxServerConf(): string {
+export function nginxServerConf(options: { embedAllowedSites?: readonly string[] } = {}): string {
   const security = nginxSecurityHeaders().split('\n');
   const served = (cacheControl: string, ...extra: string[]): string[] => [
     'root $appeals_release;',
@@ -209,6 +218,7 @@ export function nginxServerConf(): string {
     addHeader('Cache-Control', cacheControl),
     ...extra,
   ];
+  const embedHeaders = nginxSecurityHeaders(embedSecurityHeaders(options.embedAllowedSites ?? ['*'])).split('\n');
   const pages = 'try_files $uri $uri/index.html =404;';
   const files = 'try_files $uri =404;';
   const blocks = [
@@ -224,6 +234,13 @@ export function nginxServerConf(): string {
     location(`^~ ${CLOSED_NOTICE_PATH}`, [
       '# The neutral notice; also the body of every 410 (status kept by error_page).',
       ...served(CACHE_CONTROL.revalidate, addHeader('X-Robots-Tag', 'noindex')),
+      pages,
+    ]),
+    location(`^~ ${EMBED_PATH}`, [
+      '# The one path other sites may frame (settings: embed.allowedSites).',
+      'root $appeals_release;',
+      ...embedHeaders,
+      addHeader('Cache-Control', CACHE_CONTROL.revalidate),
       pages,
     ]),
     location('= /404.html', [...served(CACHE_CONTROL.revalidate, addHeader('X-Robots-Tag', 'noindex')), files]),

@@ -11,6 +11,7 @@ export const settingsSchema = z.strictObject({
     name: text('the organisation name'),
     email: text('a contact email address'),
     pressEmail: text('a press contact email address').optional(),
+    pressPhone: text('a press office phone number').optional(),
   }),
   phones: z.strictObject({
     emergency: text('the emergency number, "999"'),
@@ -54,6 +55,21 @@ export const settingsSchema = z.strictObject({
     ]),
   appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
   demoContent: z.boolean({ error: 'expected true or false' }).default(false),
+  embed: z
+    .strictObject({
+      /**
+       * Sites allowed to frame /embed/latest/ (CSP frame-ancestors), like ["https://news.example"].
+       * "*" allows any site: the widget shows only what the site itself shows.
+       */
+      allowedSites: z
+        .array(
+          z.string().regex(/^(\*|https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?)$/, { error: 'expected "*" or a site like "https://news.example.org"' }),
+          { error: 'expected a list of sites, like ["https://news.example.org"]' },
+        )
+        .min(1, { error: 'expected at least one site, or "*"' })
+        .default(['*']),
+    })
+    .default({ allowedSites: ['*'] }),
   publish: z
     .strictObject({
       deployDir: text('a folder for releases, like "deploy"').optional(),

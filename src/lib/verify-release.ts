@@ -42,6 +42,9 @@ const IMAGE_RE = /\.(avif|webp|jpe?g|png|gif|svg)$/i;
 const RASTER_RE = /\.(avif|webp|jpe?g|png|gif)$/i;
 
 
+/** Files whose job is to name closed appeals' URLs: the removals feeds and the host configuration. */
+const CLOSED_LINK_ALLOWED = [/^api\/v1\/removals\.json$/, /^feeds\/removals\.xml$/, /^_headers$/, /^_redirects$/, /^_gone\//];
+
 const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One case-insensitive, whole-word pattern for every forbidden name. */
@@ -89,7 +92,14 @@ export function verifyRelease(input: VerifyInput): Finding[] {
       if (source) allowedSources.add(source);
     }
   }
+  const active = new Set(input.activeIds);
   for (const file of files.filter((f) => IMAGE_RE.test(f))) {
+    // A share card is generated at build from the appeal's photo: only active appeals have one.
+    const card = /^appeals\/([^/]+)\/share-card\.jpg$/.exec(file);
+    if (card) {
+      if (!active.has(card[1]!)) findings.push({ file, problem: `share card for ${card[1]}, which is not an active appeal` });
+      continue;
+    }
     if (file.startsWith('_photos/')) {
       const source = photoSource(file);
       if (!source || !allowedSources.has(source)) findings.push({ file, problem: 'photo does not derive from a photo of an active appeal' });
@@ -101,33 +111,46 @@ export function verifyRelease(input: VerifyInput): Finding[] {
     }
   }
 
-  // 2. Closed pages: exactly the neutral notice, noindex, no images.
+  // 2. Closed pages: exactly the neutral notice, noindex, no images, at the appeal's URL and at
+  // every page below it (the poster); nothing else may be published under a closed appeal's URL.
   const expected = closedNoticeText();
   for (const id of input.closedIds) {
     const file = path.join('appeals', id, 'index.html');
-    const full = path.join(releaseDir, file);
-    if (!existsSync(full)) {
+    if (!existsSync(path.join(releaseDir, file))) {
       findings.push({ file, problem: `closed appeal ${id} has no page; its URL must keep answering with the notice` });
-      continue;
     }
-    const doc = parse(readFileSync(full, 'utf8'));
-    const text = doc.querySelectorAll('main h1, main p').map((el) => el.textContent.replace(/\s+/g, ' ').trim());
-    if (JSON.stringify(text) !== JSON.stringify(expected)) findings.push({ file, problem: `closed appeal page is not exactly the neutral notice: ${JSON.stringify(text)}` });
-    if (doc.querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex') findings.push({ file, problem: 'closed appeal page is not marked noindex' });
-    if (doc.querySelectorAll('main img, main picture, meta[property="og:image"]').length > 0) findings.push({ file, problem: 'closed appeal page shows an image' });
+    for (const below of files.filter((f) => f.startsWith(`appeals/${id}/`))) {
+      if (!below.endsWith('.html')) {
+        findings.push({ file: below, problem: `closed appeal ${id} still publishes a file other than its notice` });
+        continue;
+      }
+      const doc = parse(readFileSync(path.join(releaseDir, below), 'utf8'));
+      const text = doc.querySelectorAll('main h1, main p').map((el) => el.textContent.replace(/\s+/g, ' ').trim());
+      if (JSON.stringify(text) !== JSON.stringify(expected)) findings.push({ file: below, problem: `closed appeal page is not exactly the neutral notice: ${JSON.stringify(text)}` });
+      if (doc.querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex') findings.push({ file: below, problem: 'closed appeal page is not marked noindex' });
+      if (doc.querySelectorAll('main img, main picture, meta[property="og:image"]').length > 0) findings.push({ file: below, problem: 'closed appeal page shows an image' });
+    }
   }
 
-  // 3. Archived names: nowhere in any file's name or text (raster images: names only).
+  // 3. One pass over every file's name and text (raster images: names only):
+  // - archived names may appear nowhere;
+  // - only the removals feeds and the host files may name a closed appeal's URL: a feed, sitemap,
+  //   listing or embed that still does is offering a closed appeal as active.
   const forbidden = namesToScan(input.forbiddenNames, input.activeNames);
-  const all = namePattern(forbidden.flatMap((f) => f.names));
-  if (all) {
-    const owner = (found: string) => forbidden.find((f) => namePattern(f.names)?.test(found))?.id ?? 'unknown';
+  const names = namePattern(forbidden.flatMap((f) => f.names));
+  const owner = (found: string) => forbidden.find((f) => namePattern(f.names)?.test(found))?.id ?? 'unknown';
+  const closedLink = input.closedIds.length > 0 ? new RegExp(`/appeals/(${input.closedIds.map(escapeRe).join('|')})(?:/|\\b)`) : undefined;
+  if (names || closedLink) {
     for (const file of files) {
-      const inName = all.exec(file);
+      const inName = names?.exec(file);
       if (inName) findings.push({ file, problem: `file name contains "${inName[0]}", a name from closed appeal ${owner(inName[0])}` });
       if (RASTER_RE.test(file)) continue;
-      const inText = all.exec(readAsText(path.join(releaseDir, file)));
+      const text = readAsText(path.join(releaseDir, file));
+      const inText = names?.exec(text);
       if (inText) findings.push({ file, problem: `contains "${inText[0]}", a name from closed appeal ${owner(inText[0])}` });
+      if (!closedLink || CLOSED_LINK_ALLOWED.some((allowed) => allowed.test(file))) continue;
+      const link = closedLink.exec(text);
+      if (link && !file.startsWith(`appeals/${link[1]}/`)) findings.push({ file, problem: `links to closed appeal ${link[1]}` });
     }
   }
   return findings;

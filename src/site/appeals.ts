@@ -8,7 +8,8 @@ import { siteSettings } from './settings.ts';
 
 type Entry = CollectionEntry<'appeals'>;
 export type ActiveAppeal = { id: string; entry: Entry; data: ActiveAppealData<ImageMetadata>; facts: AppealFacts; missingSince: string; urgent: boolean };
-export type ClosedAppeal = { id: string; status: 'found' | 'withdrawn' };
+/** A closed appeal keeps only what the removals feed may say: no name, photo or place. */
+export type ClosedAppeal = { id: string; status: 'found' | 'withdrawn'; closedAt?: string | undefined; updated?: string | undefined };
 
 export interface AppealSet {
   active: ActiveAppeal[];
@@ -29,7 +30,7 @@ export function loadAppeals(): Promise<AppealSet> {
         const data = entry.data as unknown as ActiveAppealData<ImageMetadata>;
         active.push({ id: entry.id, entry, data, facts: appealFacts(data, siteSettings, today), missingSince: data.missingSince, urgent: data.urgent });
       } else {
-        closed.push({ id: entry.id, status: entry.data.status });
+        closed.push({ id: entry.id, status: entry.data.status, closedAt: entry.data.closedAt, updated: entry.data.updated });
       }
     }
     return { active: newestFirst(active), closed };

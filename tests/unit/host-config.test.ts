@@ -12,9 +12,9 @@ import {
   nginxServerConf,
   nginxString,
 } from '../../src/lib/host-config.ts';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { BASE_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, DENY_FRAMING, SHARED_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 
-const input = { closedIds: ['2026-0103', '2025-0001'], topLevelHtmlPaths: ['appeals/', 'search/', 'help/', 'favicon.svg'] };
+const input = { closedIds: ['2026-0103', '2025-0001'], topLevelHtmlPaths: ['appeals/', 'search/', 'help/', 'favicon.svg', 'embed/', 'feeds/'], embedAllowedSites: ['https://news.example.org', 'https://*.partner.example'] };
 
 /** Parses a `_headers` file back into rules, as Netlify and Cloudflare Pages read it. */
 function parseHeaders(text: string): Array<{ path: string; headers: Array<[string, string]> }> {
@@ -45,9 +45,10 @@ describe('_headers', () => {
   const text = headersFile(input);
   const rules = parseHeaders(text);
 
-  it('puts the security headers, and only those, on /*', () => {
+  it('puts the security headers, and only those, on /*, with framing left to each path', () => {
     const all = rules.find((r) => r.path === '/*')!;
-    expect(Object.fromEntries(all.headers)).toEqual(SECURITY_HEADERS);
+    expect(Object.fromEntries(all.headers)).toEqual({ 'Content-Security-Policy': BASE_CONTENT_SECURITY_POLICY, ...SHARED_SECURITY_HEADERS });
+    expect(BASE_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
     expect(all.headers.map(([name]) => name.toLowerCase())).not.toContain('cache-control');
     expect(rules.filter((r) => r.path === '/*')).toHaveLength(1);
   });
@@ -61,7 +62,24 @@ describe('_headers', () => {
     for (const urlPath of samples) {
       const headers = headersFor(rules, urlPath);
       expect(headers['cache-control'], urlPath).toHaveLength(1);
-      expect(headers['content-security-policy'], urlPath).toEqual([CONTENT_SECURITY_POLICY]);
+      // Joined by the host into one value, which browsers enforce as two policies.
+      expect(headers['content-security-policy'], urlPath).toEqual([BASE_CONTENT_SECURITY_POLICY, DENY_FRAMING]);
+      expect(headers['x-frame-options'], urlPath).toEqual(['DENY']);
+    }
+    expect(CONTENT_SECURITY_POLICY).toBe(`${BASE_CONTENT_SECURITY_POLICY}; ${DENY_FRAMING}`);
+  });
+
+  it('lets only the embed be framed, by the sites in the settings', () => {
+    for (const urlPath of ['/embed/latest/', '/embed/latest/index.html']) {
+      const headers = headersFor(rules, urlPath);
+      expect(headers['content-security-policy'], urlPath).toEqual([BASE_CONTENT_SECURITY_POLICY, 'frame-ancestors https://news.example.org https://*.partner.example']);
+      expect(headers['x-frame-options'], urlPath).toBeUndefined();
+      expect(headers['cache-control'], urlPath).toEqual([CACHE_CONTROL.revalidate]);
+    }
+    const anySite = parseHeaders(headersFile({ ...input, embedAllowedSites: undefined }));
+    expect(headersFor(anySite, '/embed/latest/')['content-security-policy']).toEqual([BASE_CONTENT_SECURITY_POLICY, 'frame-ancestors *']);
+    for (const urlPath of ['/feeds/appeals.xml', '/appeals/2026-0101/poster/', '/embedded/']) {
+      expect(headersFor(rules, urlPath)['x-frame-options'], urlPath).toEqual(urlPath === '/embedded/' ? undefined : ['DENY']);
     }
   });
 
@@ -171,8 +189,16 @@ describe('nginx server include', () => {
     for (const l of locations.filter((l) => !l.body.includes('internal;'))) expect(l.body, l.match).toContain('root $appeals_release;');
   });
 
+  it('lets only /embed/ be framed, by the sites given, with no X-Frame-Options there', () => {
+    const embed = [...nginxServerConf({ embedAllowedSites: ['https://news.example.org'] }).matchAll(/^location \^~ \/embed\/ \{\n([\s\S]*?)^\}/gm)][0]?.[1] ?? '';
+    expect(embed).toContain(`add_header Content-Security-Policy "${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors https://news.example.org" always;`);
+    expect(embed).not.toContain('X-Frame-Options');
+    expect(embed).toContain('try_files $uri $uri/index.html =404;');
+    expect(body('^~ /embed/')).toContain('frame-ancestors *');
+  });
+
   it('repeats every security header, with always, in every location that adds headers', () => {
-    const served = locations.filter((l) => l.body.includes('add_header'));
+    const served = locations.filter((l) => l.body.includes('add_header') && l.match !== '^~ /embed/');
     expect(served.length).toBeGreaterThanOrEqual(7);
     for (const l of served) {
       for (const line of nginxSecurityHeaders().split('\n')) expect(l.body, l.match).toContain(line);
