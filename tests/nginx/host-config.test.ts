@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersFile, netlifyRedirects } from '../../src/lib/host-config.ts';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { BASE_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 
@@ -44,7 +44,7 @@ describe('host files in the build', () => {
   it('writes _headers and _redirects as generated from the closed ids', () => {
     expect(readFileSync(path.join(dist, '_redirects'), 'utf8')).toBe(netlifyRedirects([CLOSED_ID]));
     const headers = readFileSync(path.join(dist, '_headers'), 'utf8');
-    expect(headers).toBe(headersFile({ closedIds: [CLOSED_ID], topLevelHtmlPaths: ['appeals/', 'favicon.svg', 'help/', 'search/'] }));
+    expect(headers).toBe(headersFile({ closedIds: [CLOSED_ID], topLevelHtmlPaths: ['api/', 'appeals/', 'embed/', 'favicon.svg', 'feeds/', 'help/', 'press/', 'robots.txt', 'search/', 'sitemap-0.xml', 'sitemap-index.xml'] }));
     for (const id of ACTIVE_IDS) expect(headers).not.toContain(id);
   });
 
@@ -164,6 +164,43 @@ describeNginx('the built site served by nginx', () => {
     expect(response.status).toBe(200);
     expect(response.body).toContain(NOTICE);
     expect(response.headers.get('x-robots-tag')).toBe('noindex');
+  });
+
+  it('answers 410 under a closed appeal\'s URL too: its poster and any old share card address', async () => {
+    for (const urlPath of [`/appeals/${CLOSED_ID}/poster/`, `/appeals/${CLOSED_ID}/share-card.jpg`]) {
+      const response = await get(nginx.url, urlPath);
+      expect(response.status, urlPath).toBe(410);
+      expect(response.body, urlPath).toContain(NOTICE);
+    }
+    for (const id of ACTIVE_IDS) {
+      const card = await fetch(`${nginx.url}/appeals/${id}/share-card.jpg`);
+      expect(`${card.status} ${card.headers.get('content-type')}`, id).toBe('200 image/jpeg');
+    }
+  });
+
+  it('lets only the embed be framed', async () => {
+    const embed = await get(nginx.url, '/embed/latest/');
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('content-security-policy')).toBe(`${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors *`);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    for (const urlPath of ['/', '/appeals/', `/appeals/${ACTIVE_IDS[0]}/`, `/appeals/${ACTIVE_IDS[0]}/poster/`, '/press/', '/feeds/appeals.xml']) {
+      const response = await get(nginx.url, urlPath);
+      expect(response.headers.get('x-frame-options'), urlPath).toBe('DENY');
+      expect(response.headers.get('content-security-policy'), urlPath).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('serves the feeds, API files, sitemap and robots.txt with their types', async () => {
+    const types: Record<string, RegExp> = {
+      '/feeds/appeals.xml': /xml/, '/feeds/removals.xml': /xml/, '/feeds/regions/london.xml': /xml/, '/sitemap-index.xml': /xml/,
+      '/api/v1/appeals.json': /^application\/json/, '/api/v1/removals.json': /^application\/json/, '/robots.txt': /^text\/plain/,
+    };
+    for (const [urlPath, type] of Object.entries(types)) {
+      const response = await get(nginx.url, urlPath);
+      expect(response.status, urlPath).toBe(200);
+      expect(response.headers.get('content-type'), urlPath).toMatch(type);
+      expect(response.headers.get('cache-control'), urlPath).toBe('public, max-age=0, must-revalidate');
+    }
   });
 
   it('logs no errors or warnings', () => {

@@ -5,7 +5,7 @@
 //
 // Not covered yet: the sitemap and the feeds (the site has neither so far); when they exist, add them
 // to the "no longer contains the name" checks below.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
@@ -64,6 +64,9 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     const listedBefore = await Promise.all(['/', '/appeals/', '/appeals/2/'].map((p) => http.get(p)));
     expect(listedBefore.some((r) => r.text.includes('Tobiah Wrenfield')), 'the appeal is listed before closing').toBe(true);
     expect(searchIndexText(ws.currentDir())).toMatch(NAME_RE);
+    expect((await http.get('/feeds/appeals.xml')).text).toMatch(NAME_RE);
+    expect((await http.get(`/appeals/${ID}/share-card.jpg`)).status).toBe(200);
+    expect(readdirSync(path.join(ws.cacheDir, 'share-cards')).some((f) => f.startsWith(ID)), 'share card cached before closing').toBe(true);
 
     // Close it. The command republishes and says how long the change took to go live.
     const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], ws.env);
@@ -87,8 +90,23 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
       expect(mainText(gone.text), form).not.toMatch(/\bfound\b|\bsafe\b/i);
     }
 
-    // Every photo the page used is gone.
+    // Every photo the page used is gone; the poster and share card addresses answer 410 too.
     for (const url of oldPhotos) expect((await http.get(url)).status, url).toBe(404);
+    for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`]) expect((await http.get(below)).status, below).toBe(410);
+
+    // Press and partner outputs: gone from the feeds, API, sitemap and embed; listed for removal.
+    for (const feed of ['/feeds/appeals.xml', '/feeds/regions/london.xml', '/api/v1/appeals.json', '/sitemap-0.xml', '/embed/latest/']) {
+      const response = await http.get(feed);
+      expect(response.status, feed).toBe(200);
+      expect(response.text, feed).not.toMatch(NAME_RE);
+      expect(response.text, feed).not.toContain(`/appeals/${ID}/`);
+    }
+    for (const removals of ['/api/v1/removals.json', '/feeds/removals.xml']) {
+      const response = await http.get(removals);
+      expect(response.text, removals).toContain(`/appeals/${ID}/`);
+      expect(response.text, removals).not.toMatch(NAME_RE);
+    }
+    expect(existsSync(path.join(ws.cacheDir, 'share-cards')) ? readdirSync(path.join(ws.cacheDir, 'share-cards')).filter((f) => f.startsWith(ID)) : []).toEqual([]);
 
     // Listings: the other appeals are listed, this one is not.
     const all = await http.get('/appeals/');
