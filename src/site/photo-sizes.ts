@@ -25,5 +25,8 @@ export const CARD_PHOTO = {
 /** The search result thumbnail: one small WebP, fetched only for results shown. */
 export const SEARCH_THUMBNAIL = { width: 112, format: 'webp' as const, quality: 60 };
 
-/** The poster photo: about 90 mm wide on A4, so 720 px is ample at print resolution for a face. */
-export const POSTER_PHOTO = { ...MAIN_PHOTO, widths: [480, 720], sizes: '(min-width: 45em) 360px, 90vw' };
+/**
+ * The poster photo: about 85 mm wide on A4, where the main photo's largest width is ample for a
+ * face. The same variants as the appeal page, so posters cost no extra encoding.
+ */
+export const POSTER_PHOTO = { ...MAIN_PHOTO, sizes: '(min-width: 45em) 85mm, 90vw' };
