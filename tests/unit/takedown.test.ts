@@ -106,7 +106,7 @@ describe('stageTakedown on a release tree', () => {
   }
 
   const notice = '<html><head><meta name="robots" content="noindex"></head><body><main><h1>This appeal is no longer active</h1></main></body></html>';
-  const appealPage = (id: string, name: string, hash: string) => `<html><body><main><h1>${name}</h1><img src="/_photos/photo-1.${hash}_Z1a.avif" srcset="/_photos/photo-1.${hash}_Z1b.webp 320w"></main></body></html>`;
+  const appealPage = (name: string, hash: string) => `<html><body><main><h1>${name}</h1><img src="/_photos/photo-1.${hash}_Z1a.avif" srcset="/_photos/photo-1.${hash}_Z1b.webp 320w"></main></body></html>`;
 
   function liveRelease(): string {
     root = mkdtempSync(path.join(tmpdir(), 'takedown-'));
@@ -114,8 +114,8 @@ describe('stageTakedown on a release tree', () => {
     writeTree(live, {
       'index.html': `<ul><li>${card('2026-0001', 'Ada One')}</li><li>${card('2026-0002', 'Bo Two')}</li></ul>`,
       'appeals/closed/index.html': notice,
-      'appeals/2026-0001/index.html': appealPage('2026-0001', 'Ada One', 'AAAAAAAA'),
-      'appeals/2026-0002/index.html': appealPage('2026-0002', 'Bo Two', 'BBBBBBBB'),
+      'appeals/2026-0001/index.html': appealPage('Ada One', 'AAAAAAAA'),
+      'appeals/2026-0002/index.html': appealPage('Bo Two', 'BBBBBBBB'),
       'appeals/2026-0002/poster/index.html': '<p>Bo Two poster</p>',
       '_photos/photo-1.AAAAAAAA_Z1a.avif': 'a1',
       '_photos/photo-1.AAAAAAAA_Z1b.webp': 'a2',
