@@ -325,8 +325,13 @@ async function newAppeals(c: PublishContext): Promise<Timed[]> {
  */
 async function closures(c: PublishContext): Promise<Closure[]> {
   const out: Closure[] = [];
+  // Synthetic names can repeat; a child whose name another appeal also has could not be checked by name.
+  const nameOf = (id: string) => /^name: (.+)$/m.exec(readFileSync(path.join(c.contentDir, 'appeals', id, 'index.md'), 'utf8'))?.[1]?.replace(/^["']|["']$/g, '');
+  const counts = new Map<string, number>();
+  for (const id of c.ids) counts.set(nameOf(id) ?? '', (counts.get(nameOf(id) ?? '') ?? 0) + 1);
+  const unique = c.ids.filter((id) => counts.get(nameOf(id) ?? '') === 1);
   for (let i = 0; i < c.runs; i++) {
-    const id = c.ids[Math.floor(((i + 1) * c.ids.length) / (c.runs + 1))]!;
+    const id = unique[Math.floor(((i + 1) * unique.length) / (c.runs + 1))]!;
     const pageUrl = `${c.nginx.url}/appeals/${id}/`;
     const before = await fetch(pageUrl);
     if (before.status !== 200) throw new Error(`${pageUrl} is not live before closing (${before.status})`);
@@ -343,12 +348,12 @@ async function closures(c: PublishContext): Promise<Closure[]> {
     const names = archivedNames(c.archiveDir).find((a) => a.id === id)?.names.slice(0, 1) ?? [];
     if (names.length === 0) throw new Error(`No archived name for ${id}`);
     const photoStatuses = await Promise.all(photos.map(async (p) => (await fetch(`${c.nginx.url}${p}`)).status));
-    const leaks = existsSync(servedRelease) ? leakingFiles(servedRelease, names) : [];
+    const leaks = existsSync(servedRelease) ? leakingFiles(servedRelease, [...names, `data-appeal-id="${id}"`]) : [];
     const run = await done;
     if (run.code !== 0 || !served) throw new Error(`appeal found ${id} failed (exit ${run.code}, 410 ${served ? 'seen' : 'never seen'}):\n${run.output.slice(-4000)}`);
     if (leaks.length > 0) throw new Error(`LEAK: the release served after closing ${id} still names the child in ${leaks.join(', ')}`);
     if (photoStatuses.some((s) => s !== 404)) throw new Error(`LEAK: photos of ${id} still served after closing: ${photos.filter((_, k) => photoStatuses[k] !== 404).join(', ')}`);
-    const finalLeaks = leakingFiles(realpathSync(current), names);
+    const finalLeaks = leakingFiles(realpathSync(current), [...names, `data-appeal-id="${id}"`]);
     if (finalLeaks.length > 0) throw new Error(`LEAK: the full rebuild after closing ${id} still names the child in ${finalLeaks.join(', ')}`);
     const takedown = /Live: takedown release/.test(run.output);
     out.push({ id, liveMs, fullMs: run.ms, peakRssBytes: run.peakRssBytes, takedown });
