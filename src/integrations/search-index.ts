@@ -35,6 +35,49 @@ export async function buildSearchIndex(outDir: string, expectedPages: number): P
 }
 
 /**
+ * Starts indexing the given pages at once (Pagefind works in its own process meanwhile), for the
+ * takedown: `write` then writes the index into `outDir/pagefind` and throws unless it holds exactly
+ * `expectedPages` pages, like `buildSearchIndex`. `sourcePath` is the page's path in the site
+ * (`appeals/2026-0042/index.html`), from which Pagefind makes its URL as `addDirectory` does.
+ */
+export async function startSearchIndex(pages: ReadonlyArray<{ sourcePath: string; content: string }>): Promise<{
+  write(outDir: string, expectedPages: number): Promise<{ pages: number; milliseconds: number }>;
+  close(): Promise<void>;
+}> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index || errors.length) {
+    await pagefind.close();
+    throw new Error(`Search index could not be created: ${errors.join('; ')}`);
+  }
+  // Sent now; awaited only when writing, so the caller can work while Pagefind indexes.
+  const adding = Promise.all(pages.map((page) => index.addHTMLFile(page)));
+  adding.catch(() => undefined);
+  return {
+    async write(outDir, expectedPages) {
+      try {
+        const added = await adding;
+        const failed = added.flatMap((a) => a.errors);
+        if (failed.length) throw new Error(`Search indexing failed: ${failed.join('; ')}`);
+        const outputPath = path.join(outDir, 'pagefind');
+        const written = await index.writeFiles({ outputPath });
+        if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
+        const indexed = indexedPageCount(JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')));
+        if (indexed !== expectedPages) {
+          throw new Error(`Search index holds ${indexed} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`);
+        }
+        return { pages: indexed, milliseconds: Math.round(performance.now() - started) };
+      } finally {
+        await pagefind.close();
+      }
+    },
+    close: async () => {
+      await pagefind.close();
+    },
+  };
+}
+
+/**
  * Builds the Pagefind index from the finished HTML, after every page is written.
  * Only pages marked `data-pagefind-body` (active appeals) are indexed. Any error fails the
  * build: a site without a working search index must never publish silently.

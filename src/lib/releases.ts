@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from './file-tree.ts';
 
@@ -49,23 +49,10 @@ export function writeManifest(deployDir: string, manifest: ReleaseManifest): voi
   renameSync(`${file}.tmp`, file);
 }
 
-/**
- * Relative path → sha256 of every file under `root`. A file that is a hard link to the same path in
- * `reuse.dir` (the release it was linked from) has that release's hash, without reading it again.
- */
-export function hashFiles(root: string, reuse?: { dir: string; files: Record<string, string> }): Record<string, string> {
-  const linkedHash = (file: string): string | undefined => {
-    const known = reuse?.files[file];
-    if (!known) return undefined;
-    try {
-      const a = statSync(path.join(root, file));
-      const b = statSync(path.join(reuse!.dir, file));
-      return a.ino === b.ino && a.dev === b.dev ? known : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return Object.fromEntries(filesUnder(root).map((file) => [file, linkedHash(file) ?? createHash('sha256').update(readFileSync(path.join(root, file))).digest('base64url')]));
+export const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('base64url');
+
+export function hashFiles(root: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(root).map((file) => [file, hashFile(path.join(root, file))]));
 }
 
 /** Points `current` at `releases/<name>` atomically: a new symlink renamed over the old one. */

@@ -6,14 +6,15 @@ import { archivedNames } from './appeal-archive.ts';
 import { buildDate } from './build-date.ts';
 import { formatProblem } from './content-errors.ts';
 import {
-  changedUrls, currentRelease, hashFiles, listReleases, readManifest, releaseName, releasesBeyond, releasesDir, releasesShowing,
+  changedUrls, currentRelease, hashFile, hashFiles, listReleases, readManifest, releaseName, releasesBeyond, releasesDir, releasesShowing,
   removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
-import { stageTakedown } from './takedown.ts';
-import { buildSearchIndex } from '../integrations/search-index.ts';
+import { ownedByAppeal, searchablePages, stageTakedown, type TakedownResult } from './takedown.ts';
+import { buildSearchIndex, startSearchIndex } from '../integrations/search-index.ts';
 import { writeHostFiles } from '../integrations/host-headers.ts';
 import { filesUnder } from './file-tree.ts';
+import { ASSET_DIRS, GONE_DIR } from './host-config.ts';
 import { photoReferences, verifyRelease } from './verify-release.ts';
 import { activeNamesOf, idsByStatus, validateContent } from './validate-content.ts';
 
@@ -68,6 +69,8 @@ export interface TakedownSummary {
   /** `performance.now()` when it went live, to compare with the command's start. */
   liveAt?: number | undefined;
   ms: number;
+  /** Milliseconds per step of the takedown, for the summary. */
+  steps?: Record<string, number> | undefined;
   /** Why there was no takedown release; the full build publishes the closure instead. */
   fellBack?: string | undefined;
 }
@@ -148,9 +151,33 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
   const liveDir = path.join(releasesDir(options.deployDir), live.name);
   try {
     log(`Taking down ${closingIds.join(', ')} from the live release...`);
-    stageTakedown({ liveDir, stagingDir: staging, closingIds });
+    const steps: Record<string, number> = {};
+    let mark = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      steps[name] = Math.round(now - mark);
+      mark = now;
+    };
+    // Pagefind indexes the remaining pages in its own process while the copy is made and cut.
+    const index = await startSearchIndex(searchablePages(liveDir, closingIds));
+    let cut: TakedownResult;
+    try {
+      cut = await stageTakedown({ liveDir, stagingDir: staging, closingIds });
+    } catch (error) {
+      await index.close();
+      throw error;
+    }
+    step('copy and cut');
     writeHostFiles(staging, context.closedIds);
-    await buildSearchIndex(staging, context.activeIds.length);
+    // An indexed page the cut changed would make that index stale: index the candidate itself then.
+    const stale = cut.rewrittenFiles.some((f) => f.endsWith('.html') && !closingIds.some((id) => ownedByAppeal(f, id)) && readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'));
+    if (stale) {
+      await index.close();
+      await buildSearchIndex(staging, context.activeIds.length);
+    } else {
+      await index.write(staging, context.activeIds.length);
+    }
+    step('search index');
     const findings = verifyRelease({
       releaseDir: staging, activeIds: context.activeIds, closedIds: context.closedIds, forbiddenNames: context.forbiddenNames,
       publicDir: options.publicDir, activeNames: context.activeNames,
@@ -158,11 +185,18 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
     if (findings.length > 0) {
       throw new Error(`verification found ${findings.length} problem(s): ${findings.slice(0, 10).map((f) => `${f.file}: ${f.problem}`).join('; ')}`);
     }
-    const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds: context.activeIds, closedIds: context.closedIds, files: hashFiles(staging, { dir: liveDir, files: live.files }) };
+    step('verify');
+    // Only files the takedown wrote need hashing; every other file is a link to the live release's.
+    const written = new Set(cut.rewrittenFiles);
+    const fresh = (file: string) => written.has(file) || !live.files[file] || [`${ASSET_DIRS.search}/`, '_headers', '_redirects', `${GONE_DIR}/`].some((p) => file === p || file.startsWith(p));
+    const files = Object.fromEntries(filesUnder(staging).map((file) => [file, fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!]));
+    const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds: context.activeIds, closedIds: context.closedIds, files };
     renameSync(staging, path.join(releasesDir(options.deployDir), name));
     writeManifest(options.deployDir, manifest);
     switchCurrent(options.deployDir, name);
+    step('release and switch');
     const liveAt = performance.now();
+    log(`Live: takedown release ${name} (${elapsed()} ms: ${Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(', ')}).`);
     // The releases still showing the closed appeals go at once, not after the full build.
     for (const old of releasesShowing(options.deployDir, context.closedIds, name)) removeRelease(options.deployDir, old);
     if (options.purgeHook) {
@@ -170,8 +204,8 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
       const hook = spawnSync(options.purgeHook, { shell: true, input: JSON.stringify({ release: name, changedUrls: changedUrls(live, manifest) }), encoding: 'utf8' });
       if (hook.status !== 0) log(`The purge hook failed after the takedown (exit ${hook.status}); the full build will run it again.`);
     }
-    log(`Live: takedown release ${name} (${elapsed()} ms); now rebuilding the whole site.`);
-    return { closingIds, release: name, liveAt, ms: elapsed() };
+    log('Now rebuilding the whole site.');
+    return { closingIds, release: name, liveAt, ms: elapsed(), steps };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const reason = (error as Error).message;

@@ -1,4 +1,5 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { link } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { APPEAL_ID_PATTERN } from './appeal-id.ts';
@@ -109,24 +110,44 @@ export function replaceFile(file: string, content: string | Buffer): void {
   renameSync(temp, file);
 }
 
-/** Hard-links every file of `from` into `to` (created), except top-level entries in `skip`. */
-export function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): number {
-  let linked = 0;
-  const walk = (src: string, dest: string, top: boolean) => {
-    mkdirSync(dest, { recursive: true });
-    for (const entry of readdirSync(src, { withFileTypes: true })) {
-      if (top && skip.has(entry.name)) continue;
-      const s = path.join(src, entry.name);
-      const d = path.join(dest, entry.name);
-      if (entry.isDirectory()) walk(s, d, false);
-      else if (entry.isFile()) {
-        linkSync(s, d);
-        linked++;
-      } else throw new Error(`Takedown: unexpected ${entry.isSymbolicLink() ? 'symbolic link' : 'special file'} ${path.relative(from, s)} in the live release`);
+/**
+ * Hard-links every file of `from` into `to` (created), except top-level entries in `skip`. The
+ * links are made asynchronously, a few at a time, so that other work (Pagefind indexing in its own
+ * process, fed through a pipe) goes on meanwhile.
+ */
+export async function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): Promise<number> {
+  const files: string[] = [];
+  const walk = (rel: string) => {
+    mkdirSync(path.join(to, rel), { recursive: true });
+    for (const entry of readdirSync(path.join(from, rel), { withFileTypes: true })) {
+      if (rel === '' && skip.has(entry.name)) continue;
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) files.push(child);
+      else throw new Error(`Takedown: unexpected ${entry.isSymbolicLink() ? 'symbolic link' : 'special file'} ${child} in the live release`);
     }
   };
-  walk(from, to, true);
-  return linked;
+  walk('');
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      await link(path.join(from, file), path.join(to, file));
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return files.length;
+}
+
+/**
+ * The pages the search index holds once `closingIds` are gone: every HTML page of the release
+ * marked for indexing (`data-pagefind-body`), except the closing appeals' own pages.
+ */
+export function searchablePages(releaseDir: string, closingIds: readonly string[]): Array<{ sourcePath: string; content: string }> {
+  return filesUnder(releaseDir)
+    .filter((file) => file.endsWith('.html') && !file.startsWith(`${ASSET_DIRS.search}/`) && !closingIds.some((id) => ownedByAppeal(file, id)))
+    .map((file) => ({ sourcePath: file.split(path.sep).join('/'), content: readFileSync(path.join(releaseDir, file), 'utf8') }))
+    .filter((page) => page.content.includes('data-pagefind-body'));
 }
 
 export interface TakedownInput {
@@ -153,7 +174,7 @@ const REGENERATED = new Set<string>([ASSET_DIRS.search, '_headers', '_redirects'
  * host files: the caller rebuilds those for the new set of appeals (`buildSearchIndex`,
  * `writeHostFiles`) and then verifies the whole candidate. Throws on anything unexpected.
  */
-export function stageTakedown(input: TakedownInput): TakedownResult {
+export async function stageTakedown(input: TakedownInput): Promise<TakedownResult> {
   const ids = checkedIds(input.closingIds);
   if (ids.length === 0) throw new Error('Takedown: no appeal to take down');
   if (existsSync(input.stagingDir)) throw new Error(`Takedown: ${input.stagingDir} already exists`);
@@ -173,7 +194,7 @@ export function stageTakedown(input: TakedownInput): TakedownResult {
     }
   }
 
-  const linkedFiles = linkTree(input.liveDir, input.stagingDir, REGENERATED);
+  const linkedFiles = await linkTree(input.liveDir, input.stagingDir, REGENERATED);
   const staging = input.stagingDir;
   const removedFiles: string[] = [];
   const rewrittenFiles: string[] = [];

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { filesUnder } from '../../src/lib/file-tree.ts';
-import { hashFiles } from '../../src/lib/releases.ts';
 import {
-  linkTree, ownedByAppeal, removeAppealElements, removeJsonEntries, removeJsonTextEntries, removeXmlEntries, replaceFile, stageTakedown,
+  linkTree, ownedByAppeal, removeAppealElements, removeJsonEntries, removeJsonTextEntries, removeXmlEntries, replaceFile, searchablePages, stageTakedown,
 } from '../../src/lib/takedown.ts';
 
 const card = (id: string, name: string) =>
@@ -133,11 +132,11 @@ describe('stageTakedown on a release tree', () => {
     return live;
   }
 
-  it('cuts the appeal out of a hard-linked copy without touching the live release', () => {
+  it('cuts the appeal out of a hard-linked copy without touching the live release', async () => {
     const live = liveRelease();
     const before = Object.fromEntries(filesUnder(live).map((f) => [f, readFileSync(path.join(live, f), 'utf8')]));
     const staging = path.join(root!, 'staging');
-    const result = stageTakedown({ liveDir: live, stagingDir: staging, closingIds: ['2026-0002'] });
+    const result = await stageTakedown({ liveDir: live, stagingDir: staging, closingIds: ['2026-0002'] });
 
     // The live release is byte for byte what it was.
     expect(Object.fromEntries(filesUnder(live).map((f) => [f, readFileSync(path.join(live, f), 'utf8')]))).toEqual(before);
@@ -158,30 +157,26 @@ describe('stageTakedown on a release tree', () => {
     expect(result.rewrittenFiles.sort()).toEqual(['appeals/2026-0002/index.html', 'feed.json', 'feed.xml', 'index.html']);
   });
 
-  it('refuses when the live release lacks the notice page or the appeal page, leaving no staging folder', () => {
+  it('refuses when the live release lacks the notice page or the appeal page, leaving no staging folder', async () => {
     const live = liveRelease();
-    expect(() => stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's1'), closingIds: ['2026-0009'] })).toThrow(/no page for 2026-0009/);
+    await expect(stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's1'), closingIds: ['2026-0009'] })).rejects.toThrow(/no page for 2026-0009/);
     expect(existsSync(path.join(root!, 's1'))).toBe(false);
     rmSync(path.join(live, 'appeals/closed/index.html'));
-    expect(() => stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's2'), closingIds: ['2026-0002'] })).toThrow(/closed\/index.html/);
+    await expect(stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's2'), closingIds: ['2026-0002'] })).rejects.toThrow(/closed\/index.html/);
   });
 
-  it('hashFiles reuses the hashes of hard-linked files and reads changed ones', () => {
+  it('searchablePages is every page marked for indexing but the closing appeals\' own', () => {
     const live = liveRelease();
-    const staging = path.join(root!, 'staging');
-    const liveHashes = hashFiles(live);
-    stageTakedown({ liveDir: live, stagingDir: staging, closingIds: ['2026-0002'] });
-    // A poisoned hash proves the linked file's hash was reused, not recomputed.
-    const reused = hashFiles(staging, { dir: live, files: { ...liveHashes, '_astro/site.css': 'reused', 'index.html': 'stale' } });
-    expect(reused['_astro/site.css']).toBe('reused');
-    expect(reused['index.html']).toBe(hashFiles(staging)['index.html']);
-    expect(reused['index.html']).not.toBe('stale');
+    writeFileSync(path.join(live, 'appeals/2026-0001/index.html'), '<article data-pagefind-body>Ada One</article>');
+    writeFileSync(path.join(live, 'appeals/2026-0002/index.html'), '<article data-pagefind-body>Bo Two</article>');
+    writeFileSync(path.join(live, 'pagefind/fragment.html'), '<article data-pagefind-body>old</article>');
+    expect(searchablePages(live, ['2026-0002'])).toEqual([{ sourcePath: 'appeals/2026-0001/index.html', content: '<article data-pagefind-body>Ada One</article>' }]);
   });
 
-  it('linkTree and replaceFile never change the original of a link', () => {
+  it('linkTree and replaceFile never change the original of a link', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'takedown-'));
     writeTree(path.join(root, 'a'), { 'x/y.txt': 'one', 'skip/z.txt': 'z' });
-    expect(linkTree(path.join(root, 'a'), path.join(root, 'b'), new Set(['skip']))).toBe(1);
+    expect(await linkTree(path.join(root, 'a'), path.join(root, 'b'), new Set(['skip']))).toBe(1);
     expect(existsSync(path.join(root, 'b/skip'))).toBe(false);
     replaceFile(path.join(root, 'b/x/y.txt'), 'two');
     expect(readFileSync(path.join(root, 'a/x/y.txt'), 'utf8')).toBe('one');
