@@ -33,6 +33,20 @@ export function namesToScan(forbidden: VerifyInput['forbiddenNames'], activeName
   return forbidden.map(({ id, names }) => ({ id, names: names.filter((n) => !inUse.has(n.trim().toLocaleLowerCase('en-GB'))) }));
 }
 
+/**
+ * Blanks out the active appeals' names that contain a forbidden name, so that an active child
+ * legitimately published as "Amy Smith-Jones" does not read as closed "Amy Smith". The closed name
+ * anywhere else is still found.
+ */
+export function activeNameMask(forbidden: readonly string[], activeNames: readonly string[] = []): (text: string) => string {
+  const forbiddenPattern = namePattern(forbidden);
+  const containing = forbiddenPattern ? activeNames.filter((name) => forbiddenPattern.test(name)) : [];
+  const mask = namePattern(containing);
+  if (!mask) return (text) => text;
+  const global = new RegExp(mask.source, 'giu');
+  return (text) => text.replace(global, ' ');
+}
+
 export interface Finding {
   file: string;
   problem: string;
@@ -122,11 +136,12 @@ export function verifyRelease(input: VerifyInput): Finding[] {
   const all = namePattern(forbidden.flatMap((f) => f.names));
   if (all) {
     const owner = (found: string) => forbidden.find((f) => namePattern(f.names)?.test(found))?.id ?? 'unknown';
+    const unmask = activeNameMask(forbidden.flatMap((f) => f.names), input.activeNames);
     for (const file of files) {
-      const inName = all.exec(file);
+      const inName = all.exec(unmask(file));
       if (inName) findings.push({ file, problem: `file name contains "${inName[0]}", a name from closed appeal ${owner(inName[0])}` });
       if (RASTER_RE.test(file)) continue;
-      const inText = all.exec(readAsText(path.join(releaseDir, file)));
+      const inText = all.exec(unmask(readAsText(path.join(releaseDir, file))));
       if (inText) findings.push({ file, problem: `contains "${inText[0]}", a name from closed appeal ${owner(inText[0])}` });
     }
   }

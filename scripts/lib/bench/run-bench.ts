@@ -325,11 +325,13 @@ async function newAppeals(c: PublishContext): Promise<Timed[]> {
  */
 async function closures(c: PublishContext): Promise<Closure[]> {
   const out: Closure[] = [];
-  // Synthetic names can repeat; a child whose name another appeal also has could not be checked by name.
-  const nameOf = (id: string) => /^name: (.+)$/m.exec(readFileSync(path.join(c.contentDir, 'appeals', id, 'index.md'), 'utf8'))?.[1]?.replace(/^["']|["']$/g, '');
-  const counts = new Map<string, number>();
-  for (const id of c.ids) counts.set(nameOf(id) ?? '', (counts.get(nameOf(id) ?? '') ?? 0) + 1);
-  const unique = c.ids.filter((id) => counts.get(nameOf(id) ?? '') === 1);
+  // Synthetic names can repeat ("Amy Smith", and "Amy Smith-Jones" in another appeal); the leak check
+  // searches for the name, so it closes only children whose name is in no other appeal's name.
+  const names = new Map(c.ids.map((id) => [id, /^name: (.+)$/m.exec(readFileSync(path.join(c.contentDir, 'appeals', id, 'index.md'), 'utf8'))?.[1]?.replace(/^["']|["']$/g, '') ?? '']));
+  const unique = c.ids.filter((id) => {
+    const pattern = namePattern([names.get(id)!]);
+    return pattern && c.ids.every((other) => other === id || !pattern.test(names.get(other)!));
+  });
   for (let i = 0; i < c.runs; i++) {
     const id = unique[Math.floor(((i + 1) * unique.length) / (c.runs + 1))]!;
     const pageUrl = `${c.nginx.url}/appeals/${id}/`;
