@@ -1,14 +1,14 @@
 // `npm run bench:search [-- --n 1000,10000]`: search index build time, size, and the bytes
 // Chromium transfers for a first query, at N synthetic appeals. Prints a table; writes JSON.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { buildSearchIndex } from '../src/integrations/search-index.ts';
 import { buildSite, PROJECT_ROOT } from './lib/build-site.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { firstSearchBytes } from './lib/bench/first-search.ts';
 import { writeSyntheticAppealPages } from './lib/synthetic-search-pages.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' } } });
@@ -52,41 +52,13 @@ try {
     rmSync(path.join(served, 'pagefind'), { recursive: true });
     cpSync(path.join(pages, 'pagefind'), path.join(served, 'pagefind'), { recursive: true });
     const server = await startStaticServer(served);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // Playwright sees the Pagefind worker's fetches too (a page CDP session would miss them).
-    const urls = new Map<string, string>();
-    const bytes = new Map<string, number>();
-    let next = 0;
-    context.on('requestfinished', (request) => {
-      const id = String(next++);
-      urls.set(id, request.url());
-      void request.sizes().then((sizes) => bytes.set(id, sizes.responseBodySize + sizes.responseHeadersSize));
-    });
     const name = names[Math.floor(names.length / 2)]!;
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(name.split(' ')[0]!)}`);
-    await page.waitForSelector('.search-result h3 a', { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    if (process.env.BENCH_DEBUG) for (const [id, url] of urls) console.error(`    ${bytes.get(id) ?? 0}\t${url}`);
-    let pagefindBytes = 0;
-    let totalBytes = 0;
-    let pageBytesGz = 0;
-    for (const [id, url] of urls) {
-      const { pathname } = new URL(url);
-      // Thumbnails of synthetic appeals do not exist; they are not part of the query's cost.
-      if (pathname.startsWith('/_astro/photo-') || pathname === '/favicon.svg') continue;
-      // The test server does not compress; a real host gzips text (HTML, CSS, JS, JSON), so count
-      // those as their gzip size. Pagefind's index chunks are gzip files already: counted as sent.
-      const file = pathname.endsWith('/') ? path.join(served, pathname, 'index.html') : path.join(served, pathname);
-      const size = /\.(js|css|json|html)$/.test(file) ? gzipSync(readFileSync(file)).length : bytes.get(id) ?? 0;
-      totalBytes += size;
-      if (pathname.startsWith('/pagefind/')) pagefindBytes += size;
-      else pageBytesGz += size;
-    }
-    await context.close();
+    // Thumbnails of synthetic appeals do not exist; they are not part of the query's cost.
+    const sent = await firstSearchBytes(browser, { origin: server.url, servedDir: served, query: name.split(' ')[0]!, ignore: (p) => p.startsWith('/_astro/photo-'), debug: !!process.env.BENCH_DEBUG });
+    const { pagefindBytes, totalBytes, requests } = sent;
+    const pageBytesGz = sent.pageBytes + sent.imageBytes;
     await server.close();
-    rows.push({ n, indexMs, indexBytes, indexFiles: indexFilesList.length, pagefindBytes, pageBytesGz, totalBytes, requests: urls.size });
+    rows.push({ n, indexMs, indexBytes, indexFiles: indexFilesList.length, pagefindBytes, pageBytesGz, totalBytes, requests });
   }
 } finally {
   await browser.close();

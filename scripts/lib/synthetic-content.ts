@@ -1,8 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringifyMarkdownFile } from '../../src/lib/frontmatter.ts';
-import { buildDemoAppeals, demoSettingsYaml } from './demo-content.ts';
+import { buildDemoAppeals, demoSettingsYaml, type DemoAppeal } from './demo-content.ts';
 import { syntheticPhotoJpeg } from './synthetic-photo.ts';
+
+/** Writes one fictional appeal as `<contentDir>/appeals/<id>/`, with `photos` synthetic photos from `seed` on. */
+export async function writeSyntheticAppeal(contentDir: string, appeal: DemoAppeal, id: string, photos: 1 | 2, seed: number): Promise<void> {
+  const dir = path.join(contentDir, 'appeals', id);
+  mkdirSync(dir, { recursive: true });
+  const data = { ...appeal.data };
+  const list = Array.from({ length: photos }, (_, i) => ({ src: `photo-${i + 1}.jpg`, alt: `Synthetic benchmark image ${i + 1}, not a real person`, kind: 'photo' }));
+  data.photos = list;
+  writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(data, appeal.body));
+  for (const [i, photo] of list.entries()) writeFileSync(path.join(dir, photo.src), await syntheticPhotoJpeg(seed + i));
+}
 
 /**
  * N fictional appeals in the project's own content format, each with `photos` photo-like
@@ -14,13 +25,8 @@ export async function writeSyntheticContent(contentDir: string, count: number, p
   const ids: string[] = [];
   let seed = 1;
   for (const appeal of buildDemoAppeals(count, 4242)) {
-    const dir = path.join(contentDir, 'appeals', appeal.id);
-    mkdirSync(dir, { recursive: true });
-    const data = { ...appeal.data };
-    const list = Array.from({ length: photos }, (_, i) => ({ src: `photo-${i + 1}.jpg`, alt: `Synthetic benchmark image ${i + 1}, not a real person`, kind: 'photo' }));
-    data.photos = list;
-    writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(data, appeal.body));
-    for (const photo of list) writeFileSync(path.join(dir, photo.src), await syntheticPhotoJpeg(seed++));
+    await writeSyntheticAppeal(contentDir, appeal, appeal.id, photos, seed);
+    seed += photos;
     ids.push(appeal.id);
     onProgress?.(ids.length);
   }

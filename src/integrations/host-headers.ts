@@ -23,6 +23,20 @@ export function topLevelHtmlPaths(outDir: string): string[] {
 }
 
 /**
+ * Writes `_headers`, `_redirects` and the `_gone/<id>` markers into `outDir` for these closed ids;
+ * returns the number of `_headers` rules. Shared by the build and the takedown (src/lib/takedown.ts).
+ */
+export function writeHostFiles(outDir: string, closed: readonly string[], embedAllowedSites: readonly string[]): number {
+  const input = { closedIds: closed, topLevelHtmlPaths: topLevelHtmlPaths(outDir), embedAllowedSites };
+  writeFileSync(path.join(outDir, '_headers'), headersFile(input));
+  writeFileSync(path.join(outDir, '_redirects'), netlifyRedirects(closed));
+  const goneDir = path.join(outDir, GONE_DIR);
+  mkdirSync(goneDir, { recursive: true });
+  for (const id of closed) writeFileSync(path.join(goneDir, id), '');
+  return headerRules(input).length;
+}
+
+/**
  * Writes what the hosts need beside the built site:
  * - `_headers` (Netlify, Cloudflare Pages): the strict CSP and security headers everywhere, and
  *   caching by kind of path; `X-Robots-Tag: noindex` on closed appeals.
@@ -44,14 +58,7 @@ export default function hostHeaders(options: { closedIds: () => string[]; embedA
         const missing = [CLOSED_NOTICE_FILE, ...closed.map((id) => `/appeals/${id}/index.html`)].filter((file) => !existsSync(path.join(outDir, file)));
         if (missing.length > 0) throw new Error(`Host configuration: the build lacks ${missing.join(', ')}; refusing to publish closed appeals without their notice.`);
 
-        const input = { closedIds: closed, topLevelHtmlPaths: topLevelHtmlPaths(outDir), embedAllowedSites: options.embedAllowedSites };
-        writeFileSync(path.join(outDir, '_headers'), headersFile(input));
-        writeFileSync(path.join(outDir, '_redirects'), netlifyRedirects(closed));
-        const goneDir = path.join(outDir, GONE_DIR);
-        mkdirSync(goneDir, { recursive: true });
-        for (const id of closed) writeFileSync(path.join(goneDir, id), '');
-
-        const rules = headerRules(input).length;
+        const rules = writeHostFiles(outDir, closed, options.embedAllowedSites);
         if (rules > CLOUDFLARE_HEADER_RULE_LIMIT) {
           logger.warn(
             `_headers has ${rules} rules; Cloudflare Pages applies only the first ${CLOUDFLARE_HEADER_RULE_LIMIT}. ` +

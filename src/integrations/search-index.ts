@@ -9,6 +9,27 @@ export function indexedPageCount(entry: { languages?: Record<string, { page_coun
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function createIndex(): Promise<Index> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
+  return index;
+}
+
+/** Writes the index into `outDir/pagefind` and throws unless it holds exactly `expectedPages` pages. */
+async function writeChecked(index: Index, outDir: string, expectedPages: number): Promise<number> {
+  const outputPath = path.join(outDir, 'pagefind');
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
+  // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
+  const indexed = indexedPageCount(JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')));
+  if (indexed !== expectedPages) {
+    throw new Error(`Search index holds ${indexed} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`);
+  }
+  return indexed;
+}
+
 /**
  * Indexes the built site in `outDir` into `outDir/pagefind` with Pagefind's Node API, and throws
  * unless it holds exactly `expectedPages` pages. Shared by the build and the benchmark.
@@ -16,22 +37,52 @@ export function indexedPageCount(entry: { languages?: Record<string, { page_coun
 export async function buildSearchIndex(outDir: string, expectedPages: number): Promise<{ pages: number; milliseconds: number }> {
   const started = performance.now();
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
+    const index = await createIndex();
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join('; ')}`);
-    const outputPath = path.join(outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
-    // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
-    const indexed = indexedPageCount(JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')));
-    if (indexed !== expectedPages) {
-      throw new Error(`Search index holds ${indexed} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`);
-    }
-    return { pages: indexed, milliseconds: Math.round(performance.now() - started) };
+    const pages = await writeChecked(index, outDir, expectedPages);
+    return { pages, milliseconds: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Starts indexing the given pages at once (Pagefind works in its own process meanwhile), for the
+ * takedown: `write` then writes the index into `outDir/pagefind` and throws unless it holds exactly
+ * `expectedPages` pages, like `buildSearchIndex`. `sourcePath` is the page's path in the site
+ * (`appeals/2026-0042/index.html`), from which Pagefind makes its URL as `addDirectory` does.
+ */
+export async function startSearchIndex(pages: ReadonlyArray<{ sourcePath: string; content: string }>): Promise<{
+  write(outDir: string, expectedPages: number): Promise<{ pages: number; milliseconds: number }>;
+  close(): Promise<void>;
+}> {
+  const started = performance.now();
+  let index: Index;
+  try {
+    index = await createIndex();
+  } catch (error) {
+    await pagefind.close();
+    throw error;
+  }
+  // Sent now; awaited only when writing, so the caller can work while Pagefind indexes.
+  const adding = Promise.all(pages.map((page) => index.addHTMLFile(page)));
+  adding.catch(() => undefined);
+  return {
+    async write(outDir, expectedPages) {
+      try {
+        const failed = (await adding).flatMap((a) => a.errors);
+        if (failed.length) throw new Error(`Search indexing failed: ${failed.join('; ')}`);
+        const indexed = await writeChecked(index, outDir, expectedPages);
+        return { pages: indexed, milliseconds: Math.round(performance.now() - started) };
+      } finally {
+        await pagefind.close();
+      }
+    },
+    close: async () => {
+      await pagefind.close();
+    },
+  };
 }
 
 /**

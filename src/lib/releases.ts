@@ -49,8 +49,10 @@ export function writeManifest(deployDir: string, manifest: ReleaseManifest): voi
   renameSync(`${file}.tmp`, file);
 }
 
+export const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('base64url');
+
 export function hashFiles(root: string): Record<string, string> {
-  return Object.fromEntries(filesUnder(root).map((file) => [file, createHash('sha256').update(readFileSync(path.join(root, file))).digest('base64url')]));
+  return Object.fromEntries(filesUnder(root).map((file) => [file, hashFile(path.join(root, file))]));
 }
 
 /** Points `current` at `releases/<name>` atomically: a new symlink renamed over the old one. */

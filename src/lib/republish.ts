@@ -6,11 +6,15 @@ import { archivedNames } from './appeal-archive.ts';
 import { buildDate } from './build-date.ts';
 import { formatProblem } from './content-errors.ts';
 import {
-  changedUrls, currentRelease, hashFiles, listReleases, readManifest, releaseName, releasesBeyond, releasesDir, releasesShowing,
+  changedUrls, currentRelease, hashFile, hashFiles, listReleases, readManifest, releaseName, releasesBeyond, releasesDir, releasesShowing,
   removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
+import { ownedByAppeal, searchablePages, stageTakedown, type TakedownResult } from './takedown.ts';
+import { buildSearchIndex, startSearchIndex } from '../integrations/search-index.ts';
+import { writeHostFiles } from '../integrations/host-headers.ts';
 import { filesUnder } from './file-tree.ts';
+import { ASSET_DIRS, GONE_DIR } from './host-config.ts';
 import { photoReferences, verifyRelease } from './verify-release.ts';
 import { activeNamesOf, idsByStatus, validateContent } from './validate-content.ts';
 
@@ -54,6 +58,21 @@ export interface RepublishSummary {
   removedReleases: string[];
   prunedCacheFiles: number;
   stageMs: Partial<Record<Stage, number>>;
+  /** The immediate takedown before the full build, when the republish closed appeals. */
+  takedown?: TakedownSummary | undefined;
+}
+
+export interface TakedownSummary {
+  closingIds: string[];
+  /** The verified takedown release that went live, if it did. */
+  release?: string | undefined;
+  /** `performance.now()` when it went live, to compare with the command's start. */
+  liveAt?: number | undefined;
+  ms: number;
+  /** Milliseconds per step of the takedown, for the summary. */
+  steps?: Record<string, number> | undefined;
+  /** Why there was no takedown release; the full build publishes the closure instead. */
+  fellBack?: string | undefined;
 }
 
 async function stage<T>(name: Stage, timings: Partial<Record<Stage, number>>, run: () => T | Promise<T>): Promise<T> {
@@ -103,6 +122,100 @@ function clearLeftovers(deployDir: string): void {
   }
 }
 
+interface TakedownContext {
+  options: RepublishOptions;
+  live: ReleaseManifest;
+  activeIds: string[];
+  closedIds: string[];
+  forbiddenNames: ReturnType<typeof archivedNames>;
+  activeNames: string[];
+  /** Settings `embed.allowedSites`, for the takedown's `_headers`. */
+  embedAllowedSites: readonly string[];
+  log: (line: string) => void;
+}
+
+/**
+ * The immediate takedown: the live release minus the newly closed appeals, verified in full like
+ * any build, released and switched to within seconds. Anything unexpected, or any verification
+ * finding, abandons it (nothing is published) and the full build publishes the closure instead.
+ */
+async function takedownRelease(context: TakedownContext, closingIds: string[]): Promise<TakedownSummary> {
+  const { options, live, log } = context;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // Only a pure closure can be cut out of the live release; any other change needs the build.
+  const expected = live.activeIds.filter((id) => !closingIds.includes(id)).sort();
+  if (JSON.stringify(expected) !== JSON.stringify([...context.activeIds].sort())) {
+    return { closingIds, ms: elapsed(), fellBack: 'the content has other changes since the live release' };
+  }
+  const name = releaseName(new Date());
+  const staging = path.join(options.deployDir, `.staging-${name}`);
+  const liveDir = path.join(releasesDir(options.deployDir), live.name);
+  try {
+    log(`Taking down ${closingIds.join(', ')} from the live release...`);
+    const steps: Record<string, number> = {};
+    let mark = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      steps[name] = Math.round(now - mark);
+      mark = now;
+    };
+    // Pagefind indexes the remaining pages in its own process while the copy is made and cut.
+    const index = await startSearchIndex(searchablePages(liveDir, closingIds));
+    let cut: TakedownResult;
+    try {
+      cut = await stageTakedown({ liveDir, stagingDir: staging, closingIds });
+    } catch (error) {
+      await index.close();
+      throw error;
+    }
+    step('copy and cut');
+    writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
+    // An indexed page the cut changed would make that index stale: index the candidate itself then.
+    const stale = cut.rewrittenFiles.some((f) => f.endsWith('.html') && !closingIds.some((id) => ownedByAppeal(f, id)) && readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'));
+    if (stale) {
+      await index.close();
+      await buildSearchIndex(staging, context.activeIds.length);
+    } else {
+      await index.write(staging, context.activeIds.length);
+    }
+    step('search index');
+    const findings = verifyRelease({
+      releaseDir: staging, activeIds: context.activeIds, closedIds: context.closedIds, forbiddenNames: context.forbiddenNames,
+      publicDir: options.publicDir, activeNames: context.activeNames,
+    });
+    if (findings.length > 0) {
+      throw new Error(`verification found ${findings.length} problem(s): ${findings.slice(0, 10).map((f) => `${f.file}: ${f.problem}`).join('; ')}`);
+    }
+    step('verify');
+    // Only files the takedown wrote need hashing; every other file is a link to the live release's.
+    const written = new Set(cut.rewrittenFiles);
+    const fresh = (file: string) => written.has(file) || !live.files[file] || [`${ASSET_DIRS.search}/`, '_headers', '_redirects', `${GONE_DIR}/`].some((p) => file === p || file.startsWith(p));
+    const files = Object.fromEntries(filesUnder(staging).map((file) => [file, fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!]));
+    const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds: context.activeIds, closedIds: context.closedIds, files };
+    renameSync(staging, path.join(releasesDir(options.deployDir), name));
+    writeManifest(options.deployDir, manifest);
+    switchCurrent(options.deployDir, name);
+    step('release and switch');
+    const liveAt = performance.now();
+    log(`Live: takedown release ${name} (${elapsed()} ms: ${Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(', ')}).`);
+    // The releases still showing the closed appeals go at once, not after the full build.
+    for (const old of releasesShowing(options.deployDir, context.closedIds, name)) removeRelease(options.deployDir, old);
+    if (options.purgeHook) {
+      // Caches must drop the photos now too; a failure here is reported, and the full build's purge covers it again.
+      const hook = spawnSync(options.purgeHook, { shell: true, input: JSON.stringify({ release: name, changedUrls: changedUrls(live, manifest) }), encoding: 'utf8' });
+      if (hook.status !== 0) log(`The purge hook failed after the takedown (exit ${hook.status}); the full build will run it again.`);
+    }
+    log('Now rebuilding the whole site.');
+    return { closingIds, release: name, liveAt, ms: elapsed(), steps };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const reason = (error as Error).message;
+    log(`Takedown not published (${reason}); the full build publishes the closure instead.`);
+    return { closingIds, ms: elapsed(), fellBack: reason };
+  }
+}
+
 /** validate → build → verify → release → switch → purge hook, under a lock. The live site changes only at the switch. */
 export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
   const log = options.log ?? (() => undefined);
@@ -125,6 +238,17 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       return r;
     });
     const { activeIds, closedIds } = idsByStatus(report);
+    const forbiddenNames = archivedNames(options.archiveDir);
+    const activeNames = activeNamesOf(report);
+
+    // Closing appeals: take them down from the live release first, then rebuild everything.
+    const previous = currentRelease(options.deployDir);
+    const previousManifest = previous && listReleases(options.deployDir).includes(previous) ? readManifest(options.deployDir, previous) : undefined;
+    const closing = previousManifest?.activeIds.filter((id) => closedIds.includes(id)) ?? [];
+    let takedown: TakedownSummary | undefined;
+    if (previousManifest && closing.length > 0 && options.env?.NO_TAKEDOWN !== '1') {
+      takedown = await takedownRelease({ options, live: previousManifest, activeIds, closedIds, forbiddenNames, activeNames, embedAllowedSites: report.settings?.embed.allowedSites ?? ['*'], log }, closing);
+    }
 
     const name = releaseName(new Date());
     const staging = path.join(options.deployDir, `.staging-${name}`);
@@ -134,13 +258,12 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       if (!result.ok) throw new StageError('build', `The build failed; nothing was published.\n${result.output.split('\n').filter((l) => /error|expected|problem/i.test(l)).slice(-40).join('\n')}`);
     });
     await stage('verify', timings, () => {
-      const findings = verifyRelease({ releaseDir: staging, activeIds, closedIds, forbiddenNames: archivedNames(options.archiveDir), publicDir: options.publicDir, activeNames: activeNamesOf(report) });
+      const findings = verifyRelease({ releaseDir: staging, activeIds, closedIds, forbiddenNames, publicDir: options.publicDir, activeNames });
       if (findings.length > 0) {
         rmSync(staging, { recursive: true, force: true });
         throw new StageError('verify', `Verification found ${findings.length} problem(s); nothing was published:\n${findings.map((f) => `${f.file}: ${f.problem}`).join('\n')}`);
       }
     });
-    const previous = currentRelease(options.deployDir);
     const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds, closedIds, files: {} };
     await stage('release', timings, () => {
       mkdirSync(releasesDir(options.deployDir), { recursive: true });
@@ -148,12 +271,15 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       renameSync(staging, path.join(releasesDir(options.deployDir), name));
       writeManifest(options.deployDir, manifest);
     });
-    const previousManifest = previous && listReleases(options.deployDir).includes(previous) ? readManifest(options.deployDir, previous) : undefined;
     await stage('switch', timings, () => switchCurrent(options.deployDir, name));
     log(`Live: release ${name}.`);
 
     // After the switch: nothing here can put an old release back on the live site.
-    const stale = [...new Set([...releasesShowing(options.deployDir, closedIds, name), ...releasesBeyond(options.deployDir, options.keep, name)])];
+    // Changed URLs are counted from the release live before this republish (not the takedown's),
+    // so the purge covers the closure even if a takedown's purge was missed.
+    // The takedown release was a stopgap (its counts and pagination are stale): never a rollback target.
+    const stopgap = takedown?.release ? [takedown.release] : [];
+    const stale = [...new Set([...stopgap, ...releasesShowing(options.deployDir, closedIds, name), ...releasesBeyond(options.deployDir, options.keep, name)])];
     for (const old of stale) removeRelease(options.deployDir, old);
     const prunedCacheFiles = pruneImageCache(options.cacheDir, path.join(releasesDir(options.deployDir), name));
     const urls = changedUrls(previousManifest, manifest);
@@ -163,7 +289,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         if (result.status !== 0) throw new StageError('purge-hook', `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`);
       });
     }
-    return { release: name, previous, active: activeIds.length, closed: closedIds.length, changedUrls: urls, removedReleases: stale, prunedCacheFiles, stageMs: timings };
+    return { release: name, previous, active: activeIds.length, closed: closedIds.length, changedUrls: urls, removedReleases: stale, prunedCacheFiles, stageMs: timings, takedown };
   } finally {
     unlock();
   }

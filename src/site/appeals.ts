@@ -5,6 +5,7 @@ import { buildDate } from '../lib/build-date.ts';
 import { appealFacts, type AppealFacts } from '../lib/appeal-view.ts';
 import { newestFirst } from '../lib/appeal-order.ts';
 import { siteSettings } from './settings.ts';
+import { NAIVE_BASELINE } from './photo-sizes.ts';
 
 type Entry = CollectionEntry<'appeals'>;
 export type ActiveAppeal = { id: string; entry: Entry; data: ActiveAppealData<ImageMetadata>; facts: AppealFacts; missingSince: string; urgent: boolean };
@@ -20,6 +21,8 @@ let cached: Promise<AppealSet> | undefined;
 
 /** Every appeal, split by status, loaded once per build: getCollection re-resolves images on each call. */
 export function loadAppeals(): Promise<AppealSet> {
+  // The naive baseline (npm run bench -- --baseline) calls getCollection on every page, as a first site would.
+  if (NAIVE_BASELINE) cached = undefined;
   cached ??= (async () => {
     const entries = await getCollection('appeals');
     const today = buildDate();

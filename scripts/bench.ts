@@ -1,0 +1,55 @@
+// `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,closure,bytes,search,check --baseline --runs 3 --keep]`:
+// builds and publishes N synthetic fictional appeals with the real pipeline, prints the figures
+// (with our/naive ratios under --baseline), writes them to bench-results/ and updates BENCHMARKS.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { upsertTable } from '../src/lib/bench-report.ts';
+import { PROJECT_ROOT } from './lib/build-site.ts';
+import { MEASURES, runBench, type Measure } from './lib/bench/run-bench.ts';
+import { machineNote, markdownTable, SIZES_HEADER, sizesRow, TIMES_HEADER, timesRow } from './lib/bench/tables.ts';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '100' },
+    photos: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    baseline: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const n = Number(values.n);
+if (!Number.isInteger(n) || n < 1 || n > 9999) throw new Error(`--n: expected a whole number of appeals from 1 to 9999, got ${values.n}`);
+if (values.photos !== '1' && values.photos !== '2') throw new Error(`--photos: expected 1 or 2, got ${values.photos}`);
+const only = (values.only ?? MEASURES.filter((m) => m !== 'check').join(',')).split(',').map((m) => m.trim());
+const unknown = only.filter((m) => !(MEASURES as readonly string[]).includes(m));
+if (unknown.length > 0) throw new Error(`--only: unknown measure ${unknown.join(', ')}; expected some of ${MEASURES.join(', ')}`);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number from 1, got ${values.runs}`);
+
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+const result = await runBench(
+  { n, photos: values.photos === '1' ? 1 : 2, only: new Set(only as Measure[]), baseline: values.baseline, runs, keep: values.keep, log: (line) => console.error(line) },
+  command,
+);
+
+const times = timesRow(result);
+const sizes = sizesRow(result);
+console.log(`\n${markdownTable(TIMES_HEADER, [times])}\n\n${markdownTable(SIZES_HEADER, [sizes])}\n`);
+if (result.ours.check) console.log(`npm run check: ${result.ours.check.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
+console.log(machineNote(result));
+
+if (!values['no-write']) {
+  const dir = path.join(PROJECT_ROOT, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${n}x${result.photos}-${result.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
+  let doc = readFileSync(benchmarks, 'utf8');
+  doc = upsertTable(doc, 'times', TIMES_HEADER, [times], machineNote(result));
+  doc = upsertTable(doc, 'sizes', SIZES_HEADER, [sizes]);
+  writeFileSync(benchmarks, doc);
+  console.error(`Wrote ${path.relative(PROJECT_ROOT, file)} and updated BENCHMARKS.md.`);
+}

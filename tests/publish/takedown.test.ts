@@ -1,0 +1,121 @@
+// The immediate takedown (src/lib/takedown.ts) against a real nginx: `appeal found` publishes a
+// verified takedown release, served 410, before the full rebuild; and a leak the takedown cannot
+// see (a page naming the child without the `data-appeal-id` marker) makes it fall back to the full
+// build instead of publishing. The project's build lock is held meanwhile, so the full rebuild
+// provably has not run when the takedown is checked.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { acquireLock } from '../../src/lib/deploy-lock.ts';
+import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import {
+  createWorkspace, describeRun, filesMentioning, FIXTURE, HttpClient, photoUrls, PROJECT_ROOT, readManifestOf, releaseEntries, removeWorkspace,
+  republishOk, searchIndexText, sharedImageCache, startCli, waitFor, type Workspace,
+} from '../helpers/publishing.ts';
+
+const ID = FIXTURE.tobiah.id;
+const NAME_RE = /tobiah|wrenfield/i;
+const BUILD_LOCK = path.join(PROJECT_ROOT, '.cache', 'build.lock');
+
+const cache = sharedImageCache('takedown');
+afterAll(() => cache.remove());
+
+let workspace: Workspace | undefined;
+let nginx: RunningNginx | undefined;
+let client: HttpClient | undefined;
+let releaseBuildLock: (() => void) | undefined;
+afterEach(async () => {
+  releaseBuildLock?.();
+  client?.close();
+  await nginx?.stop();
+  removeWorkspace(workspace, cache);
+  releaseBuildLock = undefined;
+  client = undefined;
+  nginx = undefined;
+  workspace = undefined;
+});
+
+async function publishedAndServed(label: string): Promise<{ ws: Workspace; http: HttpClient }> {
+  workspace = await createWorkspace(label, { warmCache: cache });
+  await republishOk(workspace);
+  nginx = await startNginx({ root: workspace.currentLink });
+  client = new HttpClient(nginx.url, { maxSockets: 4 });
+  return { ws: workspace, http: client };
+}
+
+describeNginx('the immediate takedown (appeal found → takedown release → full rebuild)', () => {
+  it('serves a verified takedown release (410, photos gone, no name anywhere) before the full rebuild runs', async () => {
+    const { ws, http } = await publishedAndServed('takedown');
+    const before = await http.get(`/appeals/${ID}/`);
+    expect(before.status).toBe(200);
+    const photos = photoUrls(before.text);
+    expect(photos.length).toBeGreaterThan(0);
+    const firstRelease = ws.currentName()!;
+
+    // Hold the build lock: the full rebuild must wait, so what goes live first is the takedown.
+    releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
+    const found = startCli('appeal', ['found', ID, '--by', 'Tester'], ws.env, { timeoutMs: 180_000 });
+    await waitFor('the takedown release', () => /Live: takedown release (\S+)/.exec(found.stdout())?.[1], { timeoutMs: 60_000 });
+    const takedown = /Live: takedown release (\S+)/.exec(found.stdout())![1]!;
+    expect(ws.currentName()).toBe(takedown);
+    expect(found.stdout(), 'the full build has not published yet').not.toMatch(/Published release/);
+
+    const gone = await http.get(`/appeals/${ID}/`);
+    expect(gone.status).toBe(410);
+    expect(gone.text).toContain('This appeal is no longer active');
+    expect(gone.text).not.toMatch(NAME_RE);
+    for (const url of photos) expect((await http.get(url)).status, url).toBe(404);
+    for (const listing of ['/', '/appeals/', '/appeals/2/', '/appeals/region/london/']) {
+      const page = await http.get(listing);
+      expect(page.status, listing).toBe(200);
+      expect(page.text, listing).not.toMatch(NAME_RE);
+    }
+    expect((await http.get('/appeals/')).text).toContain('Zephyrine Quillfeather');
+    const releaseDir = ws.currentDir();
+    expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
+    expect(searchIndexText(releaseDir)).toMatch(/Zephyrine/);
+    expect(filesMentioning(releaseDir, NAME_RE)).toEqual([]);
+    // The release that showed the child is deleted at once; the manifest records the closure.
+    expect(releaseEntries(ws).manifests).not.toContain(firstRelease);
+    expect(readManifestOf(ws, takedown).activeIds).not.toContain(ID);
+    expect(readManifestOf(ws, takedown).closedIds).toContain(ID);
+
+    // Let the full rebuild run: it replaces the stopgap with a consistent, verified release.
+    releaseBuildLock();
+    releaseBuildLock = undefined;
+    const result = await found.done;
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toMatch(/Taken down 2026-0102: takedown release \S+ live \d+\.\d s after the command started/);
+    expect(ws.currentName()).not.toBe(takedown);
+    expect(releaseEntries(ws).manifests).toEqual([ws.currentName()]);
+    expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
+    expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
+  }, 240_000);
+
+  it('does not publish a takedown that misses a mention of the child: it falls back to the full build', async () => {
+    const { ws, http } = await publishedAndServed('takedown-leak');
+    // An output the takedown cannot see: it names the child without the data-appeal-id marker.
+    const unmarked = path.join(ws.currentDir(), 'press', 'index.html');
+    mkdirSync(path.dirname(unmarked), { recursive: true });
+    writeFileSync(unmarked, '<!doctype html><html><body><main><p>Have you seen Tobiah Wrenfield?</p></main></body></html>');
+    const leakyRelease = ws.currentName()!;
+
+    releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
+    const found = startCli('appeal', ['found', ID, '--by', 'Tester'], ws.env, { timeoutMs: 180_000 });
+    await waitFor('the takedown to be refused', () => /Takedown not published/.test(found.stdout()), { timeoutMs: 60_000 });
+    expect(found.stdout()).toMatch(/verification found \d+ problem\(s\): press\/index\.html: contains "Tobiah/);
+    // Nothing unverified went live: the old release is still served, and no takedown release exists.
+    expect(ws.currentName()).toBe(leakyRelease);
+    expect((await http.get(`/appeals/${ID}/`)).status).toBe(200);
+    expect(releaseEntries(ws).manifests).toEqual([leakyRelease]);
+
+    releaseBuildLock();
+    releaseBuildLock = undefined;
+    const result = await found.done;
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toMatch(/No takedown release \(verification found/);
+    expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
+    expect((await http.get('/press/')).status).toBe(404);
+    expect(filesMentioning(ws.currentDir(), NAME_RE)).toEqual([]);
+  }, 240_000);
+});

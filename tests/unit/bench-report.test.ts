@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { median, medianOf, NOT_MEASURED, ratio, upsertTable } from '../../src/lib/bench-report.ts';
+
+describe('bench report helpers', () => {
+  it('medians, ratios and runs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
+    expect(ratio(1000, 5000)).toBe('0.20×');
+    expect(ratio(10, 5000)).toBe('0.002×');
+    expect(ratio(undefined, 5000)).toBe(NOT_MEASURED);
+    expect(medianOf([1200, 1000, 3000])).toBe('1.20 s (1.20 s, 1.00 s, 3.00 s)');
+    expect(medianOf([])).toBe(NOT_MEASURED);
+  });
+
+  it('keeps one row per configuration between its markers, and keeps cells this run did not measure', () => {
+    const header = ['Appeals', 'Cold', 'Warm'];
+    const doc = '# Benchmarks\n\nIntro.\n';
+    const first = upsertTable(doc, 'times', header, [['1,000 × 2', '100 s', '10 s']], 'Note one.');
+    expect(first).toContain('<!-- bench:times:start -->\nNote one.\n\n| Appeals | Cold | Warm |\n| --- | ---: | ---: |\n| 1,000 × 2 | 100 s | 10 s |\n<!-- bench:times:end -->');
+    const second = upsertTable(first, 'times', header, [['100 × 2', '9 s', '2 s'], ['1,000 × 2', NOT_MEASURED, '8 s']], 'Note two.');
+    const block = second.slice(second.indexOf('<!-- bench:times:start -->'));
+    expect(block).toContain('Note two.');
+    expect(block).not.toContain('Note one.');
+    // Sorted by number of appeals; the 1,000 row keeps its cold figure and takes the new warm one.
+    expect(block).toMatch(/\| 100 × 2 \| 9 s \| 2 s \|\n\| 1,000 × 2 \| 100 s \| 8 s \|/);
+    expect(second.startsWith('# Benchmarks\n\nIntro.\n')).toBe(true);
+    expect(second.match(/bench:times:start/g)).toHaveLength(1);
+  });
+});
