@@ -71,6 +71,15 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
       expect(page.text, listing).not.toMatch(NAME_RE);
     }
     expect((await http.get('/appeals/')).text).toContain('Zephyrine Quillfeather');
+    // Press and partner outputs: the feeds, API, sitemap and embed no longer offer the appeal, and
+    // its poster and share card addresses answer 410.
+    for (const feed of ['/feeds/appeals.xml', '/feeds/regions/london.xml', '/api/v1/appeals.json', '/sitemap-0.xml', '/embed/latest/']) {
+      const response = await http.get(feed);
+      expect(response.status, feed).toBe(200);
+      expect(response.text, feed).not.toContain(`/appeals/${ID}/`);
+    }
+    expect((await http.get('/feeds/appeals.xml')).text).toContain('/appeals/2026-0101/');
+    for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`]) expect((await http.get(below)).status, below).toBe(410);
     const releaseDir = ws.currentDir();
     expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
     expect(searchIndexText(releaseDir)).toMatch(/Zephyrine/);
@@ -95,7 +104,7 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
   it('does not publish a takedown that misses a mention of the child: it falls back to the full build', async () => {
     const { ws, http } = await publishedAndServed('takedown-leak');
     // An output the takedown cannot see: it names the child without the data-appeal-id marker.
-    const unmarked = path.join(ws.currentDir(), 'press', 'index.html');
+    const unmarked = path.join(ws.currentDir(), 'unmarked-copy', 'index.html');
     mkdirSync(path.dirname(unmarked), { recursive: true });
     writeFileSync(unmarked, '<!doctype html><html><body><main><p>Have you seen Tobiah Wrenfield?</p></main></body></html>');
     const leakyRelease = ws.currentName()!;
@@ -103,7 +112,7 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
     const found = startCli('appeal', ['found', ID, '--by', 'Tester'], ws.env, { timeoutMs: 180_000 });
     await waitFor('the takedown to be refused', () => /Takedown not published/.test(found.stdout()), { timeoutMs: 60_000 });
-    expect(found.stdout()).toMatch(/verification found \d+ problem\(s\): press\/index\.html: contains "Tobiah/);
+    expect(found.stdout()).toMatch(/verification found \d+ problem\(s\): unmarked-copy\/index\.html: contains "Tobiah/);
     // Nothing unverified went live: the old release is still served, and no takedown release exists.
     expect(ws.currentName()).toBe(leakyRelease);
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(200);
@@ -115,7 +124,7 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     expect(result.code, describeRun(result)).toBe(0);
     expect(result.stdout).toMatch(/No takedown release \(verification found/);
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
-    expect((await http.get('/press/')).status).toBe(404);
+    expect((await http.get('/unmarked-copy/')).status).toBe(404);
     expect(filesMentioning(ws.currentDir(), NAME_RE)).toEqual([]);
   }, 240_000);
 });
