@@ -45,3 +45,35 @@ export function pruneShareCards(cacheDir: string, activeIds: readonly string[]):
   }
   return pruned;
 }
+
+export interface ShareCardJob {
+  id: string;
+  photoFile: string;
+  text: ShareCardText;
+}
+
+/**
+ * Starts every card at once, at most `concurrency` at a time, and returns a promise per appeal.
+ * The build calls this while it lists its pages, so the cards are made on sharp's threads while
+ * Astro renders the other pages, instead of one by one when each card's turn comes.
+ */
+export function prepareShareCards(cacheDir: string, jobs: readonly ShareCardJob[], concurrency = 2): Map<string, Promise<Buffer>> {
+  const cards = new Map<string, Promise<Buffer>>();
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const slot = async () => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  for (const job of jobs) {
+    const card = slot().then(() => cachedShareCard(cacheDir, job.id, job.photoFile, job.text).finally(release));
+    // The endpoint awaits it; an unhandled rejection before then must not crash the build early.
+    card.catch(() => undefined);
+    cards.set(job.id, card);
+  }
+  return cards;
+}

@@ -26,7 +26,7 @@ const INK = '#0b0c0c';
 const RED = '#b00020';
 const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** The card's text and panels as an SVG the size of the card, with the photo's area left clear. */
+/** The card's right-hand panel as SVG, in the card's coordinates (the photo fills x < photoWidth). */
 export function shareCardSvg(text: ShareCardText, fonts: CardFonts = cardFonts()): string {
   const { width, height, photoWidth } = SHARE_CARD;
   const left = photoWidth + 40;
@@ -64,7 +64,7 @@ export function shareCardSvg(text: ShareCardText, fonts: CardFonts = cardFonts()
   paths.push({ d: textPath(fonts.bold, see.lines[0]!, left, foot - 88, see.size), fill: RED });
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width - photoWidth}" height="${height}" viewBox="${photoWidth} 0 ${width - photoWidth} ${height}">`,
     `<title>${escapeXml(`Missing: ${text.name}`)}</title>`,
     `<rect x="${photoWidth}" y="0" width="${width - photoWidth}" height="${height}" fill="#ffffff"/>`,
     `<rect x="${photoWidth}" y="0" width="12" height="${height}" fill="${RED}"/>`,
@@ -80,12 +80,17 @@ export function shareCardSvg(text: ShareCardText, fonts: CardFonts = cardFonts()
  */
 export async function renderShareCard(photo: Buffer | string, text: ShareCardText): Promise<Buffer> {
   const { width, height, photoWidth, quality } = SHARE_CARD;
-  const portrait = await sharp(photo).rotate().resize(photoWidth, height, { fit: 'cover', position: 'attention' }).toBuffer();
+  // A 3:4 portrait loses only a sliver at each side, so a centred crop keeps the face. The card is
+  // made once per appeal and cached; plain libjpeg-turbo encodes it several times faster than mozjpeg.
+  const [portrait, panel] = await Promise.all([
+    sharp(photo).rotate().resize(photoWidth, height, { fit: 'cover', position: 'centre' }).raw().toBuffer({ resolveWithObject: true }),
+    sharp(Buffer.from(shareCardSvg(text))).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true }),
+  ]);
   return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
     .composite([
-      { input: portrait, left: 0, top: 0 },
-      { input: Buffer.from(shareCardSvg(text)), left: 0, top: 0 },
+      { input: portrait.data, raw: portrait.info, left: 0, top: 0 },
+      { input: panel.data, raw: panel.info, left: photoWidth, top: 0 },
     ])
-    .jpeg({ quality, mozjpeg: true })
+    .jpeg({ quality })
     .toBuffer();
 }

@@ -7,7 +7,7 @@ import { apiRemovals, appealRssItem, newestPublishedFirst, removalRssItem } from
 import { cardFonts } from '../../src/lib/card-fonts.ts';
 import { EMBED, embedCandidates, parseEmbedParams, pickEmbedCards } from '../../src/lib/embed-selection.ts';
 import { inSitemap, robotsTxt } from '../../src/lib/robots.ts';
-import { cachedShareCard, pruneShareCards, SHARE_CARD_CACHE } from '../../src/lib/share-card-cache.ts';
+import { cachedShareCard, prepareShareCards, pruneShareCards, SHARE_CARD_CACHE } from '../../src/lib/share-card-cache.ts';
 import { shareLinks } from '../../src/lib/share-links.ts';
 import { fitText, textPath, textWidth, wrapText } from '../../src/lib/svg-text.ts';
 
@@ -66,6 +66,11 @@ describe('share card cache', () => {
     expect(pruneShareCards(dir, ['2026-0002'])).toBe(1);
     expect(cards().map((f) => f.split('.')[0])).toEqual(['2026-0002']);
     expect(pruneShareCards(path.join(dir, 'nothing-here'), [])).toBe(0);
+    // Prepared in a batch, one at a time: each appeal gets its own card, the same as one made alone.
+    const batch = prepareShareCards(dir, ['2026-0003', '2026-0004', '2026-0002'].map((id) => ({ id, photoFile: photo, text })), 1);
+    const made = await Promise.all([...batch.values()]);
+    expect(made.map((card) => card.length > 1000)).toEqual([true, true, true]);
+    expect(made[2]!.equals(await cachedShareCard(dir, '2026-0002', photo, text))).toBe(true);
     expect(existsSync(path.join(dir, 'nothing-here'))).toBe(false);
   });
 });

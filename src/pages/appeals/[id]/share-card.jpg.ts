@@ -4,18 +4,23 @@ import { siteSettings } from '../../../site/settings.ts';
 import { buildCacheDir } from '../../../site/build-cache.ts';
 import { photoSourceFile } from '../../../site/appeal-images.ts';
 import { shareCardText } from '../../../lib/share-card-text.ts';
-import { cachedShareCard, pruneShareCards } from '../../../lib/share-card-cache.ts';
+import { prepareShareCards, pruneShareCards } from '../../../lib/share-card-cache.ts';
+
+let cards: Map<string, Promise<Buffer>> | undefined;
 
 // One 1200×630 card per active appeal; closed appeals get none, and their cached cards are deleted.
+// All cards start here, so they are made while the other pages render.
 export const getStaticPaths = (async () => {
   const { active } = await loadAppeals();
-  pruneShareCards(buildCacheDir(), active.map((a) => a.id));
+  const cacheDir = buildCacheDir();
+  pruneShareCards(cacheDir, active.map((a) => a.id));
+  cards = prepareShareCards(cacheDir, active.map((appeal) => ({ id: appeal.id, photoFile: photoSourceFile(appeal.data.photos[0]!.src), text: shareCardText(appeal, siteSettings, siteSettings.baseUrl) })));
   return active.map((appeal) => ({ params: { id: appeal.id }, props: { appeal } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { appeal } = props as { appeal: ActiveAppeal };
-  const text = shareCardText(appeal, siteSettings, site!);
-  const card = await cachedShareCard(buildCacheDir(), appeal.id, photoSourceFile(appeal.data.photos[0]!.src), text);
+  const card = await cards?.get(appeal.id);
+  if (!card) throw new Error(`No share card was prepared for appeal ${appeal.id}`);
   return new Response(new Uint8Array(card), { headers: { 'Content-Type': 'image/jpeg' } });
 };
