@@ -10,7 +10,10 @@ import {
   removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
-import { ownedByAppeal, searchablePages, stageTakedown, type TakedownResult } from './takedown.ts';
+import { apiRemovals, type ApiRemoval } from './api-feeds.ts';
+import { addRemovalsToRelease } from './removals-update.ts';
+import { formatCalendarDate } from './calendar-date.ts';
+import { ownedByAppeal, replaceFile, searchablePages, stageTakedown, type TakedownResult } from './takedown.ts';
 import { buildSearchIndex, startSearchIndex } from '../integrations/search-index.ts';
 import { writeHostFiles } from '../integrations/host-headers.ts';
 import { filesUnder } from './file-tree.ts';
@@ -131,6 +134,8 @@ interface TakedownContext {
   activeNames: string[];
   /** Settings `embed.allowedSites`, for the takedown's `_headers`. */
   embedAllowedSites: readonly string[];
+  /** The closing appeals as the removals feeds list them, added at once by the takedown. */
+  removals: ApiRemoval[];
   log: (line: string) => void;
 }
 
@@ -169,6 +174,7 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
       await index.close();
       throw error;
     }
+    cut.rewrittenFiles.push(...addRemovalsToRelease(staging, context.removals, replaceFile));
     step('copy and cut');
     writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
     // An indexed page the cut changed would make that index stale: index the candidate itself then.
@@ -247,7 +253,10 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     const closing = previousManifest?.activeIds.filter((id) => closedIds.includes(id)) ?? [];
     let takedown: TakedownSummary | undefined;
     if (previousManifest && closing.length > 0 && options.env?.NO_TAKEDOWN !== '1') {
-      takedown = await takedownRelease({ options, live: previousManifest, activeIds, closedIds, forbiddenNames, activeNames, embedAllowedSites: report.settings?.embed.allowedSites ?? ['*'], log }, closing);
+      const closedNow = report.appeals.flatMap((a) => (a.status !== 'active' && closing.includes(a.id) ? [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }] : []));
+      const removals = report.settings ? apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today)) : [];
+      const embedAllowedSites = report.settings?.embed.allowedSites ?? ['*'];
+      takedown = await takedownRelease({ options, live: previousManifest, activeIds, closedIds, forbiddenNames, activeNames, embedAllowedSites, removals, log }, closing);
     }
 
     const name = releaseName(new Date());

@@ -60,6 +60,11 @@ describe('RSS feeds', () => {
     expect(items[0]!.title).toBe(`Appeal ${CLOSED} is no longer active`);
     expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-10-01T00:00:00.000Z');
   });
+
+  it('writes removal items exactly as the takedown adds them before the full rebuild', async () => {
+    const { removalItemXml } = await import('../../src/lib/removals-update.ts');
+    expect(read('feeds/removals.xml')).toContain(removalItemXml({ id: CLOSED, url: appealUrl(CLOSED), closedAt: '2026-10-01' }));
+  });
 });
 
 describe('JSON API', () => {

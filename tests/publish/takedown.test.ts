@@ -80,6 +80,11 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     }
     expect((await http.get('/feeds/appeals.xml')).text).toContain('/appeals/2026-0101/');
     for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`]) expect((await http.get(below)).status, below).toBe(410);
+    // Partners hear of it at once: both removals feeds list it, before the full rebuild.
+    const removals = JSON.parse((await http.get('/api/v1/removals.json')).text) as { count: number; removals: Array<{ id: string; url: string }> };
+    expect(removals.removals.map((r) => r.id)).toContain(ID);
+    expect(removals.count).toBe(removals.removals.length);
+    expect((await http.get('/feeds/removals.xml')).text).toContain(`<link>https://appeals.example.org/appeals/${ID}/</link>`);
     const releaseDir = ws.currentDir();
     expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
     expect(searchIndexText(releaseDir)).toMatch(/Zephyrine/);

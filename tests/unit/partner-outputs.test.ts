@@ -157,3 +157,26 @@ describe('share links', () => {
     expect(decodeURIComponent(links.email!.href)).toContain(url);
   });
 });
+
+describe('removals added by the takedown', () => {
+  it('merges new closures into removals.json, newest first, and counts them', async () => {
+    const { withRemovalsJson } = await import('../../src/lib/removals-update.ts');
+    const before = JSON.stringify({ $schema: 's', version: 1, generated: '2026-11-29', count: 1, removals: [{ id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' }] });
+    const after = JSON.parse(withRemovalsJson(before, [{ id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' }]));
+    expect(after.count).toBe(2);
+    expect(after.removals.map((r: { id: string }) => r.id)).toEqual(['2026-0102', '2026-0103']);
+    expect(after.version).toBe(1);
+  });
+
+  it('puts new removal items first in removals.xml, as well-formed RSS', async () => {
+    const { withRemovalsRss } = await import('../../src/lib/removals-update.ts');
+    const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+    const empty = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>l</link></channel></rss>';
+    const one = withRemovalsRss(empty, [{ id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' }]);
+    const two = withRemovalsRss(one, [{ id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' }]);
+    expect(XMLValidator.validate(two)).toBe(true);
+    const items = new XMLParser({ isArray: (n) => n === 'item' }).parse(two).rss.channel.item as Array<{ link: string; pubDate: string }>;
+    expect(items.map((i) => i.link)).toEqual([`${SITE}/appeals/2026-0102/`, `${SITE}/appeals/2026-0103/`]);
+    expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+  });
+});
