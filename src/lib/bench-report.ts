@@ -66,9 +66,10 @@ export function upsertTable(markdown: string, name: string, header: readonly str
     };
     const merged = r.map((cell, i) => mergeCell(cell, previous?.[i]));
     // The last cell names the run: a row merged from two runs names both.
-    const kept = r.some((cell, i) => merged[i] !== cell);
     const last = merged.length - 1;
-    if (kept && previous?.[last] && previous[last] !== r[last]) merged[last] = `${previous[last]} + ${r[last]}`;
+    const kept = r.some((cell, i) => merged[i] !== cell);
+    const contributed = r.some((cell, i) => i > 0 && i < last && cell !== NOT_MEASURED);
+    if (kept && previous?.[last] && previous[last] !== r[last]) merged[last] = contributed ? `${previous[last]} + ${r[last]}` : previous[last];
     old.set(r[0]!, merged);
   }
   const keyOrder = (key: string) => Number(/^\d+/.exec(key.replace(/,/g, ''))?.[0] ?? 0);

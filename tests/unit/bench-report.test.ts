@@ -29,5 +29,7 @@ describe('bench report helpers', () => {
     const h = ['Appeals', 'RSS', 'Run'];
     const parts = upsertTable(upsertTable(doc, 'rss', h, [['100', '1 GB / 2 GB / – / –', 'a']]), 'rss', h, [['100', '– / – / 3 GB / –', 'b']]);
     expect(parts).toContain('| 100 | 1 GB / 2 GB / 3 GB / – | a + b |');
+    // A run that measured nothing of a row leaves its name alone.
+    expect(upsertTable(parts, 'rss', h, [['100', NOT_MEASURED, 'c']])).toContain('| 100 | 1 GB / 2 GB / 3 GB / – | a + b |');
   });
 });
