@@ -38,7 +38,8 @@ const row = (values: readonly string[]) => `| ${values.join(' | ')} |`;
 /**
  * Puts `rows` into the table between `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->`
  * (appended at the end of the document if the markers are missing). A row replaces the row with the
- * same first cell; a cell not measured in this run (`–`) keeps the value it had. Other rows stay.
+ * same first cell; a cell not measured in this run (`–`) keeps the value it had, and then the last
+ * cell (the run) names both runs. Other rows stay.
  */
 export function upsertTable(markdown: string, name: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>, note = ''): string {
   const start = `<!-- bench:${name}:start -->`;
@@ -55,7 +56,21 @@ export function upsertTable(markdown: string, name: string, header: readonly str
   }
   for (const r of rows) {
     const previous = old.get(r[0]!);
-    old.set(r[0]!, r.map((cell, i) => (cell === NOT_MEASURED && previous?.[i] !== undefined ? previous[i]! : cell)));
+    const mergeCell = (cell: string, before: string | undefined): string => {
+      if (before === undefined) return cell;
+      if (cell === NOT_MEASURED) return before;
+      // "a / b / c" cells merge part by part.
+      const parts = cell.split(' / ');
+      const old = before.split(' / ');
+      return parts.length > 1 && parts.length === old.length ? parts.map((p, k) => (p === NOT_MEASURED ? old[k]! : p)).join(' / ') : cell;
+    };
+    const merged = r.map((cell, i) => mergeCell(cell, previous?.[i]));
+    // The last cell names the run: a row merged from two runs names both.
+    const last = merged.length - 1;
+    const kept = r.some((cell, i) => merged[i] !== cell);
+    const contributed = r.some((cell, i) => i > 0 && i < last && cell !== NOT_MEASURED);
+    if (kept && previous?.[last] && previous[last] !== r[last]) merged[last] = contributed ? `${previous[last]} + ${r[last]}` : previous[last];
+    old.set(r[0]!, merged);
   }
   const keyOrder = (key: string) => Number(/^\d+/.exec(key.replace(/,/g, ''))?.[0] ?? 0);
   const body = [...old.values()].sort((a, b) => keyOrder(a[0]!) - keyOrder(b[0]!) || a[0]!.localeCompare(b[0]!));
