@@ -59,16 +59,17 @@ function tryLock(lockDir: string): number | undefined {
 
 export async function acquireLock(lockDir: string, options: { wait: boolean; onWait?: (pid: number) => void; pollMs?: number; timeoutMs?: number }): Promise<() => void> {
   const started = Date.now();
-  let told = false;
+  // Told once, and once more if the holder was just starting then: the message should name it.
+  let told: number | undefined;
   for (;;) {
     const holder = tryLock(lockDir);
     // Release only a lock that is still ours, never one another process has since taken over.
     if (holder === undefined) return () => ownedByUs(lockDir) && rmSync(lockDir, { recursive: true, force: true });
     const who = holder > 0 ? `pid ${holder}` : 'just starting';
     if (!options.wait) throw new LockBusyError(`Another republish is running (${who}). Try again when it finishes, or run without --no-wait to queue.`);
-    if (!told) {
+    if (told === undefined || (told === 0 && holder > 0)) {
       options.onWait?.(holder);
-      told = true;
+      told = holder;
     }
     if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) throw new LockBusyError(`Gave up waiting for the lock held by ${who}.`);
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
