@@ -128,12 +128,21 @@ export function verifyRelease(input: VerifyInput): Finding[] {
   // 2. Closed pages: exactly the neutral notice, noindex, no images, at the appeal's URL and at
   // every page below it (the poster); nothing else may be published under a closed appeal's URL.
   const expected = closedNoticeText();
+  // Files by the appeal URL they sit under, sorted once rather than searched per closed appeal.
+  const underAppeal = new Map<string, string[]>();
+  for (const file of files) {
+    const id = /^appeals\/([^/]+)\//.exec(file)?.[1];
+    if (!id) continue;
+    const list = underAppeal.get(id);
+    if (list) list.push(file);
+    else underAppeal.set(id, [file]);
+  }
   for (const id of input.closedIds) {
     const file = path.join('appeals', id, 'index.html');
     if (!existsSync(path.join(releaseDir, file))) {
       findings.push({ file, problem: `closed appeal ${id} has no page; its URL must keep answering with the notice` });
     }
-    for (const below of files.filter((f) => f.startsWith(`appeals/${id}/`))) {
+    for (const below of underAppeal.get(id) ?? []) {
       if (!below.endsWith('.html')) {
         findings.push({ file: below, problem: `closed appeal ${id} still publishes a file other than its notice` });
         continue;
