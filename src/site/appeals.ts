@@ -40,3 +40,15 @@ export function loadAppeals(): Promise<AppealSet> {
   })();
   return cached;
 }
+
+/**
+ * Static paths for every page at an appeal's URL (the appeal, its poster): active appeals with
+ * their data; closed ones keep the URL but get only the neutral notice, so no data is passed.
+ */
+export async function appealPagePaths(): Promise<Array<{ params: { id: string }; props: { appeal: ActiveAppeal | undefined } }>> {
+  const { active, closed } = await loadAppeals();
+  return [
+    ...active.map((appeal) => ({ params: { id: appeal.id }, props: { appeal } })),
+    ...closed.map((appeal) => ({ params: { id: appeal.id }, props: { appeal: undefined } })),
+  ];
+}

@@ -46,3 +46,15 @@ export const SEARCH_THUMBNAIL = NAIVE_BASELINE ? { width: 112 } : { width: 112, 
  * face. The same variants as the appeal page, so posters cost no extra encoding.
  */
 export const POSTER_PHOTO: PictureSize = { ...MAIN_PHOTO, sizes: '(min-width: 45em) 85mm, 90vw' };
+
+/** The `<Picture>` props for a size (the largest width as `width`); `sizes` may be overridden where the layout differs. */
+export function pictureProps(size: PictureSize, sizes = size.sizes) {
+  return {
+    widths: size.widths,
+    width: Math.max(...size.widths),
+    sizes,
+    formats: size.formats,
+    ...(size.fallbackFormat ? { fallbackFormat: size.fallbackFormat } : {}),
+    ...(size.quality !== undefined ? { quality: size.quality } : {}),
+  };
+}
