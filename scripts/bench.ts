@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { upsertTable } from '../src/lib/bench-report.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
+import { MAX_DEMO_APPEALS } from './lib/demo-content.ts';
 import { MEASURES, runBench, type Measure } from './lib/bench/run-bench.ts';
 import { machineNote, markdownTable, SIZES_HEADER, sizesRow, TIMES_HEADER, timesRow } from './lib/bench/tables.ts';
 
@@ -21,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 const n = Number(values.n);
-if (!Number.isInteger(n) || n < 1 || n > 9999) throw new Error(`--n: expected a whole number of appeals from 1 to 9999, got ${values.n}`);
+if (!Number.isInteger(n) || n < 1 || n > MAX_DEMO_APPEALS) throw new Error(`--n: expected a whole number of appeals from 1 to ${MAX_DEMO_APPEALS}, got ${values.n}`);
 if (values.photos !== '1' && values.photos !== '2') throw new Error(`--photos: expected 1 or 2, got ${values.photos}`);
 const only = (values.only ?? MEASURES.filter((m) => m !== 'check').join(',')).split(',').map((m) => m.trim());
 const unknown = only.filter((m) => !(MEASURES as readonly string[]).includes(m));

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_APPEAL_COUNT, DEMO_SEED, generateDemoContent } from './lib/demo-content.ts';
+import { DEMO_APPEAL_COUNT, DEMO_SEED, generateDemoContent, MAX_DEMO_APPEALS } from './lib/demo-content.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +26,8 @@ if (values.help) {
 
 const count = Number(values.count);
 const seed = Number(values.seed);
-if (!Number.isInteger(count) || count < 1 || count > 9999) {
-  console.error(`--count: expected a whole number from 1 to 9999, got "${values.count}"`);
+if (!Number.isInteger(count) || count < 1 || count > MAX_DEMO_APPEALS) {
+  console.error(`--count: expected a whole number from 1 to ${MAX_DEMO_APPEALS}, got "${values.count}"`);
   process.exit(2);
 }
 if (!Number.isInteger(seed)) {

@@ -938,12 +938,20 @@ function portraitOf(look: Look, sex: 'female' | 'male', age: number, ageProgress
   };
 }
 
+/** Ids run 2026-0001…2026-9000, then back a year, so a new appeal still finds a free id in 2026. */
+const IDS_PER_YEAR = 9000;
+export const MAX_DEMO_APPEALS = 2 * IDS_PER_YEAR;
+
+export function demoAppealId(index: number): string {
+  return `${2026 - Math.floor(index / IDS_PER_YEAR)}-${String((index % IDS_PER_YEAR) + 1).padStart(4, '0')}`;
+}
+
 /**
  * Builds the demo appeals in memory: frontmatter, circumstances and the portrait recipe for
  * each photo. Pure and deterministic; `generateDemoContent` writes them out.
  */
 export function buildDemoAppeals(count = DEMO_APPEAL_COUNT, seed = DEMO_SEED): DemoAppeal[] {
-  if (!Number.isInteger(count) || count < 1 || count > 9999) throw new RangeError(`count must be a whole number from 1 to 9999, got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_DEMO_APPEALS) throw new RangeError(`count must be a whole number from 1 to ${MAX_DEMO_APPEALS}, got ${count}`);
   const rand = mulberry32(seed);
   const slots = schedule(count, rand);
   const ages = shuffle(rand, Array.from({ length: count }, (_, i) => 4 + (i % 14)));
@@ -953,7 +961,7 @@ export function buildDemoAppeals(count = DEMO_APPEAL_COUNT, seed = DEMO_SEED): D
 
   slots.forEach((slot, i) => {
     const r = mulberry32(seed + (i + 1) * 7919);
-    const id = `2026-${String(i + 1).padStart(4, '0')}`;
+    const id = demoAppealId(i);
     const region = DEMO_REGIONS[(i * 5) % DEMO_REGIONS.length]!;
     const towns = REGION_TOWNS[region.id]!;
     const home = towns[Math.floor(i / DEMO_REGIONS.length) % towns.length]!;
