@@ -16,11 +16,12 @@ function cardKey(photo: Buffer, text: ShareCardText): string {
   return createHash('sha256').update(JSON.stringify({ v: CARD_VERSION, size: SHARE_CARD, text })).update(photo).digest('hex').slice(0, 20);
 }
 
-export async function cachedShareCard(cacheDir: string, id: string, photoFile: string, text: ShareCardText): Promise<Buffer> {
+/** The cached card's file, made first if it is missing or out of date. */
+export async function shareCardFile(cacheDir: string, id: string, photoFile: string, text: ShareCardText): Promise<string> {
   const dir = path.join(cacheDir, SHARE_CARD_CACHE);
   const photo = readFileSync(photoFile);
   const file = path.join(dir, `${id}.${cardKey(photo, text)}.jpg`);
-  if (existsSync(file)) return readFileSync(file);
+  if (existsSync(file)) return file;
   const card = await renderShareCard(photo, text);
   mkdirSync(dir, { recursive: true });
   // An older card for this appeal (new photo, new text) is out of date: remove it.
@@ -28,7 +29,11 @@ export async function cachedShareCard(cacheDir: string, id: string, photoFile: s
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, card);
   renameSync(partial, file);
-  return card;
+  return file;
+}
+
+export async function cachedShareCard(cacheDir: string, id: string, photoFile: string, text: ShareCardText): Promise<Buffer> {
+  return readFileSync(await shareCardFile(cacheDir, id, photoFile, text));
 }
 
 /** Deletes every cached card not belonging to an active appeal. Returns how many were deleted. */
@@ -53,12 +58,13 @@ export interface ShareCardJob {
 }
 
 /**
- * Starts every card at once, at most `concurrency` at a time, and returns a promise per appeal.
+ * Starts every card at once, at most `concurrency` at a time, and returns a promise per appeal of
+ * its cached file (not its bytes: at 10,000 appeals, holding every card would cost gigabytes).
  * The build calls this while it lists its pages, so the cards are made on sharp's threads while
  * Astro renders the other pages, instead of one by one when each card's turn comes.
  */
-export function prepareShareCards(cacheDir: string, jobs: readonly ShareCardJob[], concurrency = 2): Map<string, Promise<Buffer>> {
-  const cards = new Map<string, Promise<Buffer>>();
+export function prepareShareCards(cacheDir: string, jobs: readonly ShareCardJob[], concurrency = 2): Map<string, Promise<string>> {
+  const cards = new Map<string, Promise<string>>();
   let running = 0;
   const waiting: Array<() => void> = [];
   const slot = async () => {
@@ -70,7 +76,7 @@ export function prepareShareCards(cacheDir: string, jobs: readonly ShareCardJob[
     waiting.shift()?.();
   };
   for (const job of jobs) {
-    const card = slot().then(() => cachedShareCard(cacheDir, job.id, job.photoFile, job.text).finally(release));
+    const card = slot().then(() => shareCardFile(cacheDir, job.id, job.photoFile, job.text).finally(release));
     // The endpoint awaits it; an unhandled rejection before then must not crash the build early.
     card.catch(() => undefined);
     cards.set(job.id, card);

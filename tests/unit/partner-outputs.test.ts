@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -68,7 +68,7 @@ describe('share card cache', () => {
     expect(pruneShareCards(path.join(dir, 'nothing-here'), [])).toBe(0);
     // Prepared in a batch, one at a time: each appeal gets its own card, the same as one made alone.
     const batch = prepareShareCards(dir, ['2026-0003', '2026-0004', '2026-0002'].map((id) => ({ id, photoFile: photo, text })), 1);
-    const made = await Promise.all([...batch.values()]);
+    const made = (await Promise.all([...batch.values()])).map((file) => readFileSync(file));
     expect(made.map((card) => card.length > 1000)).toEqual([true, true, true]);
     expect(made[2]!.equals(await cachedShareCard(dir, '2026-0002', photo, text))).toBe(true);
     expect(existsSync(path.join(dir, 'nothing-here'))).toBe(false);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadAppeals, type ActiveAppeal } from '../../../site/appeals.ts';
 import { siteSettings } from '../../../site/settings.ts';
@@ -6,7 +7,7 @@ import { photoSourceFile } from '../../../site/appeal-images.ts';
 import { shareCardText } from '../../../lib/share-card-text.ts';
 import { prepareShareCards, pruneShareCards } from '../../../lib/share-card-cache.ts';
 
-let cards: Map<string, Promise<Buffer>> | undefined;
+let cards: Map<string, Promise<string>> | undefined;
 
 // One 1200×630 card per active appeal; closed appeals get none, and their cached cards are deleted.
 // All cards start here, so they are made while the other pages render.
@@ -20,7 +21,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { appeal } = props as { appeal: ActiveAppeal };
-  const card = await cards?.get(appeal.id);
-  if (!card) throw new Error(`No share card was prepared for appeal ${appeal.id}`);
-  return new Response(new Uint8Array(card), { headers: { 'Content-Type': 'image/jpeg' } });
+  const file = await cards?.get(appeal.id);
+  if (!file) throw new Error(`No share card was prepared for appeal ${appeal.id}`);
+  cards?.delete(appeal.id);
+  return new Response(new Uint8Array(readFileSync(file)), { headers: { 'Content-Type': 'image/jpeg' } });
 };
