@@ -7,43 +7,25 @@
 // to the "no longer contains the name" checks below.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { expect, it } from 'vitest';
+import { describeNginx } from '../helpers/nginx.ts';
+import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  createWorkspace, deployLeftovers, describeRun, filesMentioning, FIXTURE, HttpClient, mainText, NOTICE_HEADING, photoUrls, readManifestOf,
-  releaseEntries, releaseMarkers, releaseProblems, removeWorkspace, republishOk, runCli, searchIndexText, setReleaseMarker, sharedImageCache, snapshotLive,
+  deployLeftovers, describeRun, filesMentioning, FIXTURE, mainText, NOTICE_HEADING, photoUrls, readManifestOf,
+  releaseEntries, releaseMarkers, releaseProblems, republishOk, runCli, searchIndexText, setReleaseMarker, snapshotLive,
   type Workspace,
 } from '../helpers/publishing.ts';
 
 const ID = FIXTURE.tobiah.id;
 const NAME_RE = /tobiah|wrenfield/i;
 
-const cache = sharedImageCache('closing');
-afterAll(() => cache.remove());
-
-let workspace: Workspace | undefined;
-let nginx: RunningNginx | undefined;
-let client: HttpClient | undefined;
-afterEach(async () => {
-  client?.close();
-  await nginx?.stop();
-  removeWorkspace(workspace, cache);
-  client = undefined;
-  nginx = undefined;
-  workspace = undefined;
-});
-
-async function serve(ws: Workspace): Promise<HttpClient> {
-  nginx = await startNginx({ root: ws.currentLink });
-  client = new HttpClient(nginx.url, { maxSockets: 4 });
-  return client;
-}
+const scenario = servedScenarios('closing');
+const serve = (ws: Workspace) => scenario.serve(ws);
 
 describeNginx('closing an appeal (appeal found → republish → nginx)', () => {
   it('takes the child off every page, photo and the search index, answers 410, and reopen brings the appeal back', async () => {
     const hookFile = 'purge-hook.json';
-    workspace = await createWorkspace('closing', { warmCache: cache });
-    const ws = workspace;
+    const ws = await scenario.workspace('closing');
     ws.env.PURGE_HOOK = `cat > '${path.join(ws.root, hookFile)}'`;
     await republishOk(ws);
     const http = await serve(ws);
@@ -180,8 +162,7 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
   }, 300_000);
 
   it('refuses to roll back onto a release that shows an appeal closed since, and rolls back a harmless change (whose purge hook failed)', async () => {
-    workspace = await createWorkspace('rollback', { warmCache: cache });
-    const ws = workspace;
+    const ws = await scenario.workspace('rollback');
     await republishOk(ws);
     await republishOk(ws);
     const [r1, r2] = releaseEntries(ws).manifests;

@@ -4,24 +4,19 @@
 // takes over the dead process's lock, clears its leftovers and publishes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { expect, it } from 'vitest';
+import { describeNginx } from '../helpers/nginx.ts';
+import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  childPids, createWorkspace, deployLeftovers, describeRun, FIXTURE, HttpClient, LISTING_PATHS, processExists, releaseMarkers, releaseProblems,
-  removeWorkspace, republishOk, setReleaseMarker, sharedImageCache, snapshotLive, startCli, waitFor, type RunningCli, type Workspace,
+  childPids, deployLeftovers, describeRun, FIXTURE, HttpClient, LISTING_PATHS, processExists, releaseMarkers, releaseProblems,
+  republishOk, setReleaseMarker, snapshotLive, startCli, waitFor, type RunningCli, type Workspace,
 } from '../helpers/publishing.ts';
 
 const MARKED = '2025-0007';
 const PAGES = [...FIXTURE.activeIds.map((id) => `/appeals/${id}/`), ...LISTING_PATHS, `/appeals/${FIXTURE.closedId}/`];
 
-const cache = sharedImageCache('killed');
-afterAll(() => cache.remove());
-
-let workspace: Workspace | undefined;
-let nginx: RunningNginx | undefined;
-let client: HttpClient | undefined;
 const orphans: number[] = [];
-afterEach(async () => {
+const scenario = servedScenarios('killed', () => {
   for (const pid of orphans.splice(0)) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -29,12 +24,6 @@ afterEach(async () => {
       // Gone.
     }
   }
-  client?.close();
-  await nginx?.stop();
-  removeWorkspace(workspace, cache);
-  client = undefined;
-  nginx = undefined;
-  workspace = undefined;
 });
 
 async function servedPages(http: HttpClient): Promise<Map<string, { status: number; body: Buffer }>> {
@@ -99,13 +88,10 @@ const KILL_POINTS: KillPoint[] = [
 
 describeNginx('a republish killed with SIGKILL', () => {
   it(`leaves the site whole at each of ${KILL_POINTS.length} points, and the next republish recovers`, async () => {
-    workspace = await createWorkspace('killed', { warmCache: cache });
-    const ws = workspace;
+    const ws = await scenario.workspace('killed');
     setReleaseMarker(ws, MARKED, 0);
     await republishOk(ws);
-    nginx = await startNginx({ root: ws.currentLink });
-    client = new HttpClient(nginx.url, { maxSockets: 2 });
-    const http = client;
+    const http = await scenario.serve(ws, { maxSockets: 2 });
 
     let marker = 0;
     for (const point of KILL_POINTS) {

@@ -5,42 +5,29 @@
 // provably has not run when the takedown is checked.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { acquireLock } from '../../src/lib/deploy-lock.ts';
-import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { describeNginx } from '../helpers/nginx.ts';
+import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  createWorkspace, describeRun, filesMentioning, FIXTURE, HttpClient, photoUrls, PROJECT_ROOT, readManifestOf, releaseEntries, removeWorkspace,
-  republishOk, searchIndexText, sharedImageCache, startCli, waitFor, type Workspace,
+  describeRun, filesMentioning, FIXTURE, HttpClient, photoUrls, PROJECT_ROOT, readManifestOf, releaseEntries,
+  republishOk, searchIndexText, startCli, waitFor, type Workspace,
 } from '../helpers/publishing.ts';
 
 const ID = FIXTURE.tobiah.id;
 const NAME_RE = /tobiah|wrenfield/i;
 const BUILD_LOCK = path.join(PROJECT_ROOT, '.cache', 'build.lock');
 
-const cache = sharedImageCache('takedown');
-afterAll(() => cache.remove());
-
-let workspace: Workspace | undefined;
-let nginx: RunningNginx | undefined;
-let client: HttpClient | undefined;
 let releaseBuildLock: (() => void) | undefined;
-afterEach(async () => {
+const scenario = servedScenarios('takedown', () => {
   releaseBuildLock?.();
-  client?.close();
-  await nginx?.stop();
-  removeWorkspace(workspace, cache);
   releaseBuildLock = undefined;
-  client = undefined;
-  nginx = undefined;
-  workspace = undefined;
 });
 
 async function publishedAndServed(label: string): Promise<{ ws: Workspace; http: HttpClient }> {
-  workspace = await createWorkspace(label, { warmCache: cache });
-  await republishOk(workspace);
-  nginx = await startNginx({ root: workspace.currentLink });
-  client = new HttpClient(nginx.url, { maxSockets: 4 });
-  return { ws: workspace, http: client };
+  const ws = await scenario.workspace(label);
+  await republishOk(ws);
+  return { ws, http: await scenario.serve(ws) };
 }
 
 describeNginx('the immediate takedown (appeal found → takedown release → full rebuild)', () => {
