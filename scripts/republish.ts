@@ -6,11 +6,16 @@ import { publishingContext } from './lib/publishing-context.ts';
 
 export function printSummary(summary: RepublishSummary, startedAt: number): void {
   const stages = Object.entries(summary.stageMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ');
-  const { takedown } = summary;
+  const { takedown, early } = summary;
   if (takedown?.liveAt !== undefined) {
     console.log(`Taken down ${takedown.closingIds.join(', ')}: takedown release ${takedown.release} live ${((takedown.liveAt - startedAt) / 1000).toFixed(1)} s after the command started (takedown ${(takedown.ms / 1000).toFixed(1)} s).`);
   } else if (takedown) {
     console.log(`No takedown release (${takedown.fellBack}); the full build published the closure.`);
+  }
+  if (early?.liveAt !== undefined) {
+    console.log(`Published ${early.addedIds.join(', ')} early: release ${early.release} live ${((early.liveAt - startedAt) / 1000).toFixed(1)} s after the command started (early release ${(early.ms / 1000).toFixed(1)} s).`);
+  } else if (early) {
+    console.log(`No early release (${early.fellBack}); the full build published the new appeals.`);
   }
   console.log(`Published release ${summary.release}: ${summary.active} active appeals, ${summary.closed} closed.`);
   console.log(`  ${summary.changedUrls.length} URLs changed; ${summary.removedReleases.length} old releases removed; ${summary.prunedCacheFiles} cached images pruned.`);

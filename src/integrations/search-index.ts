@@ -54,6 +54,8 @@ export async function buildSearchIndex(outDir: string, expectedPages: number): P
  * (`appeals/2026-0042/index.html`), from which Pagefind makes its URL as `addDirectory` does.
  */
 export async function startSearchIndex(pages: ReadonlyArray<{ sourcePath: string; content: string }>): Promise<{
+  /** Sends more pages, for instance ones built after the index was started. */
+  add(pages: ReadonlyArray<{ sourcePath: string; content: string }>): void;
   write(outDir: string, expectedPages: number): Promise<{ pages: number; milliseconds: number }>;
   close(): Promise<void>;
 }> {
@@ -66,12 +68,18 @@ export async function startSearchIndex(pages: ReadonlyArray<{ sourcePath: string
     throw error;
   }
   // Sent now; awaited only when writing, so the caller can work while Pagefind indexes.
-  const adding = Promise.all(pages.map((page) => index.addHTMLFile(page)));
-  adding.catch(() => undefined);
+  const adding: Array<Promise<Array<{ errors: string[] }>>> = [];
+  const add = (more: ReadonlyArray<{ sourcePath: string; content: string }>) => {
+    const sent = Promise.all(more.map((page) => index.addHTMLFile(page)));
+    sent.catch(() => undefined);
+    adding.push(sent);
+  };
+  add(pages);
   return {
+    add,
     async write(outDir, expectedPages) {
       try {
-        const failed = (await adding).flatMap((a) => a.errors);
+        const failed = (await Promise.all(adding)).flat().flatMap((a) => a.errors);
         if (failed.length) throw new Error(`Search indexing failed: ${failed.join('; ')}`);
         const indexed = await writeChecked(index, outDir, expectedPages);
         return { pages: indexed, milliseconds: Math.round(performance.now() - started) };

@@ -51,7 +51,8 @@ export function upsertTable(markdown: string, name: string, header: readonly str
   for (const line of existing.split('\n')) {
     if (!line.startsWith('|') || /^\|[\s:|-]+\|$/.test(line.trim())) continue;
     const c = cells(line);
-    if (c[0] === header[0]) continue;
+    // A row from before the columns changed cannot be merged cell by cell: the new run replaces it.
+    if (c[0] === header[0] || c.length !== header.length) continue;
     old.set(c[0]!, c);
   }
   for (const r of rows) {

@@ -10,6 +10,7 @@ import {
   removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
+import { addedAppeals, stageEarlyRelease, subsetCache, subsetContent } from './early-release.ts';
 import { apiRemovals, type ApiRemoval } from './api-feeds.ts';
 import { addRemovalsToRelease } from './removals-update.ts';
 import { formatCalendarDate } from './calendar-date.ts';
@@ -63,19 +64,29 @@ export interface RepublishSummary {
   stageMs: Partial<Record<Stage, number>>;
   /** The immediate takedown before the full build, when the republish closed appeals. */
   takedown?: TakedownSummary | undefined;
+  /** The early release before the full build, when the republish added appeals. */
+  early?: EarlyReleaseSummary | undefined;
 }
 
-export interface TakedownSummary {
-  closingIds: string[];
-  /** The verified takedown release that went live, if it did. */
+/** A stopgap release made from the live one before the full build: the takedown, the early release. */
+interface StopgapSummary {
+  /** The verified stopgap release that went live, if it did. */
   release?: string | undefined;
   /** `performance.now()` when it went live, to compare with the command's start. */
   liveAt?: number | undefined;
   ms: number;
   /** Milliseconds per step of the takedown, for the summary. */
   steps?: Record<string, number> | undefined;
-  /** Why there was no takedown release; the full build publishes the closure instead. */
+  /** Why there was no stopgap release; the full build publishes the change instead. */
   fellBack?: string | undefined;
+}
+
+export interface TakedownSummary extends StopgapSummary {
+  closingIds: string[];
+}
+
+export interface EarlyReleaseSummary extends StopgapSummary {
+  addedIds: string[];
 }
 
 async function stage<T>(name: Stage, timings: Partial<Record<Stage, number>>, run: () => T | Promise<T>): Promise<T> {
@@ -125,18 +136,73 @@ function clearLeftovers(deployDir: string): void {
   }
 }
 
-interface TakedownContext {
+interface StopgapContext {
   options: RepublishOptions;
   live: ReleaseManifest;
   activeIds: string[];
   closedIds: string[];
   forbiddenNames: ReturnType<typeof archivedNames>;
   activeNames: string[];
-  /** Settings `embed.allowedSites`, for the takedown's `_headers`. */
+  /** Settings `embed.allowedSites`, for the stopgap's `_headers`. */
   embedAllowedSites: readonly string[];
+  log: (line: string) => void;
+}
+
+interface TakedownContext extends StopgapContext {
   /** The closing appeals as the removals feeds list them, added at once by the takedown. */
   removals: ApiRemoval[];
-  log: (line: string) => void;
+}
+
+/** Times the named steps of a stopgap release, for its log line and summary. */
+function stepTimer(): { step(name: string): void; steps: Record<string, number>; elapsed(): number; describe(): string } {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  let mark = started;
+  return {
+    steps,
+    step(name) {
+      const now = performance.now();
+      steps[name] = Math.round(now - mark);
+      mark = now;
+    },
+    elapsed: () => Math.round(performance.now() - started),
+    describe: () => Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(', '),
+  };
+}
+
+/**
+ * Publishes a stopgap candidate made from the live release (the takedown, the early release): host
+ * files, full verification, a manifest that hashes only the files it wrote, the switch, and the
+ * purge hook. Throws on any verification finding, leaving the live site as it was.
+ */
+function publishStopgap(context: StopgapContext, staging: string, name: string, writtenFiles: readonly string[], kind: string, announce: () => void): number {
+  const { options, live } = context;
+  writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
+  const findings = verifyRelease({
+    releaseDir: staging, activeIds: context.activeIds, closedIds: context.closedIds, forbiddenNames: context.forbiddenNames,
+    publicDir: options.publicDir, activeNames: context.activeNames,
+  });
+  if (findings.length > 0) {
+    throw new Error(`verification found ${findings.length} problem(s): ${findings.slice(0, 10).map((f) => `${f.file}: ${f.problem}`).join('; ')}`);
+  }
+  // Only files the stopgap wrote need hashing; every other file is a link to the live release's.
+  const written = new Set(writtenFiles);
+  const fresh = (file: string) => written.has(file) || !live.files[file] || [`${ASSET_DIRS.search}/`, '_headers', '_redirects', `${GONE_DIR}/`].some((p) => file === p || file.startsWith(p));
+  const files = Object.fromEntries(filesUnder(staging).map((file) => [file, fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!]));
+  const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds: context.activeIds, closedIds: context.closedIds, files };
+  renameSync(staging, path.join(releasesDir(options.deployDir), name));
+  writeManifest(options.deployDir, manifest);
+  switchCurrent(options.deployDir, name);
+  const liveAt = performance.now();
+  announce();
+  // The releases still showing closed appeals go at once, not after the full build.
+  for (const old of releasesShowing(options.deployDir, context.closedIds, name)) removeRelease(options.deployDir, old);
+  if (options.purgeHook) {
+    // Caches must drop the old copies now too; a failure here is reported, and the full build's purge covers it again.
+    const hook = spawnSync(options.purgeHook, { shell: true, input: JSON.stringify({ release: name, changedUrls: changedUrls(live, manifest) }), encoding: 'utf8' });
+    if (hook.status !== 0) context.log(`The purge hook failed after the ${kind} (exit ${hook.status}); the full build will run it again.`);
+  }
+  return liveAt;
 }
 
 /**
@@ -146,25 +212,17 @@ interface TakedownContext {
  */
 async function takedownRelease(context: TakedownContext, closingIds: string[]): Promise<TakedownSummary> {
   const { options, live, log } = context;
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
+  const timer = stepTimer();
   // Only a pure closure can be cut out of the live release; any other change needs the build.
   const expected = live.activeIds.filter((id) => !closingIds.includes(id)).sort();
   if (JSON.stringify(expected) !== JSON.stringify([...context.activeIds].sort())) {
-    return { closingIds, ms: elapsed(), fellBack: 'the content has other changes since the live release' };
+    return { closingIds, ms: timer.elapsed(), fellBack: 'the content has other changes since the live release' };
   }
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
   const liveDir = path.join(releasesDir(options.deployDir), live.name);
   try {
     log(`Taking down ${closingIds.join(', ')} from the live release...`);
-    const steps: Record<string, number> = {};
-    let mark = performance.now();
-    const step = (name: string) => {
-      const now = performance.now();
-      steps[name] = Math.round(now - mark);
-      mark = now;
-    };
     // Pagefind indexes the remaining pages in its own process while the copy is made and cut.
     const index = await startSearchIndex(searchablePages(liveDir, closingIds));
     let cut: TakedownResult;
@@ -175,8 +233,7 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
       throw error;
     }
     cut.rewrittenFiles.push(...addRemovalsToRelease(staging, context.removals, replaceFile));
-    step('copy and cut');
-    writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
+    timer.step('copy and cut');
     // An indexed page the cut changed would make that index stale: index the candidate itself then.
     const stale = cut.rewrittenFiles.some((f) => f.endsWith('.html') && !closingIds.some((id) => ownedByAppeal(f, id)) && readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'));
     if (stale) {
@@ -185,40 +242,65 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
     } else {
       await index.write(staging, context.activeIds.length);
     }
-    step('search index');
-    const findings = verifyRelease({
-      releaseDir: staging, activeIds: context.activeIds, closedIds: context.closedIds, forbiddenNames: context.forbiddenNames,
-      publicDir: options.publicDir, activeNames: context.activeNames,
+    timer.step('search index');
+    const liveAt = publishStopgap(context, staging, name, cut.rewrittenFiles, 'takedown', () => {
+      timer.step('verify, release and switch');
+      log(`Live: takedown release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
     });
-    if (findings.length > 0) {
-      throw new Error(`verification found ${findings.length} problem(s): ${findings.slice(0, 10).map((f) => `${f.file}: ${f.problem}`).join('; ')}`);
-    }
-    step('verify');
-    // Only files the takedown wrote need hashing; every other file is a link to the live release's.
-    const written = new Set(cut.rewrittenFiles);
-    const fresh = (file: string) => written.has(file) || !live.files[file] || [`${ASSET_DIRS.search}/`, '_headers', '_redirects', `${GONE_DIR}/`].some((p) => file === p || file.startsWith(p));
-    const files = Object.fromEntries(filesUnder(staging).map((file) => [file, fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!]));
-    const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds: context.activeIds, closedIds: context.closedIds, files };
-    renameSync(staging, path.join(releasesDir(options.deployDir), name));
-    writeManifest(options.deployDir, manifest);
-    switchCurrent(options.deployDir, name);
-    step('release and switch');
-    const liveAt = performance.now();
-    log(`Live: takedown release ${name} (${elapsed()} ms: ${Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(', ')}).`);
-    // The releases still showing the closed appeals go at once, not after the full build.
-    for (const old of releasesShowing(options.deployDir, context.closedIds, name)) removeRelease(options.deployDir, old);
-    if (options.purgeHook) {
-      // Caches must drop the photos now too; a failure here is reported, and the full build's purge covers it again.
-      const hook = spawnSync(options.purgeHook, { shell: true, input: JSON.stringify({ release: name, changedUrls: changedUrls(live, manifest) }), encoding: 'utf8' });
-      if (hook.status !== 0) log(`The purge hook failed after the takedown (exit ${hook.status}); the full build will run it again.`);
-    }
     log('Now rebuilding the whole site.');
-    return { closingIds, release: name, liveAt, ms: elapsed(), steps };
+    return { closingIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const reason = (error as Error).message;
     log(`Takedown not published (${reason}); the full build publishes the closure instead.`);
-    return { closingIds, ms: elapsed(), fellBack: reason };
+    return { closingIds, ms: timer.elapsed(), fellBack: reason };
+  }
+}
+
+/**
+ * The early release of new appeals (src/lib/early-release.ts): a build of just the new appeals,
+ * merged into a hard-linked copy of the live release, verified in full and switched to. If anything
+ * fails, nothing is published and the full build publishes the new appeals as usual.
+ */
+async function earlyRelease(context: StopgapContext, addedIds: string[]): Promise<EarlyReleaseSummary> {
+  const { options, live, log } = context;
+  const timer = stepTimer();
+  const name = releaseName(new Date());
+  const staging = path.join(options.deployDir, `.staging-${name}`);
+  // Under a `.staging-` name, so a killed republish's leftovers are cleared like any build's.
+  const work = path.join(options.deployDir, `.staging-${name}-subset`);
+  const liveDir = path.join(releasesDir(options.deployDir), live.name);
+  let index: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
+  try {
+    log(`Publishing ${addedIds.join(', ')} early, before the full build...`);
+    subsetContent(options.contentDir, addedIds, path.join(work, 'content'));
+    subsetCache(options.cacheDir, path.join(work, 'cache'));
+    // The build of the new appeals, the copy of the live release and the indexing of its pages run together.
+    const building = runSiteBuild({ projectRoot: options.projectRoot, contentDir: path.join(work, 'content'), outDir: path.join(work, 'out'), env: { ...options.env, ASTRO_CACHE_DIR: path.join(work, 'cache') } });
+    index = await startSearchIndex(searchablePages(liveDir, []));
+    const built = await building;
+    if (!built.ok) throw new Error(`the build of the new appeals failed: ${built.output.split('\n').filter((l) => /error/i.test(l)).slice(-3).join(' ')}`);
+    timer.step('build of the new appeals');
+    const { writtenFiles } = await stageEarlyRelease({ liveDir, stagingDir: staging, subsetDir: path.join(work, 'out'), ids: addedIds });
+    timer.step('copy');
+    index.add(searchablePages(path.join(work, 'out'), []));
+    await index.write(staging, context.activeIds.length);
+    index = undefined;
+    timer.step('search index');
+    const liveAt = publishStopgap(context, staging, name, writtenFiles, 'early release', () => {
+      timer.step('verify, release and switch');
+      log(`Live: early release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
+    });
+    log('Now rebuilding the whole site, so listings, feeds and the sitemap show the new appeals too.');
+    return { addedIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
+  } catch (error) {
+    await index?.close();
+    rmSync(staging, { recursive: true, force: true });
+    const reason = (error as Error).message;
+    log(`Early release not published (${reason}); the full build publishes the new appeals instead.`);
+    return { addedIds, ms: timer.elapsed(), fellBack: reason };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -252,11 +334,16 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     const previousManifest = previous && listReleases(options.deployDir).includes(previous) ? readManifest(options.deployDir, previous) : undefined;
     const closing = previousManifest?.activeIds.filter((id) => closedIds.includes(id)) ?? [];
     let takedown: TakedownSummary | undefined;
-    if (previousManifest && closing.length > 0 && options.env?.NO_TAKEDOWN !== '1') {
+    let early: EarlyReleaseSummary | undefined;
+    const embedAllowedSites = report.settings?.embed.allowedSites ?? ['*'];
+    const stopgap = previousManifest && { options, live: previousManifest, activeIds, closedIds, forbiddenNames, activeNames, embedAllowedSites, log };
+    const added = previousManifest ? addedAppeals(previousManifest.activeIds, activeIds) : [];
+    if (stopgap && closing.length > 0 && options.env?.NO_TAKEDOWN !== '1') {
       const closedNow = report.appeals.flatMap((a) => (a.status !== 'active' && closing.includes(a.id) ? [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }] : []));
       const removals = report.settings ? apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today)) : [];
-      const embedAllowedSites = report.settings?.embed.allowedSites ?? ['*'];
-      takedown = await takedownRelease({ options, live: previousManifest, activeIds, closedIds, forbiddenNames, activeNames, embedAllowedSites, removals, log }, closing);
+      takedown = await takedownRelease({ ...stopgap, removals }, closing);
+    } else if (stopgap && added.length > 0 && options.env?.NO_EARLY_RELEASE !== '1') {
+      early = await earlyRelease(stopgap, added);
     }
 
     const name = releaseName(new Date());
@@ -286,9 +373,9 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     // After the switch: nothing here can put an old release back on the live site.
     // Changed URLs are counted from the release live before this republish (not the takedown's),
     // so the purge covers the closure even if a takedown's purge was missed.
-    // The takedown release was a stopgap (its counts and pagination are stale): never a rollback target.
-    const stopgap = takedown?.release ? [takedown.release] : [];
-    const stale = [...new Set([...stopgap, ...releasesShowing(options.deployDir, closedIds, name), ...releasesBeyond(options.deployDir, options.keep, name)])];
+    // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
+    const stopgaps = [takedown?.release, early?.release].filter((r): r is string => r !== undefined);
+    const stale = [...new Set([...stopgaps, ...releasesShowing(options.deployDir, closedIds, name), ...releasesBeyond(options.deployDir, options.keep, name)])];
     for (const old of stale) removeRelease(options.deployDir, old);
     const prunedCacheFiles = pruneImageCache(options.cacheDir, path.join(releasesDir(options.deployDir), name));
     const urls = changedUrls(previousManifest, manifest);
@@ -298,7 +385,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         if (result.status !== 0) throw new StageError('purge-hook', `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`);
       });
     }
-    return { release: name, previous, active: activeIds.length, closed: closedIds.length, changedUrls: urls, removedReleases: stale, prunedCacheFiles, stageMs: timings, takedown };
+    return { release: name, previous, active: activeIds.length, closed: closedIds.length, changedUrls: urls, removedReleases: stale, prunedCacheFiles, stageMs: timings, takedown, early };
   } finally {
     unlock();
   }

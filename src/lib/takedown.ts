@@ -167,7 +167,7 @@ export interface TakedownResult {
 }
 
 /** The top-level entries the takedown regenerates rather than copies. */
-const REGENERATED = new Set<string>([ASSET_DIRS.search, '_headers', '_redirects', GONE_DIR]);
+export const REGENERATED = new Set<string>([ASSET_DIRS.search, '_headers', '_redirects', GONE_DIR]);
 
 /**
  * Makes the takedown candidate in `stagingDir` from the live release, without the search index and

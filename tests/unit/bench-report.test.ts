@@ -32,4 +32,11 @@ describe('bench report helpers', () => {
     // A run that measured nothing of a row leaves its name alone.
     expect(upsertTable(parts, 'rss', h, [['100', NOT_MEASURED, 'c']])).toContain('| 100 | 1 GB / 2 GB / 3 GB / – | a + b |');
   });
+
+  it('drops rows written before the columns changed, rather than merging cells of different columns', () => {
+    const before = upsertTable('', 'times', ['Appeals', 'Cold', 'Run'], [['100', '9 s', 'old run'], ['1,000', '90 s', 'old run']]);
+    const after = upsertTable(before, 'times', ['Appeals', 'Cold', 'New appeal', 'Run'], [['100', NOT_MEASURED, '5 s', 'new run']]);
+    expect(after).toContain('| 100 | – | 5 s | new run |');
+    expect(after).not.toContain('old run');
+  });
 });

@@ -51,6 +51,13 @@ export interface Variant {
   search?: FirstSearchBytes;
 }
 
+export interface NewAppeal extends Timed {
+  /** Republish start → the command ends (the full build is live). `ms` is republish start → nginx answers 200. */
+  fullMs: number;
+  /** Whether the early release went live first. */
+  early: boolean;
+}
+
 export interface Closure {
   id: string;
   /** `appeal found` start → nginx answers 410 (the takedown release, or the full build if it fell back). */
@@ -69,7 +76,7 @@ export interface BenchResult {
   runs: number;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; loadAverage: number[] };
   versions: Record<string, string>;
-  ours: Variant & { check?: number[]; newAppeal?: Timed[]; closures?: Closure[] };
+  ours: Variant & { check?: number[]; newAppeal?: NewAppeal[]; closures?: Closure[] };
   naive?: Variant;
 }
 
@@ -306,15 +313,16 @@ async function timeUntilServed(c: PublishContext, args: string[], url: string, s
 }
 
 /** Writes a new fictional appeal (with new photos to encode), then times republish until nginx serves it. */
-async function newAppeals(c: PublishContext): Promise<Timed[]> {
-  const out: Timed[] = [];
+async function newAppeals(c: PublishContext): Promise<NewAppeal[]> {
+  const out: NewAppeal[] = [];
   const extra = buildDemoAppeals(c.runs, 9090);
   for (let i = 0; i < c.runs; i++) {
     const id = nextAppealId(readdirSync(path.join(c.contentDir, 'appeals')), 2026);
     await writeSyntheticAppeal(c.contentDir, extra[i]!, id, c.photos, 500_000 + i * 2);
     const { liveMs, run } = await timeUntilServed(c, [path.join(PROJECT_ROOT, 'scripts/republish.ts')], `${c.nginx.url}/appeals/${id}/`, 200);
-    out.push({ ms: liveMs, peakRssBytes: run.peakRssBytes });
-    c.say(`new appeal ${id} ${i + 1}/${c.runs}: live (200 from nginx) after ${secs(liveMs)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`);
+    const early = /Live: early release/.test(run.output);
+    out.push({ ms: liveMs, peakRssBytes: run.peakRssBytes, fullMs: run.ms, early });
+    c.say(`new appeal ${id} ${i + 1}/${c.runs}: live (200 from nginx) after ${secs(liveMs)}${early ? ' (early release)' : ' (NO early release: full build)'}, full build live after ${secs(run.ms)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`);
   }
   return out;
 }

@@ -10,7 +10,7 @@ const runCell = (r: BenchResult) => `${r.date.slice(0, 10)}: \`${r.command}\``;
 
 export const TIMES_HEADER = [
   'Appeals × photos', 'Cold build, ours', 'Cold build, naive', 'Cold ours/naive', 'Warm build, ours (median)', 'Warm build, naive (median)', 'Warm ours/naive',
-  '`appeal found` → 410 from nginx (median)', '`appeal found` → full rebuild live (median)', 'New appeal → live (median)',
+  '`appeal found` → 410 from nginx (median)', '`appeal found` → full rebuild live (median)', 'New appeal → live (median)', 'New appeal → full build live (median)',
   'Peak RSS: cold / warm / new / found (ours)', 'Peak RSS: cold (naive)', 'Run',
 ];
 
@@ -22,7 +22,7 @@ export function timesRow(r: BenchResult): string[] {
     key(r),
     seconds(o.cold?.ms), seconds(r.naive?.cold?.ms), ratio(o.cold?.ms, r.naive?.cold?.ms),
     medianOf(ms(o.warm)), medianOf(ms(r.naive?.warm)), ratio(med(ms(o.warm)), med(ms(r.naive?.warm))),
-    medianOf(closures.map((c) => c.liveMs)), medianOf(closures.map((c) => c.fullMs)), medianOf(ms(o.newAppeal)),
+    medianOf(closures.map((c) => c.liveMs)), medianOf(closures.map((c) => c.fullMs)), medianOf(ms(o.newAppeal)), medianOf(o.newAppeal?.map((a) => a.fullMs) ?? []),
     rss.every((x) => x === NOT_MEASURED) ? NOT_MEASURED : rss.join(' / '), gigabytes(r.naive?.cold?.peakRssBytes),
     runCell(r),
   ];
