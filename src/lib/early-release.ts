@@ -74,10 +74,22 @@ export interface EarlyReleaseInput {
  * release lacks. Returns the files it wrote, which are not links to the live release.
  */
 export async function stageEarlyRelease(input: EarlyReleaseInput): Promise<{ writtenFiles: string[] }> {
-  const ids = checkedIds(input.ids);
-  if (ids.length === 0) throw new Error('Early release: no appeal to add');
-  if (existsSync(input.stagingDir)) throw new Error(`Early release: ${input.stagingDir} already exists`);
-  await linkTree(input.liveDir, input.stagingDir, REGENERATED);
+  checkedIds(input.ids);
+  if (input.ids.length === 0) throw new Error('Early release: no appeal to add');
+  await linkLiveRelease(input.liveDir, input.stagingDir);
+  return addSubsetAppeals(input.stagingDir, input.subsetDir, input.ids);
+}
+
+/** The first half of `stageEarlyRelease`, which the republish runs while the subset build runs. */
+export async function linkLiveRelease(liveDir: string, stagingDir: string): Promise<void> {
+  if (existsSync(stagingDir)) throw new Error(`Early release: ${stagingDir} already exists`);
+  await linkTree(liveDir, stagingDir, REGENERATED);
+}
+
+/** The second half of `stageEarlyRelease`: the new appeals' files and the assets they need. */
+export function addSubsetAppeals(stagingDir: string, subsetDir: string, appealIds: readonly string[]): { writtenFiles: string[] } {
+  const ids = checkedIds(appealIds);
+  const input = { stagingDir, subsetDir };
   const writtenFiles: string[] = [];
   const assets = new Set<string>();
   for (const id of ids) {

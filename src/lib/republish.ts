@@ -10,7 +10,7 @@ import {
   removeRelease, switchCurrent, writeManifest, type ReleaseManifest,
 } from './releases.ts';
 import { runSiteBuild } from './site-build.ts';
-import { addedAppeals, stageEarlyRelease, subsetCache, subsetContent } from './early-release.ts';
+import { addedAppeals, addSubsetAppeals, linkLiveRelease, subsetCache, subsetContent } from './early-release.ts';
 import { apiRemovals, type ApiRemoval } from './api-feeds.ts';
 import { addRemovalsToRelease } from './removals-update.ts';
 import { formatCalendarDate } from './calendar-date.ts';
@@ -271,17 +271,21 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
   const work = path.join(options.deployDir, `.staging-${name}-subset`);
   const liveDir = path.join(releasesDir(options.deployDir), live.name);
   let index: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
+  let linking: Promise<void> | undefined;
   try {
     log(`Publishing ${addedIds.join(', ')} early, before the full build...`);
     subsetContent(options.contentDir, addedIds, path.join(work, 'content'));
     subsetCache(options.cacheDir, path.join(work, 'cache'));
     // The build of the new appeals, the copy of the live release and the indexing of its pages run together.
     const building = runSiteBuild({ projectRoot: options.projectRoot, contentDir: path.join(work, 'content'), outDir: path.join(work, 'out'), env: { ...options.env, ASTRO_CACHE_DIR: path.join(work, 'cache') } });
+    linking = linkLiveRelease(liveDir, staging);
+    linking.catch(() => undefined);
     index = await startSearchIndex(searchablePages(liveDir, []));
     const built = await building;
+    await linking;
     if (!built.ok) throw new Error(`the build of the new appeals failed: ${built.output.split('\n').filter((l) => /error/i.test(l)).slice(-3).join(' ')}`);
     timer.step('build of the new appeals');
-    const { writtenFiles } = await stageEarlyRelease({ liveDir, stagingDir: staging, subsetDir: path.join(work, 'out'), ids: addedIds });
+    const { writtenFiles } = addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
     timer.step('copy');
     index.add(searchablePages(path.join(work, 'out'), []));
     await index.write(staging, context.activeIds.length);
@@ -295,6 +299,8 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
     return { addedIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
   } catch (error) {
     await index?.close();
+    // The copy may still be running: let it end before deleting it.
+    await linking?.catch(() => undefined);
     rmSync(staging, { recursive: true, force: true });
     const reason = (error as Error).message;
     log(`Early release not published (${reason}); the full build publishes the new appeals instead.`);
