@@ -31,7 +31,8 @@ async function publishedAndServed(label: string): Promise<{ ws: Workspace; http:
   await republishOk(ws);
   go = path.join(ws.root, 'go');
   const log = path.join(ws.root, 'hook.log');
-  ws.env.PURGE_HOOK = `cat >> '${log}'; echo >> '${log}'; while [ ! -e '${go}' ]; do sleep 0.05; done`;
+  // It also stops waiting once the workspace is deleted, so a failed test never leaves it behind.
+  ws.env.PURGE_HOOK = `cat >> '${log}'; echo >> '${log}'; while [ ! -e '${go}' ] && [ -d '${ws.root}' ]; do sleep 0.05; done`;
   return { ws, http: await scenario.serve(ws), hookLog: log };
 }
 
