@@ -296,6 +296,9 @@ interface PublishContext {
   say: (line: string) => void;
 }
 
+/** The republish's own line on its early or takedown release, with its steps' timings, for the log. */
+const stopgapLine = (output: string) => /^.*(?:Live: (?:early|takedown) release|not published).*$/m.exec(output)?.[0] ?? 'no stopgap release line in the output';
+
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts a CLI and returns when nginx answers `status` at `url` (ms since the start) and when it ends. */
@@ -323,6 +326,7 @@ async function newAppeals(c: PublishContext): Promise<NewAppeal[]> {
     const early = /Live: early release/.test(run.output);
     out.push({ ms: liveMs, peakRssBytes: run.peakRssBytes, fullMs: run.ms, early });
     c.say(`new appeal ${id} ${i + 1}/${c.runs}: live (200 from nginx) after ${secs(liveMs)}${early ? ' (early release)' : ' (NO early release: full build)'}, full build live after ${secs(run.ms)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`);
+    c.say(`  ${stopgapLine(run.output)}`);
   }
   return out;
 }
@@ -367,6 +371,7 @@ async function closures(c: PublishContext): Promise<Closure[]> {
     if (finalLeaks.length > 0) throw new Error(`LEAK: the full rebuild after closing ${id} still names the child in ${finalLeaks.join(', ')}`);
     const takedown = /Live: takedown release/.test(run.output);
     out.push({ id, liveMs, fullMs: run.ms, peakRssBytes: run.peakRssBytes, takedown });
+    c.say(`  ${stopgapLine(run.output)}`);
     c.say(`closure ${i + 1}/${c.runs} (${id}): 410 from nginx after ${secs(liveMs)}${takedown ? ' (takedown release)' : ' (NO takedown: full build)'}, full rebuild live after ${secs(run.ms)}; leak-free, ${photos.length} photo URLs 404`);
   }
   return out;
