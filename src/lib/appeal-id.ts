@@ -1,6 +1,12 @@
 /** Appeal ids are `YYYY-NNNN`: a year and a counter. They carry no personal data. */
 export const APPEAL_ID_PATTERN = /^(\d{4})-(\d{4})$/;
 
+/** `ids`, copied, once each is shaped like an appeal id; else an error naming `who` is thrown (ids end up in paths and patterns). */
+export function checkedAppealIds(ids: readonly string[], who: string): string[] {
+  for (const id of ids) if (!APPEAL_ID_PATTERN.test(id)) throw new Error(`${who}: expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
+  return [...ids];
+}
+
 export function isAppealId(text: string): boolean {
   const m = APPEAL_ID_PATTERN.exec(text);
   return !!m && Number(m[1]) >= 1900 && Number(m[2]) > 0;

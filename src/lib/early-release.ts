@@ -1,9 +1,10 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { APPEAL_ID_PATTERN } from './appeal-id.ts';
+import { checkedAppealIds } from './appeal-id.ts';
 import { filesUnder } from './file-tree.ts';
 import { ASSET_DIRS } from './host-config.ts';
 import { linkTree, REGENERATED } from './takedown.ts';
+import { escapeRe } from './verify-release.ts';
 
 /**
  * The early release of new appeals: a high-risk child's appeal must be live in seconds, but a full
@@ -14,10 +15,7 @@ import { linkTree, REGENERATED } from './takedown.ts';
  * with the full build that follows.
  */
 
-function checkedIds(ids: readonly string[]): string[] {
-  for (const id of ids) if (!APPEAL_ID_PATTERN.test(id)) throw new Error(`Early release: expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
-  return [...ids];
-}
+const checkedIds = (ids: readonly string[]) => checkedAppealIds(ids, 'Early release');
 
 /** Appeals active now that the live release does not show; empty if anything it shows has closed. */
 export function addedAppeals(liveActiveIds: readonly string[], activeIds: readonly string[]): string[] {
@@ -54,7 +52,7 @@ export function subsetCache(mainCacheDir: string, dest: string): void {
 
 /** Site-relative paths of the scripts, styles and photos a page uses (`_astro/…`, `_photos/…`). */
 export function assetReferences(html: string): string[] {
-  const dirs = [ASSET_DIRS.astro, ASSET_DIRS.photos].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const dirs = [ASSET_DIRS.astro, ASSET_DIRS.photos].map(escapeRe).join('|');
   return [...new Set([...html.matchAll(new RegExp(`/((?:${dirs})/[^"'\\s,)<>?#]+)`, 'g'))].map((m) => m[1]!))];
 }
 
@@ -89,13 +87,12 @@ export async function linkLiveRelease(liveDir: string, stagingDir: string): Prom
 /** The second half of `stageEarlyRelease`: the new appeals' files and the assets they need. */
 export function addSubsetAppeals(stagingDir: string, subsetDir: string, appealIds: readonly string[]): { writtenFiles: string[] } {
   const ids = checkedIds(appealIds);
-  const input = { stagingDir, subsetDir };
   const writtenFiles: string[] = [];
   const assets = new Set<string>();
   for (const id of ids) {
-    const from = path.join(input.subsetDir, 'appeals', id);
+    const from = path.join(subsetDir, 'appeals', id);
     if (!existsSync(path.join(from, 'index.html'))) throw new Error(`Early release: the subset build has no page for ${id}`);
-    const to = path.join(input.stagingDir, 'appeals', id);
+    const to = path.join(stagingDir, 'appeals', id);
     rmSync(to, { recursive: true, force: true });
     for (const file of filesUnder(from)) {
       mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
@@ -105,9 +102,9 @@ export function addSubsetAppeals(stagingDir: string, subsetDir: string, appealId
     }
   }
   for (const asset of assets) {
-    const target = path.join(input.stagingDir, asset);
+    const target = path.join(stagingDir, asset);
     if (existsSync(target)) continue;
-    const source = path.join(input.subsetDir, asset);
+    const source = path.join(subsetDir, asset);
     if (!existsSync(source)) throw new Error(`Early release: ${asset}, used by a new page, is not in the subset build`);
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(source, target);

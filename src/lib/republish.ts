@@ -14,11 +14,10 @@ import { addedAppeals, addSubsetAppeals, linkLiveRelease, subsetCache, subsetCon
 import { apiRemovals, type ApiRemoval } from './api-feeds.ts';
 import { addRemovalsToRelease } from './removals-update.ts';
 import { formatCalendarDate } from './calendar-date.ts';
-import { ownedByAppeal, replaceFile, searchablePages, stageTakedown, type TakedownResult } from './takedown.ts';
+import { ownedByAppeal, REGENERATED, replaceFile, searchablePages, stageTakedown, type TakedownResult } from './takedown.ts';
 import { buildSearchIndex, startSearchIndex } from '../integrations/search-index.ts';
 import { writeHostFiles } from '../integrations/host-headers.ts';
 import { filesUnder } from './file-tree.ts';
-import { ASSET_DIRS, GONE_DIR } from './host-config.ts';
 import { photoReferences, verifyRelease } from './verify-release.ts';
 import { activeNamesOf, idsByStatus, validateContent } from './validate-content.ts';
 
@@ -75,7 +74,7 @@ interface StopgapSummary {
   /** `performance.now()` when it went live, to compare with the command's start. */
   liveAt?: number | undefined;
   ms: number;
-  /** Milliseconds per step of the takedown, for the summary. */
+  /** Milliseconds per step of the stopgap, for the summary. */
   steps?: Record<string, number> | undefined;
   /** Why there was no stopgap release; the full build publishes the change instead. */
   fellBack?: string | undefined;
@@ -187,7 +186,7 @@ function publishStopgap(context: StopgapContext, staging: string, name: string, 
   }
   // Only files the stopgap wrote need hashing; every other file is a link to the live release's.
   const written = new Set(writtenFiles);
-  const fresh = (file: string) => written.has(file) || !live.files[file] || [`${ASSET_DIRS.search}/`, '_headers', '_redirects', `${GONE_DIR}/`].some((p) => file === p || file.startsWith(p));
+  const fresh = (file: string) => written.has(file) || !live.files[file] || REGENERATED.has(file.split('/')[0]!);
   const files = Object.fromEntries(filesUnder(staging).map((file) => [file, fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!]));
   const manifest: ReleaseManifest = { name, builtAt: new Date().toISOString(), activeIds: context.activeIds, closedIds: context.closedIds, files };
   renameSync(staging, path.join(releasesDir(options.deployDir), name));

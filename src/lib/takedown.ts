@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { link } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { APPEAL_ID_PATTERN } from './appeal-id.ts';
+import { checkedAppealIds } from './appeal-id.ts';
 import { filesUnder } from './file-tree.ts';
 import { ASSET_DIRS, CLOSED_NOTICE_FILE, GONE_DIR } from './host-config.ts';
 import { photoReferences, photoSource } from './verify-release.ts';
@@ -23,10 +23,7 @@ import { photoReferences, photoSource } from './verify-release.ts';
  *   folder named `<id>` (share cards, posters).
  */
 
-function checkedIds(ids: readonly string[]): string[] {
-  for (const id of ids) if (!APPEAL_ID_PATTERN.test(id)) throw new Error(`Takedown: expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
-  return [...ids];
-}
+const checkedIds = (ids: readonly string[]) => checkedAppealIds(ids, 'Takedown');
 
 /**
  * Removes every element carrying `data-appeal-id` of one of `ids`, byte for byte everything else.

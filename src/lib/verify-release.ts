@@ -59,7 +59,7 @@ const RASTER_RE = /\.(avif|webp|jpe?g|png|gif)$/i;
 /** Files whose job is to name closed appeals' URLs: the removals feeds and the host configuration. */
 const CLOSED_LINK_ALLOWED = [/^api\/v1\/removals\.json$/, /^feeds\/removals\.xml$/, /^_headers$/, /^_redirects$/, /^_gone\//];
 
-const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One case-insensitive, whole-word pattern for every forbidden name. */
 export function namePattern(names: readonly string[]): RegExp | undefined {
