@@ -10,7 +10,7 @@ import { writeTestPhoto } from '../helpers/fixture-content.ts';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  appealFile, deployLeftovers, describeRun, FIXTURE, HttpClient, photoUrls, readManifestOf, releaseEntries, republishOk,
+  appealFile, deployLeftovers, describeRun, FIXTURE, HttpClient, NOTICE_HEADING, photoUrls, readManifestOf, releaseEntries, republishOk,
   searchIndexText, startCli, waitFor, type Workspace,
 } from '../helpers/publishing.ts';
 
@@ -80,6 +80,11 @@ describeNginx('the early release (new appeal → early release → full build)',
     expect(searchIndexText(ws.currentDir())).toMatch(/Zephyrine/);
     expect((await http.get(`/appeals/${FROM}/`)).text).toContain('Zephyrine Quillfeather');
     expect(readManifestOf(ws, early).activeIds).toEqual([...FIXTURE.activeIds, NEW_ID].sort());
+    // The closed appeal's address still answers 410 with the notice (host files regenerated, nothing of it re-added).
+    const closed = await http.get(`/appeals/${FIXTURE.closedId}/`);
+    expect(closed.status).toBe(410);
+    expect(closed.text).toContain(NOTICE_HEADING);
+    expect(readManifestOf(ws, early).closedIds).toContain(FIXTURE.closedId);
     // The listings gain it with the full build, not before.
     expect((await http.get('/appeals/')).text).not.toContain(NEW_NAME);
     expect(releaseEntries(ws).manifests).toEqual([firstRelease, early].sort());
