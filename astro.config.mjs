@@ -5,9 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import contentValidation from './src/integrations/content-validation.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
-import { loadSettings } from './src/lib/validate-content.ts';
-import { contentDirectory } from './src/lib/content-location.ts';
-import { inSitemap } from './src/lib/robots.ts';
+import { loadSettings } from './src/lib/content/validate-content.ts';
+import { contentDirectory } from './src/lib/content/content-location.ts';
+import { inSitemap } from './src/lib/outputs/robots.ts';
 
 const { settings } = loadSettings(contentDirectory());
 const validation = contentValidation();
@@ -27,7 +27,14 @@ export default defineConfig({
   },
   // WebP at effort 2 encodes in half the time of the default effort 4 for a few per cent in size; the
   // JPEG fallback, for the rare browser without WebP, uses the fast encoder (see src/site/photo-sizes.ts).
-  image: naive ? {} : { service: { entrypoint: 'astro/assets/services/sharp', config: { webp: { effort: 2 }, avif: { effort: 2 } } } },
+  image: naive
+    ? {}
+    : {
+        service: {
+          entrypoint: 'astro/assets/services/sharp',
+          config: { webp: { effort: 2 }, avif: { effort: 2 } },
+        },
+      },
   devToolbar: { enabled: false },
   vite: {
     // Never inline small scripts into pages: a strict CSP allows only same-origin script files.
@@ -37,7 +44,10 @@ export default defineConfig({
       // (/_astro/) but let a purge recall photos (/_photos/), which are never immutable.
       rollupOptions: {
         output: {
-          assetFileNames: (asset) => (/\.(jpe?g|png|webp|avif|gif)$/i.test(asset.names?.[0] ?? '') ? '_photos/[name].[hash][extname]' : '_astro/[name].[hash][extname]'),
+          assetFileNames: (asset) =>
+            /\.(jpe?g|png|webp|avif|gif)$/i.test(asset.names?.[0] ?? '')
+              ? '_photos/[name].[hash][extname]'
+              : '_astro/[name].[hash][extname]',
         },
       },
     },
@@ -48,7 +58,10 @@ export default defineConfig({
     // Active appeals and static pages only: never a closed appeal, the notice, posters or the embed.
     sitemap({ filter: (page) => inSitemap(page, validation.closedIds()) }),
     searchIndex({ expectedPages: validation.activeAppeals }),
-    hostHeaders({ closedIds: validation.closedIds, embedAllowedSites: settings?.embed.allowedSites ?? ['*'] }),
+    hostHeaders({
+      closedIds: validation.closedIds,
+      embedAllowedSites: settings?.embed.allowedSites ?? ['*'],
+    }),
     validation,
   ],
 });

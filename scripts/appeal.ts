@@ -5,21 +5,33 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { nextAppealId } from '../src/lib/appeal-id.ts';
-import { appendAudit, closeAppeal, LifecycleError, purgeArchive, reopenAppeal } from '../src/lib/appeal-archive.ts';
-import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/appeal-lifecycle.ts';
-import { formatCalendarDate } from '../src/lib/calendar-date.ts';
-import { StageError } from '../src/lib/republish.ts';
+import { nextAppealId } from '../src/lib/model/appeal-id.ts';
+import {
+  appendAudit,
+  closeAppeal,
+  LifecycleError,
+  purgeArchive,
+  reopenAppeal,
+} from '../src/lib/lifecycle/appeal-archive.ts';
+import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/lifecycle/appeal-lifecycle.ts';
+import { formatCalendarDate } from '../src/lib/model/calendar-date.ts';
+import { StageError } from '../src/lib/publishing/republish.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 import { printSummary, runRepublish } from './republish.ts';
-import { buildDate } from '../src/lib/build-date.ts';
-import { formatProblem } from '../src/lib/content-errors.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
-import { stringifyMarkdownFile } from '../src/lib/frontmatter.ts';
-import { type NewAppealInput, newAppealFrontmatter } from '../src/lib/new-appeal.ts';
-import { neutralPhotoName } from '../src/lib/photo-file.ts';
-import { ingestPhoto, PhotoRejectedError } from '../src/lib/photo-ingest.ts';
-import { APPEALS_DIR, type ContentReport, loadSettings, validateAppealFolder, validateContent } from '../src/lib/validate-content.ts';
+import { buildDate } from '../src/lib/model/build-date.ts';
+import { formatProblem } from '../src/lib/content/content-errors.ts';
+import { contentDirectory } from '../src/lib/content/content-location.ts';
+import { stringifyMarkdownFile } from '../src/lib/content/frontmatter.ts';
+import { type NewAppealInput, newAppealFrontmatter } from '../src/lib/content/new-appeal.ts';
+import { neutralPhotoName } from '../src/lib/content/photo-file.ts';
+import { ingestPhoto, PhotoRejectedError } from '../src/lib/photos/photo-ingest.ts';
+import {
+  APPEALS_DIR,
+  type ContentReport,
+  loadSettings,
+  validateAppealFolder,
+  validateContent,
+} from '../src/lib/content/validate-content.ts';
 
 const USAGE = `Usage: npm run appeal -- <command> [options]
 
@@ -92,11 +104,17 @@ const NEW_OPTIONS = {
 type Answers = Record<string, string | undefined>;
 
 /** Asks for each required answer that no flag gave, or, with no terminal, lists them all. */
-async function fillMissing(answers: Answers, required: Array<[key: string, question: string]>, interactive: boolean): Promise<void> {
+async function fillMissing(
+  answers: Answers,
+  required: Array<[key: string, question: string]>,
+  interactive: boolean,
+): Promise<void> {
   const missing = required.filter(([key]) => !answers[key]?.trim());
   if (missing.length === 0) return;
   if (!interactive) {
-    throw new UsageError(`Missing ${missing.length === 1 ? 'option' : 'options'}: ${missing.map(([key]) => `--${key}`).join(', ')}. Give them as flags, or run in a terminal to be asked.`);
+    throw new UsageError(
+      `Missing ${missing.length === 1 ? 'option' : 'options'}: ${missing.map(([key]) => `--${key}`).join(', ')}. Give them as flags, or run in a terminal to be asked.`,
+    );
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
@@ -121,31 +139,53 @@ async function commandNew(argv: string[]): Promise<void> {
   const answers: Answers = { ...values, photo: undefined, alt: undefined } as unknown as Answers;
   const photos = values.photo ?? [];
   const alts = values.alt ?? [];
-  await fillMissing(answers, [
-    ['name', "Child's full name"],
-    ['sex', 'Sex (female or male)'],
-    ['missing-since', 'Missing since (e.g. 2026-05-01 or 2026-05-01 18:30)'],
-    ['place', 'Where last seen (e.g. Outside Park Road library)'],
-    ['town', 'Town or city'],
-    ['region', `Region (${settings.regions.map((r) => r.id).join(', ')})`],
-    ['force', 'Police force name'],
-    ['reference', 'Police reference'],
-    ['consent-by', 'Who authorised publication (e.g. Mother, or the police force)'],
-    ['circumstances', 'Circumstances, in one or two plain sentences'],
-  ], interactive);
-  if (!answers.dob && !answers.age) await fillMissing(answers, [['dob', 'Date of birth (YYYY-MM-DD), or leave blank and give --age']], interactive);
+  await fillMissing(
+    answers,
+    [
+      ['name', "Child's full name"],
+      ['sex', 'Sex (female or male)'],
+      ['missing-since', 'Missing since (e.g. 2026-05-01 or 2026-05-01 18:30)'],
+      ['place', 'Where last seen (e.g. Outside Park Road library)'],
+      ['town', 'Town or city'],
+      ['region', `Region (${settings.regions.map((r) => r.id).join(', ')})`],
+      ['force', 'Police force name'],
+      ['reference', 'Police reference'],
+      ['consent-by', 'Who authorised publication (e.g. Mother, or the police force)'],
+      ['circumstances', 'Circumstances, in one or two plain sentences'],
+    ],
+    interactive,
+  );
+  if (!answers.dob && !answers.age)
+    await fillMissing(
+      answers,
+      [['dob', 'Date of birth (YYYY-MM-DD), or leave blank and give --age']],
+      interactive,
+    );
   if (photos.length === 0) {
-    await fillMissing(answers, [['photo', 'Path to a photo'], ['alt', 'Describe the photo for people who cannot see it']], interactive);
+    await fillMissing(
+      answers,
+      [
+        ['photo', 'Path to a photo'],
+        ['alt', 'Describe the photo for people who cannot see it'],
+      ],
+      interactive,
+    );
     photos.push(answers.photo!);
     alts.push(answers.alt!);
   }
-  if (alts.length !== photos.length) throw new UsageError(`Each --photo needs its own --alt: got ${photos.length} photos and ${alts.length} alt texts.`);
+  if (alts.length !== photos.length)
+    throw new UsageError(
+      `Each --photo needs its own --alt: got ${photos.length} photos and ${alts.length} alt texts.`,
+    );
   for (const photo of photos) if (!existsSync(photo)) throw new UsageError(`--photo: no file at ${photo}`);
 
   const age = answers.age === undefined ? undefined : Number(answers.age);
   const input: NewAppealInput = {
     name: answers.name!,
-    knownAs: (answers['known-as'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    knownAs: (answers['known-as'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     sex: answers.sex!,
     ...(answers.dob ? { dateOfBirth: answers.dob } : {}),
     ...(age !== undefined ? { ageAtDisappearance: age } : {}),
@@ -153,7 +193,14 @@ async function commandNew(argv: string[]): Promise<void> {
     place: answers.place!,
     town: answers.town!,
     region: answers.region!,
-    description: { height: answers.height, build: answers.build, hair: answers.hair, eyes: answers.eyes, clothing: answers.clothing, features: answers.features } as NewAppealInput['description'],
+    description: {
+      height: answers.height,
+      build: answers.build,
+      hair: answers.hair,
+      eyes: answers.eyes,
+      clothing: answers.clothing,
+      features: answers.features,
+    } as NewAppealInput['description'],
     photos: photos.map((_, i) => ({
       alt: alts[i]!,
       ...(values.caption?.[i] ? { caption: values.caption[i] } : {}),
@@ -186,19 +233,26 @@ async function commandNew(argv: string[]): Promise<void> {
         throw error;
       }
     }
-    writeFileSync(path.join(staging, 'index.md'), stringifyMarkdownFile(newAppealFrontmatter(input, today), input.circumstances));
+    writeFileSync(
+      path.join(staging, 'index.md'),
+      stringifyMarkdownFile(newAppealFrontmatter(input, today), input.circumstances),
+    );
     const report: ContentReport = { settings, appeals: [], problems: [], warnings: [] };
     validateAppealFolder(staging, id, report, { today });
     if (report.problems.length > 0) {
       const target = path.join(path.relative(process.cwd(), appealsDir), id, 'index.md');
-      throw new UsageError(`The appeal was not created. Fix these and run the command again:\n${report.problems.map((p) => `  ${target}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n')}`);
+      throw new UsageError(
+        `The appeal was not created. Fix these and run the command again:\n${report.problems.map((p) => `  ${target}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n')}`,
+      );
     }
     renameSync(staging, path.join(appealsDir, id));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
   const where = path.relative(process.cwd(), path.join(appealsDir, id, 'index.md'));
-  console.log(`Created appeal ${id} at ${where} with ${photos.length} photo${photos.length === 1 ? '' : 's'} (metadata removed).`);
+  console.log(
+    `Created appeal ${id} at ${where} with ${photos.length} photo${photos.length === 1 ? '' : 's'} (metadata removed).`,
+  );
   console.log(`Review it, then publish. The appeal's permanent address will be /appeals/${id}/`);
 }
 
@@ -207,10 +261,15 @@ function commandList(argv: string[]): void {
   const report = validateContent(contentDirectory(), { today: buildDate() });
   const rows = report.appeals.filter((a) => !values.status || a.status === values.status);
   for (const appeal of rows) {
-    const detail = appeal.status === 'active' ? `${appeal.data.missingSince.padEnd(16)}  ${appeal.data.name}` : `closed ${appeal.data.closedAt ?? ''}`;
+    const detail =
+      appeal.status === 'active'
+        ? `${appeal.data.missingSince.padEnd(16)}  ${appeal.data.name}`
+        : `closed ${appeal.data.closedAt ?? ''}`;
     console.log(`${appeal.id}  ${appeal.status.padEnd(9)}  ${detail}`);
   }
-  console.log(`${rows.length} appeal${rows.length === 1 ? '' : 's'}${report.problems.length ? `; ${report.problems.length} files have problems (npm run check)` : ''}.`);
+  console.log(
+    `${rows.length} appeal${rows.length === 1 ? '' : 's'}${report.problems.length ? `; ${report.problems.length} files have problems (npm run check)` : ''}.`,
+  );
 }
 
 function operator(by: string | undefined): string {
@@ -219,18 +278,32 @@ function operator(by: string | undefined): string {
   return git.status === 0 && git.stdout.trim() ? git.stdout.trim() : userInfo().username;
 }
 
-const LIFECYCLE_OPTIONS = { by: { type: 'string' }, 'no-publish': { type: 'boolean', default: false }, reason: { type: 'string' }, yes: { type: 'boolean', default: false } } as const;
+const LIFECYCLE_OPTIONS = {
+  by: { type: 'string' },
+  'no-publish': { type: 'boolean', default: false },
+  reason: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+} as const;
 
-async function publishAfter(action: string, id: string, startedAt: number, noPublish: boolean): Promise<void> {
+async function publishAfter(
+  action: string,
+  id: string,
+  startedAt: number,
+  noPublish: boolean,
+): Promise<void> {
   if (noPublish) {
-    console.log(`${action} ${id}. Not published (--no-publish): run npm run republish to update the live site.`);
+    console.log(
+      `${action} ${id}. Not published (--no-publish): run npm run republish to update the live site.`,
+    );
     return;
   }
   console.log(`${action} ${id}. Publishing...`);
   try {
     const summary = await runRepublish({ wait: true, startedAt });
     printSummary(summary, startedAt);
-    console.log(`The live site was updated ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`);
+    console.log(
+      `The live site was updated ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`,
+    );
   } catch (error) {
     if (error instanceof StageError) {
       console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}": the live site still shows the old release.
@@ -242,11 +315,20 @@ Fix the problem and run npm run republish at once.`);
   }
 }
 
-async function commandLifecycle(command: 'found' | 'withdraw' | 'reopen' | 'purge', argv: string[]): Promise<void> {
+async function commandLifecycle(
+  command: 'found' | 'withdraw' | 'reopen' | 'purge',
+  argv: string[],
+): Promise<void> {
   const startedAt = performance.now();
-  const { values, positionals } = parseArgs({ args: argv, options: LIFECYCLE_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: LIFECYCLE_OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const id = positionals[0];
-  if (!id || positionals.length > 1) throw new UsageError(`Give one appeal id: npm run appeal -- ${command} 2026-0042`);
+  if (!id || positionals.length > 1)
+    throw new UsageError(`Give one appeal id: npm run appeal -- ${command} 2026-0042`);
   const context = publishingContext();
   const today = formatCalendarDate(buildDate());
   const time = new Date().toISOString();
@@ -257,10 +339,18 @@ async function commandLifecycle(command: 'found' | 'withdraw' | 'reopen' | 'purg
       if (command === 'withdraw') {
         reason = values.reason;
         if (!reason || !(WITHDRAW_REASONS as readonly string[]).includes(reason)) {
-          throw new UsageError(`withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`);
+          throw new UsageError(
+            `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
+          );
         }
       }
-      closeAppeal({ contentDir: context.contentDir, archiveDir: context.archiveDir, id, status: command === 'found' ? 'found' : 'withdrawn', closedAt: today });
+      closeAppeal({
+        contentDir: context.contentDir,
+        archiveDir: context.archiveDir,
+        id,
+        status: command === 'found' ? 'found' : 'withdrawn',
+        closedAt: today,
+      });
       appendAudit(context.archiveDir, { time, id, action: command, ...(reason ? { reason } : {}), by });
       await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
@@ -268,10 +358,15 @@ async function commandLifecycle(command: 'found' | 'withdraw' | 'reopen' | 'purg
       appendAudit(context.archiveDir, { time, id, action: 'reopen', by });
       await publishAfter('Reopened appeal', id, startedAt, values['no-publish']);
     } else {
-      if (!values.yes) throw new UsageError(`purge deletes ${id}'s archived data for ever. Run again with --yes to confirm. Nothing was changed.`);
+      if (!values.yes)
+        throw new UsageError(
+          `purge deletes ${id}'s archived data for ever. Run again with --yes to confirm. Nothing was changed.`,
+        );
       purgeArchive({ archiveDir: context.archiveDir, id });
       appendAudit(context.archiveDir, { time, id, action: 'purge', by });
-      console.log(`Purged the archived data of ${id}. It cannot be reopened.\n\nCopies this command cannot reach; clear each one:`);
+      console.log(
+        `Purged the archived data of ${id}. It cannot be reopened.\n\nCopies this command cannot reach; clear each one:`,
+      );
       for (const item of COPIES_CHECKLIST) console.log(`  - ${item}`);
     }
   } catch (error) {
@@ -306,6 +401,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((error as Error).message);
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    fail((error as Error).message);
   throw error;
 });

@@ -3,11 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringifyMarkdownFile } from '../src/lib/frontmatter.ts';
+import { stringifyMarkdownFile } from '../src/lib/content/frontmatter.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { buildDemoAppeals, demoSettingsYaml } from './lib/demo-content.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' } },
+});
 const n = Number(values.n);
 mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
 const content = path.join(mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'bench-check-')), 'content');
@@ -23,12 +25,17 @@ for (const appeal of buildDemoAppeals(n)) {
 const times: number[] = [];
 for (let run = 0; run < Number(values.runs); run++) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/check.ts')], { env: { ...process.env, CONTENT_DIR: content, BUILD_DATE: '2026-11-29' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/check.ts')], {
+    env: { ...process.env, CONTENT_DIR: content, BUILD_DATE: '2026-11-29' },
+    encoding: 'utf8',
+  });
   times.push(performance.now() - started);
   if (result.status !== 0) throw new Error(result.stderr);
 }
 const sorted = [...times].sort((a, b) => a - b);
 console.log('| Appeals | `npm run check`, whole process (median) | Runs |');
 console.log('| ---: | ---: | --- |');
-console.log(`| ${n.toLocaleString('en-GB')} | ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} |`);
+console.log(
+  `| ${n.toLocaleString('en-GB')} | ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} |`,
+);
 rmSync(path.dirname(content), { recursive: true, force: true });

@@ -9,7 +9,14 @@ import { startNginx } from './lib/nginx-server.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { writeSyntheticContent } from './lib/synthetic-content.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '100' }, photos: { type: 'string', default: '2' }, closures: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '100' },
+    photos: { type: 'string', default: '2' },
+    closures: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const n = Number(values.n);
 const photos = Number(values.photos) === 1 ? 1 : 2;
 mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
@@ -26,7 +33,11 @@ const env = {
 function run(script: string, args: string[]): Promise<{ code: number | null; output: string; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, script), ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
@@ -38,7 +49,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 console.error(`Writing ${n} synthetic appeals with ${photos} photo(s) each in ${work} ...`);
-const ids = await writeSyntheticContent(env.CONTENT_DIR, n, photos as 1 | 2, (done) => done % 100 === 0 && console.error(`  ${done}/${n}`));
+const ids = await writeSyntheticContent(
+  env.CONTENT_DIR,
+  n,
+  photos as 1 | 2,
+  (done) => done % 100 === 0 && console.error(`  ${done}/${n}`),
+);
 console.error('Cold publish (empty image cache) ...');
 const cold = await run('scripts/republish.ts', []);
 if (cold.code !== 0) throw new Error(cold.output);
@@ -61,7 +77,8 @@ try {
     let live = 0;
     while (!live) {
       if ((await fetch(url)).status === 410) live = performance.now() - started;
-      else if (finished) throw new Error(`found ${id} ended without the site answering 410:\n${finished.output}`);
+      else if (finished)
+        throw new Error(`found ${id} ended without the site answering 410:\n${finished.output}`);
       else await new Promise((r) => setTimeout(r, 50));
     }
     const result = await child;
@@ -80,5 +97,8 @@ const table = [
 ].join('\n');
 console.log(table);
 mkdirSync(path.join(PROJECT_ROOT, 'bench-results'), { recursive: true });
-writeFileSync(path.join(PROJECT_ROOT, 'bench-results', `closure-${n}.json`), `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) }, n, photos, coldMs: cold.ms, warmMs: warm.ms, closuresMs: closures }, null, 2)}\n`);
+writeFileSync(
+  path.join(PROJECT_ROOT, 'bench-results', `closure-${n}.json`),
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) }, n, photos, coldMs: cold.ms, warmMs: warm.ms, closuresMs: closures }, null, 2)}\n`,
+);
 if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -4,19 +4,23 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSearchIndex } from '../src/integrations/search-index.ts';
+import { buildSearchIndex } from '../src/lib/publishing/search-index.ts';
 import { buildSite, PROJECT_ROOT } from './lib/build-site.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { firstSearchBytes } from './lib/bench/first-search.ts';
 import { writeSyntheticAppealPages } from './lib/synthetic-search-pages.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' } },
+});
 const sizes = values.n.split(',').map(Number);
 const runs = Number(values.runs);
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -24,10 +28,21 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const work = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'bench-search-'));
 console.error(`Building the demo site once for its search page (${work}) ...`);
 const site = path.join(work, 'site');
-const built = buildSite(path.join(PROJECT_ROOT, 'content'), site, { ASTRO_CACHE_DIR: path.join(PROJECT_ROOT, 'node_modules/.astro') });
+const built = buildSite(path.join(PROJECT_ROOT, 'content'), site, {
+  ASTRO_CACHE_DIR: path.join(PROJECT_ROOT, 'node_modules/.astro'),
+});
 if (built.status !== 0) throw new Error(`Demo build failed:\n${built.output}`);
 
-interface Row { n: number; indexMs: number[]; indexBytes: number; indexFiles: number; pagefindBytes: number; pageBytesGz: number; totalBytes: number; requests: number }
+interface Row {
+  n: number;
+  indexMs: number[];
+  indexBytes: number;
+  indexFiles: number;
+  pagefindBytes: number;
+  pageBytesGz: number;
+  totalBytes: number;
+  requests: number;
+}
 const rows: Row[] = [];
 const browser = await launchChromium();
 try {
@@ -54,23 +69,50 @@ try {
     const server = await startStaticServer(served);
     const name = names[Math.floor(names.length / 2)]!;
     // Thumbnails of synthetic appeals do not exist; they are not part of the query's cost.
-    const sent = await firstSearchBytes(browser, { origin: server.url, servedDir: served, query: name.split(' ')[0]!, ignore: (p) => p.startsWith('/_astro/photo-'), debug: !!process.env.BENCH_DEBUG });
+    const sent = await firstSearchBytes(browser, {
+      origin: server.url,
+      servedDir: served,
+      query: name.split(' ')[0]!,
+      ignore: (p) => p.startsWith('/_astro/photo-'),
+      debug: !!process.env.BENCH_DEBUG,
+    });
     const { pagefindBytes, totalBytes, requests } = sent;
     const pageBytesGz = sent.pageBytes + sent.imageBytes;
     await server.close();
-    rows.push({ n, indexMs, indexBytes, indexFiles: indexFilesList.length, pagefindBytes, pageBytesGz, totalBytes, requests });
+    rows.push({
+      n,
+      indexMs,
+      indexBytes,
+      indexFiles: indexFilesList.length,
+      pagefindBytes,
+      pageBytesGz,
+      totalBytes,
+      requests,
+    });
   }
 } finally {
   await browser.close();
 }
 
 const table = [
-  '| Appeals | Index build (median of ' + runs + ') | Index on disk | Index files | Pagefind bytes, first query | Search page HTML+CSS+JS | Total first query |',
+  '| Appeals | Index build (median of ' +
+    runs +
+    ') | Index on disk | Index files | Pagefind bytes, first query | Search page HTML+CSS+JS | Total first query |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.n.toLocaleString('en-GB')} | ${(median(r.indexMs) / 1000).toFixed(2)} s (${r.indexMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${(r.indexBytes / 1e6).toFixed(2)} MB | ${r.indexFiles} | ${kB(r.pagefindBytes)} | ${kB(r.pageBytesGz)} | ${kB(r.totalBytes)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.n.toLocaleString('en-GB')} | ${(median(r.indexMs) / 1000).toFixed(2)} s (${r.indexMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${(r.indexBytes / 1e6).toFixed(2)} MB | ${r.indexFiles} | ${kB(r.pagefindBytes)} | ${kB(r.pageBytesGz)} | ${kB(r.totalBytes)} |`,
+  ),
 ].join('\n');
 console.log(table);
-const result = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) }, rows };
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) },
+  rows,
+};
 mkdirSync(path.join(PROJECT_ROOT, 'bench-results'), { recursive: true });
-writeFileSync(path.join(PROJECT_ROOT, 'bench-results', 'search.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  path.join(PROJECT_ROOT, 'bench-results', 'search.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -4,11 +4,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { upsertTable } from '../src/lib/bench-report.ts';
+import { upsertTable } from './lib/bench/bench-report.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { MAX_DEMO_APPEALS } from './lib/demo-content.ts';
 import { MEASURES, runBench, type Measure } from './lib/bench/run-bench.ts';
-import { machineNote, markdownTable, SIZES_HEADER, sizesRow, TIMES_HEADER, timesRow } from './lib/bench/tables.ts';
+import {
+  machineNote,
+  markdownTable,
+  SIZES_HEADER,
+  sizesRow,
+  TIMES_HEADER,
+  timesRow,
+} from './lib/bench/tables.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,24 +29,37 @@ const { values } = parseArgs({
   },
 });
 const n = Number(values.n);
-if (!Number.isInteger(n) || n < 1 || n > MAX_DEMO_APPEALS) throw new Error(`--n: expected a whole number of appeals from 1 to ${MAX_DEMO_APPEALS}, got ${values.n}`);
-if (values.photos !== '1' && values.photos !== '2') throw new Error(`--photos: expected 1 or 2, got ${values.photos}`);
+if (!Number.isInteger(n) || n < 1 || n > MAX_DEMO_APPEALS)
+  throw new Error(`--n: expected a whole number of appeals from 1 to ${MAX_DEMO_APPEALS}, got ${values.n}`);
+if (values.photos !== '1' && values.photos !== '2')
+  throw new Error(`--photos: expected 1 or 2, got ${values.photos}`);
 const only = (values.only ?? MEASURES.filter((m) => m !== 'check').join(',')).split(',').map((m) => m.trim());
 const unknown = only.filter((m) => !(MEASURES as readonly string[]).includes(m));
-if (unknown.length > 0) throw new Error(`--only: unknown measure ${unknown.join(', ')}; expected some of ${MEASURES.join(', ')}`);
+if (unknown.length > 0)
+  throw new Error(`--only: unknown measure ${unknown.join(', ')}; expected some of ${MEASURES.join(', ')}`);
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number from 1, got ${values.runs}`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs: expected a whole number from 1, got ${values.runs}`);
 
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 const result = await runBench(
-  { n, photos: values.photos === '1' ? 1 : 2, only: new Set(only as Measure[]), baseline: values.baseline, runs, keep: values.keep, log: (line) => console.error(line) },
+  {
+    n,
+    photos: values.photos === '1' ? 1 : 2,
+    only: new Set(only as Measure[]),
+    baseline: values.baseline,
+    runs,
+    keep: values.keep,
+    log: (line) => console.error(line),
+  },
   command,
 );
 
 const times = timesRow(result);
 const sizes = sizesRow(result);
 console.log(`\n${markdownTable(TIMES_HEADER, [times])}\n\n${markdownTable(SIZES_HEADER, [sizes])}\n`);
-if (result.ours.check) console.log(`npm run check: ${result.ours.check.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
+if (result.ours.check)
+  console.log(`npm run check: ${result.ours.check.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
 console.log(machineNote(result));
 
 if (!values['no-write']) {

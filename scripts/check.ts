@@ -1,21 +1,27 @@
 // `npm run check`: validate every appeal and the settings without building. Exit 1 on any problem.
-import { buildDate } from '../src/lib/build-date.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
-import { formatProblem } from '../src/lib/content-errors.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { buildDate } from '../src/lib/model/build-date.ts';
+import { contentDirectory } from '../src/lib/content/content-location.ts';
+import { formatProblem } from '../src/lib/content/content-errors.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 
 const started = performance.now();
 const report = validateContent(contentDirectory(), { today: buildDate() });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 if (report.warnings.length > 0) {
-  console.warn(`${report.warnings.length} appeal${report.warnings.length === 1 ? ' is' : 's are'} past the review date:`);
+  console.warn(
+    `${report.warnings.length} appeal${report.warnings.length === 1 ? ' is' : 's are'} past the review date:`,
+  );
   for (const warning of report.warnings) console.warn(`  warning: ${formatProblem(warning)}`);
 }
 if (report.problems.length > 0) {
-  console.error(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found; fix ${report.problems.length === 1 ? 'it' : 'them'} before publishing:`);
+  console.error(
+    `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found; fix ${report.problems.length === 1 ? 'it' : 'them'} before publishing:`,
+  );
   for (const problem of report.problems) console.error(`  ${formatProblem(problem)}`);
   process.exit(1);
 }
 const active = report.appeals.filter((a) => a.status === 'active').length;
-console.log(`Content is valid: ${report.appeals.length} appeals (${active} active, ${report.appeals.length - active} closed), checked in ${seconds} s.`);
+console.log(
+  `Content is valid: ${report.appeals.length} appeals (${active} active, ${report.appeals.length - active} closed), checked in ${seconds} s.`,
+);

@@ -20,7 +20,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: node scripts/generate-demo-content.ts [--count 24] [--seed N] [--out content] [--overwrite-settings]');
+  console.log(
+    'Usage: node scripts/generate-demo-content.ts [--count 24] [--seed N] [--out content] [--overwrite-settings]',
+  );
   process.exit(0);
 }
 
@@ -37,7 +39,11 @@ if (!Number.isInteger(seed)) {
 
 const outDir = path.resolve(values.out);
 const started = performance.now();
-const result = await generateDemoContent(outDir, { count, seed, settings: values['overwrite-settings'] ? 'overwrite' : 'if-missing' });
+const result = await generateDemoContent(outDir, {
+  count,
+  seed,
+  settings: values['overwrite-settings'] ? 'overwrite' : 'if-missing',
+});
 const photos = result.files.filter((f) => f.endsWith('.jpg')).length;
 console.log(
   `Wrote ${result.ids.length} demonstration appeals (${result.ids[0]} to ${result.ids.at(-1)}) with ${photos} photos to ` +

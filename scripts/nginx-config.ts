@@ -13,9 +13,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nginxMainConf, nginxMapConf, nginxServerConf } from '../src/lib/host-config.ts';
-import { loadSettings } from '../src/lib/validate-content.ts';
-import { contentDirectory } from '../src/lib/content-location.ts';
+import { nginxMainConf, nginxMapConf, nginxServerConf } from '../src/lib/hosting/host-config.ts';
+import { loadSettings } from '../src/lib/content/validate-content.ts';
+import { contentDirectory } from '../src/lib/content/content-location.ts';
 
 export interface WriteNginxConfigOptions {
   /** The published release (the deploy's `current` symlink) or a `dist` folder. */
@@ -80,7 +80,9 @@ function main(argv: string[]): void {
     },
   });
   if (values.help || !values.out) {
-    console.log('Usage: node scripts/nginx-config.ts --out <dir> [--root <deploy current path>] [--port N] [--user NAME]');
+    console.log(
+      'Usage: node scripts/nginx-config.ts --out <dir> [--root <deploy current path>] [--port N] [--user NAME]',
+    );
     process.exitCode = values.help ? 0 : 1;
     return;
   }

@@ -1,25 +1,37 @@
 // `npm run republish [-- --no-wait | --rollback | --watch]`: build, verify and switch the live release.
 import { watch } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { republish, rollback, StageError, type RepublishSummary } from '../src/lib/republish.ts';
+import { republish, rollback, StageError, type RepublishSummary } from '../src/lib/publishing/republish.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
 export function printSummary(summary: RepublishSummary, startedAt: number): void {
-  const stages = Object.entries(summary.stageMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ');
+  const stages = Object.entries(summary.stageMs)
+    .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
   const { takedown, early } = summary;
   if (takedown?.liveAt !== undefined) {
-    console.log(`Taken down ${takedown.closingIds.join(', ')}: takedown release ${takedown.release} live ${((takedown.liveAt - startedAt) / 1000).toFixed(1)} s after the command started (takedown ${(takedown.ms / 1000).toFixed(1)} s).`);
+    console.log(
+      `Taken down ${takedown.closingIds.join(', ')}: takedown release ${takedown.release} live ${((takedown.liveAt - startedAt) / 1000).toFixed(1)} s after the command started (takedown ${(takedown.ms / 1000).toFixed(1)} s).`,
+    );
   } else if (takedown) {
     console.log(`No takedown release (${takedown.fellBack}); the full build published the closure.`);
   }
   if (early?.liveAt !== undefined) {
-    console.log(`Published ${early.addedIds.join(', ')} early: release ${early.release} live ${((early.liveAt - startedAt) / 1000).toFixed(1)} s after the command started (early release ${(early.ms / 1000).toFixed(1)} s).`);
+    console.log(
+      `Published ${early.addedIds.join(', ')} early: release ${early.release} live ${((early.liveAt - startedAt) / 1000).toFixed(1)} s after the command started (early release ${(early.ms / 1000).toFixed(1)} s).`,
+    );
   } else if (early) {
     console.log(`No early release (${early.fellBack}); the full build published the new appeals.`);
   }
-  console.log(`Published release ${summary.release}: ${summary.active} active appeals, ${summary.closed} closed.`);
-  console.log(`  ${summary.changedUrls.length} URLs changed; ${summary.removedReleases.length} old releases removed; ${summary.prunedCacheFiles} cached images pruned.`);
-  console.log(`  Stages: ${stages}. Live ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`);
+  console.log(
+    `Published release ${summary.release}: ${summary.active} active appeals, ${summary.closed} closed.`,
+  );
+  console.log(
+    `  ${summary.changedUrls.length} URLs changed; ${summary.removedReleases.length} old releases removed; ${summary.prunedCacheFiles} cached images pruned.`,
+  );
+  console.log(
+    `  Stages: ${stages}. Live ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`,
+  );
 }
 
 export async function runRepublish(options: { wait: boolean; startedAt: number }): Promise<RepublishSummary> {
@@ -29,14 +41,22 @@ export async function runRepublish(options: { wait: boolean; startedAt: number }
 
 function failed(error: unknown): never {
   if (error instanceof StageError) {
-    console.error(`Republish failed at stage "${error.stage}". The live site was not changed${error.stage === 'purge-hook' ? ' back' : ''}.\n${error.message}`);
+    console.error(
+      `Republish failed at stage "${error.stage}". The live site was not changed${error.stage === 'purge-hook' ? ' back' : ''}.\n${error.message}`,
+    );
     process.exit(error.exitCode);
   }
   throw error;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false }, rollback: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      'no-wait': { type: 'boolean', default: false },
+      rollback: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
+    },
+  });
   if (values.rollback) {
     const context = publishingContext();
     try {
@@ -71,7 +91,10 @@ async function main(): Promise<void> {
     try {
       printSummary(await runRepublish({ wait: true, startedAt }), startedAt);
     } catch (error) {
-      if (error instanceof StageError) console.error(`Republish failed at stage "${error.stage}"; the live site was not changed.\n${error.message}`);
+      if (error instanceof StageError)
+        console.error(
+          `Republish failed at stage "${error.stage}"; the live site was not changed.\n${error.message}`,
+        );
       else console.error(error);
     } finally {
       running = false;

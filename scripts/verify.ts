@@ -1,10 +1,10 @@
 // `npm run verify [-- <release folder>]`: check a built release (default: the live one) for leaks.
 import path from 'node:path';
-import { archivedNames } from '../src/lib/appeal-archive.ts';
-import { buildDate } from '../src/lib/build-date.ts';
-import { currentLink } from '../src/lib/releases.ts';
-import { activeNamesOf, idsByStatus, validateContent } from '../src/lib/validate-content.ts';
-import { verifyRelease } from '../src/lib/verify-release.ts';
+import { archivedNames } from '../src/lib/lifecycle/appeal-archive.ts';
+import { buildDate } from '../src/lib/model/build-date.ts';
+import { currentLink } from '../src/lib/publishing/releases.ts';
+import { activeNamesOf, idsByStatus, validateContent } from '../src/lib/content/validate-content.ts';
+import { verifyRelease } from '../src/lib/publishing/verify-release.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
 const context = publishingContext();

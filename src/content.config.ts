@@ -3,11 +3,12 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { activeAppealSchema, closedAppealSchema } from './lib/appeal-schema.ts';
-import { contentDirectory } from './lib/content-location.ts';
+import { activeAppealSchema, closedAppealSchema } from './lib/model/appeal-schema.ts';
+import { contentDirectory } from './lib/content/content-location.ts';
 
 /** Authors write `photo-1.jpg`; Astro resolves images relative to the entry only with `./`. */
-const relativeToEntry = (value: unknown) => (typeof value === 'string' && !/^\.{0,2}\//.test(value) ? `./${value}` : value);
+const relativeToEntry = (value: unknown) =>
+  typeof value === 'string' && !/^\.{0,2}\//.test(value) ? `./${value}` : value;
 
 const appeals = defineCollection({
   loader: glob({
@@ -17,7 +18,11 @@ const appeals = defineCollection({
     generateId: ({ entry }) => entry.split('/')[0]!,
     retainBody: false,
   }),
-  schema: ({ image }) => z.discriminatedUnion('status', [activeAppealSchema(z.preprocess(relativeToEntry, image())), closedAppealSchema]),
+  schema: ({ image }) =>
+    z.discriminatedUnion('status', [
+      activeAppealSchema(z.preprocess(relativeToEntry, image())),
+      closedAppealSchema,
+    ]),
 });
 
 export const collections = { appeals };

@@ -28,7 +28,9 @@ function findNginx(): string | undefined {
 export const nginxRequired = process.env.REQUIRE_NGINX === '1' || process.env.REQUIRE_BROWSER === '1';
 export const nginxPath = findNginx();
 export const nginxAvailable = nginxPath !== undefined;
-export const nginxSkipReason = nginxAvailable ? undefined : `no nginx at ${nginxCandidate()} (install the Debian package \`nginx-light\` or set NGINX_PATH)`;
+export const nginxSkipReason = nginxAvailable
+  ? undefined
+  : `no nginx at ${nginxCandidate()} (install the Debian package \`nginx-light\` or set NGINX_PATH)`;
 
 export interface RunningNginx {
   /** Origin, e.g. `http://127.0.0.1:41234` (no trailing slash). */
@@ -47,7 +49,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -62,7 +66,8 @@ function exited(child: ChildProcess): Promise<void> {
 async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
     try {
       await fetch(`${url}/`, { signal: AbortSignal.timeout(1_000) });
       return;
@@ -95,7 +100,9 @@ export async function startNginx(options: { root: string; port?: number }): Prom
     foreground: true,
   });
   let output = '';
-  const child = spawn(binary, ['-p', prefix, '-c', files.mainConf, '-e', errorLogFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['-p', prefix, '-c', files.mainConf, '-e', errorLogFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const errorLog = (): string => {

@@ -66,7 +66,9 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   if (decoded.split('/').some((segment) => segment === '..')) return 'forbidden';
   const target = path.resolve(root, `.${decoded}`);
   if (target !== root && !target.startsWith(root + path.sep)) return 'forbidden';
-  const candidates = decoded.endsWith('/') ? [path.join(target, 'index.html')] : [target, path.join(target, 'index.html')];
+  const candidates = decoded.endsWith('/')
+    ? [path.join(target, 'index.html')]
+    : [target, path.join(target, 'index.html')];
   for (const candidate of candidates) {
     if (await isFile(candidate)) return candidate;
   }
@@ -74,11 +76,20 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
 }
 
 /** Serves a built `dist` folder on 127.0.0.1 at an ephemeral port. */
-export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+export async function startStaticServer(
+  root: string,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   const absoluteRoot = path.resolve(root);
   const extraHeaders = options.headers ?? {};
 
-  async function send(res: ServerResponse, status: number, body: Buffer | string, type: string, head: boolean): Promise<void> {
+  async function send(
+    res: ServerResponse,
+    status: number,
+    body: Buffer | string,
+    type: string,
+    head: boolean,
+  ): Promise<void> {
     res.writeHead(status, {
       ...extraHeaders,
       'Content-Type': type,

@@ -11,7 +11,15 @@ function noiseField(width: number, height: number) {
   if (!field) {
     const w = width + MARGIN;
     const h = height + MARGIN;
-    field = sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 32 } } })
+    field = sharp({
+      create: {
+        width: w,
+        height: h,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 32 },
+      },
+    })
       .raw()
       .toBuffer()
       .then((data) => ({ data, width: w, height: h }));
@@ -34,12 +42,17 @@ export async function syntheticPhotoJpeg(seed: number, width = 1200, height = 16
     <text x="40" y="${height - 40}" font-family="sans-serif" font-size="40" fill="#fff">SYNTHETIC BENCHMARK IMAGE ${seed}</text>
   </svg>`;
   const field = await noiseField(width, height);
-  const noise = sharp(field.data, { raw: { width: field.width, height: field.height, channels: 3 } }).extract({
-    left: (seed * 37) % MARGIN,
-    top: (seed * 53) % MARGIN,
-    width,
-    height,
-  });
+  const noise = sharp(field.data, { raw: { width: field.width, height: field.height, channels: 3 } }).extract(
+    {
+      left: (seed * 37) % MARGIN,
+      top: (seed * 53) % MARGIN,
+      width,
+      height,
+    },
+  );
   const grain = await noise.raw().toBuffer();
-  return sharp(grain, { raw: { width, height, channels: 3 } }).composite([{ input: Buffer.from(shapes) }]).jpeg({ quality: 88 }).toBuffer();
+  return sharp(grain, { raw: { width, height, channels: 3 } })
+    .composite([{ input: Buffer.from(shapes) }])
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }

@@ -21,7 +21,11 @@ const share = document.querySelector<HTMLButtonElement>('[data-web-share]');
 if (share && typeof navigator.share === 'function') {
   share.hidden = false;
   share.addEventListener('click', () => {
-    const data = { title: share.dataset.title ?? document.title, text: share.dataset.text ?? '', url: share.dataset.url ?? location.href };
+    const data = {
+      title: share.dataset.title ?? document.title,
+      text: share.dataset.text ?? '',
+      url: share.dataset.url ?? location.href,
+    };
     // A cancelled share sheet rejects too; that is not an error worth announcing.
     navigator.share(data).catch(() => undefined);
   });

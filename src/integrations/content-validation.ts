@@ -2,17 +2,20 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { acquireLock } from '../lib/deploy-lock.ts';
-import { buildDate } from '../lib/build-date.ts';
-import { contentDirectory } from '../lib/content-location.ts';
-import { formatProblem } from '../lib/content-errors.ts';
-import { idsByStatus, validateContent } from '../lib/validate-content.ts';
+import { acquireLock } from '../lib/publishing/deploy-lock.ts';
+import { buildDate } from '../lib/model/build-date.ts';
+import { contentDirectory } from '../lib/content/content-location.ts';
+import { formatProblem } from '../lib/content/content-errors.ts';
+import { idsByStatus, validateContent } from '../lib/content/validate-content.ts';
 
 /**
  * Runs the same validation as `npm run check` before Astro reads any content, so a bad file
  * fails the build with every problem listed in plain words, not Astro's first schema error.
  */
-export default function contentValidation(): AstroIntegration & { activeAppeals(): number; closedIds(): string[] } {
+export default function contentValidation(): AstroIntegration & {
+  activeAppeals(): number;
+  closedIds(): string[];
+} {
   let active = 0;
   let releaseBuildLock: (() => void) | undefined;
   let closed: string[] = [];
@@ -29,7 +32,13 @@ export default function contentValidation(): AstroIntegration & { activeAppeals(
           // A build that dies leaves its pid behind, and the next build takes the lock over.
           const cache = path.join(fileURLToPath(config.root), '.cache');
           mkdirSync(cache, { recursive: true });
-          releaseBuildLock = await acquireLock(path.join(cache, 'build.lock'), { wait: true, onWait: (pid) => logger.info(`Waiting for another build of this project (${pid > 0 ? `pid ${pid}` : 'starting'}) to finish...`) });
+          releaseBuildLock = await acquireLock(path.join(cache, 'build.lock'), {
+            wait: true,
+            onWait: (pid) =>
+              logger.info(
+                `Waiting for another build of this project (${pid > 0 ? `pid ${pid}` : 'starting'}) to finish...`,
+              ),
+          });
         }
         const report = validateContent(contentDirectory(), { today: buildDate() });
         const ids = idsByStatus(report);

@@ -1,7 +1,7 @@
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import { MAIN_PHOTO } from './photo-sizes.ts';
-import { SHARE_CARD } from '../lib/share-card.ts';
+import { SHARE_CARD } from '../lib/photos/share-card.ts';
 
 /** The file a content photo was read from; Astro records it on the image's metadata at build. */
 export function photoSourceFile(image: ImageMetadata): string {
@@ -25,5 +25,10 @@ export const shareCardPath = (id: string) => `/appeals/${id}/share-card.jpg`;
 export const posterPath = (id: string) => `/appeals/${id}/poster/`;
 
 export function shareImageFor(id: string, name: string) {
-  return { url: shareCardPath(id), width: SHARE_CARD.width, height: SHARE_CARD.height, alt: `Missing: ${name}. Photo, when last seen, and whom to call.` };
+  return {
+    url: shareCardPath(id),
+    width: SHARE_CARD.width,
+    height: SHARE_CARD.height,
+    alt: `Missing: ${name}. Photo, when last seen, and whom to call.`,
+  };
 }

@@ -1,16 +1,28 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
-import type { ActiveAppealData } from '../lib/appeal-schema.ts';
-import { buildDate } from '../lib/build-date.ts';
-import { appealFacts, type AppealFacts } from '../lib/appeal-view.ts';
-import { newestFirst } from '../lib/appeal-order.ts';
+import type { ActiveAppealData } from '../lib/model/appeal-schema.ts';
+import { buildDate } from '../lib/model/build-date.ts';
+import { appealFacts, type AppealFacts } from '../lib/model/appeal-view.ts';
+import { newestFirst } from '../lib/model/appeal-order.ts';
 import { siteSettings } from './settings.ts';
 import { NAIVE_BASELINE } from './photo-sizes.ts';
 
 type Entry = CollectionEntry<'appeals'>;
-export type ActiveAppeal = { id: string; entry: Entry; data: ActiveAppealData<ImageMetadata>; facts: AppealFacts; missingSince: string; urgent: boolean };
+export type ActiveAppeal = {
+  id: string;
+  entry: Entry;
+  data: ActiveAppealData<ImageMetadata>;
+  facts: AppealFacts;
+  missingSince: string;
+  urgent: boolean;
+};
 /** A closed appeal keeps only what the removals feed may say: no name, photo or place. */
-export type ClosedAppeal = { id: string; status: 'found' | 'withdrawn'; closedAt?: string | undefined; updated?: string | undefined };
+export type ClosedAppeal = {
+  id: string;
+  status: 'found' | 'withdrawn';
+  closedAt?: string | undefined;
+  updated?: string | undefined;
+};
 
 export interface AppealSet {
   active: ActiveAppeal[];
@@ -31,9 +43,21 @@ export function loadAppeals(): Promise<AppealSet> {
     for (const entry of entries) {
       if (entry.data.status === 'active') {
         const data = entry.data as unknown as ActiveAppealData<ImageMetadata>;
-        active.push({ id: entry.id, entry, data, facts: appealFacts(data, siteSettings, today), missingSince: data.missingSince, urgent: data.urgent });
+        active.push({
+          id: entry.id,
+          entry,
+          data,
+          facts: appealFacts(data, siteSettings, today),
+          missingSince: data.missingSince,
+          urgent: data.urgent,
+        });
       } else {
-        closed.push({ id: entry.id, status: entry.data.status, closedAt: entry.data.closedAt, updated: entry.data.updated });
+        closed.push({
+          id: entry.id,
+          status: entry.data.status,
+          closedAt: entry.data.closedAt,
+          updated: entry.data.updated,
+        });
       }
     }
     return { active: newestFirst(active), closed };
@@ -45,7 +69,9 @@ export function loadAppeals(): Promise<AppealSet> {
  * Static paths for every page at an appeal's URL (the appeal, its poster): active appeals with
  * their data; closed ones keep the URL but get only the neutral notice, so no data is passed.
  */
-export async function appealPagePaths(): Promise<Array<{ params: { id: string }; props: { appeal: ActiveAppeal | undefined } }>> {
+export async function appealPagePaths(): Promise<
+  Array<{ params: { id: string }; props: { appeal: ActiveAppeal | undefined } }>
+> {
   const { active, closed } = await loadAppeals();
   return [
     ...active.map((appeal) => ({ params: { id: appeal.id }, props: { appeal } })),

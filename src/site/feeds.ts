@@ -2,9 +2,9 @@ import rss from '@astrojs/rss';
 import { loadAppeals, type ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
 import { partnerThumbnail, shareCardPath } from './appeal-images.ts';
-import { apiAppeal, apiRemovals, newestPublishedFirst, type RssItem } from '../lib/api-feeds.ts';
-import { buildDate } from '../lib/build-date.ts';
-import { formatCalendarDate } from '../lib/calendar-date.ts';
+import { apiAppeal, apiRemovals, newestPublishedFirst, type RssItem } from '../lib/outputs/api-feeds.ts';
+import { buildDate } from '../lib/model/build-date.ts';
+import { formatCalendarDate } from '../lib/model/calendar-date.ts';
 
 /** The build date as YYYY-MM-DD: every file a build writes says the same "generated" date. */
 export const generatedDate = () => formatCalendarDate(buildDate());
@@ -25,7 +25,9 @@ export async function removals(site: URL) {
 }
 
 export function jsonResponse(body: unknown): Response {
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 }
 
 export function rssResponse(options: { title: string; description: string; site: URL; items: RssItem[] }) {

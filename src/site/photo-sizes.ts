@@ -16,7 +16,11 @@ export interface PictureSize {
   quality?: number;
 }
 
-const naive = (widths: number[], sizes: string): PictureSize => ({ widths, sizes, formats: ['avif', 'webp'] });
+const naive = (widths: number[], sizes: string): PictureSize => ({
+  widths,
+  sizes,
+  formats: ['avif', 'webp'],
+});
 
 /**
  * The photo variants we publish, chosen from the layouts and measured with `npm run bench`:
@@ -28,7 +32,13 @@ const naive = (widths: number[], sizes: string): PictureSize => ({ widths, sizes
  */
 export const MAIN_PHOTO: PictureSize = NAIVE_BASELINE
   ? naive([360, 720], '(min-width: 45em) 360px, 90vw')
-  : { widths: [360, 720], sizes: '(min-width: 45em) 360px, 90vw', formats: ['webp'], fallbackFormat: 'jpg', quality: 60 };
+  : {
+      widths: [360, 720],
+      sizes: '(min-width: 45em) 360px, 90vw',
+      formats: ['webp'],
+      fallbackFormat: 'jpg',
+      quality: 60,
+    };
 
 export const SECONDARY_PHOTO: PictureSize = NAIVE_BASELINE
   ? naive([240, 480], '(min-width: 45em) 240px, 60vw')
@@ -39,7 +49,9 @@ export const CARD_PHOTO: PictureSize = NAIVE_BASELINE
   : { widths: [112, 224], sizes: '112px', formats: ['webp'], fallbackFormat: 'jpg', quality: 60 };
 
 /** The search result thumbnail: one small WebP, fetched only for results shown. */
-export const SEARCH_THUMBNAIL = NAIVE_BASELINE ? { width: 112 } : { width: 112, format: 'webp' as const, quality: 60 };
+export const SEARCH_THUMBNAIL = NAIVE_BASELINE
+  ? { width: 112 }
+  : { width: 112, format: 'webp' as const, quality: 60 };
 
 /**
  * The poster photo: about 85 mm wide on A4, where the main photo's largest width is ample for a

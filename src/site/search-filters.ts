@@ -1,5 +1,5 @@
-import type { FilterKey } from '../lib/search-state.ts';
-import { ageBandLabel } from '../lib/search-facets.ts';
+import type { FilterKey } from '../lib/search/search-state.ts';
+import { ageBandLabel } from '../lib/search/search-facets.ts';
 import type { ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
 
@@ -18,9 +18,14 @@ export function searchFilterValues(active: readonly ActiveAppeal[]): Record<Filt
   const bands = [...siteSettings.ageBands.map((b) => b.label)];
   const ageValues = new Set(active.map((a) => ageBandLabel(a.facts.ageNowYears, siteSettings.ageBands)));
   return {
-    region: siteSettings.regions.map((r) => r.name).filter((name) => active.some((a) => a.facts.regionName === name)),
+    region: siteSettings.regions
+      .map((r) => r.name)
+      .filter((name) => active.some((a) => a.facts.regionName === name)),
     sex: sorted(active.map((a) => (a.data.sex === 'female' ? 'Female' : 'Male'))),
-    age: [...bands.filter((b) => ageValues.has(b)), ...sorted([...ageValues].filter((v) => !bands.includes(v)))],
+    age: [
+      ...bands.filter((b) => ageValues.has(b)),
+      ...sorted([...ageValues].filter((v) => !bands.includes(v))),
+    ],
     year: sorted(active.map((a) => a.data.missingSince.slice(0, 4))).reverse(),
     force: sorted(active.map((a) => a.data.force.name)),
   };

@@ -1,6 +1,6 @@
-import { contentDirectory } from '../lib/content-location.ts';
-import { loadSettings } from '../lib/validate-content.ts';
-import type { SiteSettings } from '../lib/settings-schema.ts';
+import { contentDirectory } from '../lib/content/content-location.ts';
+import { loadSettings } from '../lib/content/validate-content.ts';
+import type { SiteSettings } from '../lib/model/settings-schema.ts';
 
 function load(): SiteSettings {
   const { settings, problems } = loadSettings(contentDirectory());

@@ -10,12 +10,19 @@ describe('a build with bad content', () => {
     const content = path.join(work, 'content');
     cpSync(path.join(FIXTURES, 'basic'), content, { recursive: true });
     const file = path.join(content, 'appeals/2026-0101/index.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('missingSince: "2026-05-01 18:30"', 'missingSince: 31/02/2026').replace('sex: female', 'sex: girl'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('missingSince: "2026-05-01 18:30"', 'missingSince: 31/02/2026')
+        .replace('sex: female', 'sex: girl'),
+    );
     const out = path.join(work, 'dist');
     const result = buildSite(content, out);
     expect(result.status).not.toBe(0);
     const rel = path.relative(PROJECT_ROOT, file);
-    expect(result.output).toContain(`${rel}: missingSince: expected a date like 2026-05-01, or a date and UK time like "2026-05-01 18:30", got "31/02/2026"`);
+    expect(result.output).toContain(
+      `${rel}: missingSince: expected a date like 2026-05-01, or a date and UK time like "2026-05-01 18:30", got "31/02/2026"`,
+    );
     expect(result.output).toContain(`${rel}: sex: expected "female" or "male", got "girl"`);
     // The photos were never drawn, so those problems are reported in the same run too.
     expect(result.output).toMatch(/2026-0102\/index.md: photos\[0\]\.src: expected a photo file/);

@@ -22,10 +22,20 @@ const appealUrl = (id: string) => `${SITE}/appeals/${id}/`;
 function xml(file: string) {
   const text = read(file);
   expect(XMLValidator.validate(text), `${file} is well-formed XML`).toBe(true);
-  return new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name) }).parse(text);
+  return new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name),
+  }).parse(text);
 }
 
-interface RssItem { title: string; link: string; guid: { '#text': string }; pubDate: string; description: string; category?: string[] }
+interface RssItem {
+  title: string;
+  link: string;
+  guid: { '#text': string };
+  pubDate: string;
+  description: string;
+  category?: string[];
+}
 const rssItems = (file: string): RssItem[] => xml(file).rss.channel.item ?? [];
 
 function ajv() {
@@ -47,10 +57,14 @@ describe('RSS feeds', () => {
   });
 
   it('has one feed per region in the settings, each holding that region only', () => {
-    expect(readdirSync(path.join(dist, 'feeds', 'regions')).sort()).toEqual(REGIONS.map((r) => `${r}.xml`).sort());
+    expect(readdirSync(path.join(dist, 'feeds', 'regions')).sort()).toEqual(
+      REGIONS.map((r) => `${r}.xml`).sort(),
+    );
     expect(rssItems('feeds/regions/north-west.xml').map((i) => i.link)).toEqual([appealUrl('2026-0101')]);
     expect(rssItems('feeds/regions/london.xml').map((i) => i.link)).toEqual([appealUrl('2026-0102')]);
-    expect(rssItems('feeds/regions/yorkshire-and-the-humber.xml').map((i) => i.link)).toEqual([appealUrl('2025-0007')]);
+    expect(rssItems('feeds/regions/yorkshire-and-the-humber.xml').map((i) => i.link)).toEqual([
+      appealUrl('2025-0007'),
+    ]);
   });
 
   it('lists the closed appeal in the removals feed with its id, URL and closing date, and nothing else', () => {
@@ -62,8 +76,10 @@ describe('RSS feeds', () => {
   });
 
   it('writes removal items exactly as the takedown adds them before the full rebuild', async () => {
-    const { removalItemXml } = await import('../../src/lib/removals-update.ts');
-    expect(read('feeds/removals.xml')).toContain(removalItemXml({ id: CLOSED, url: appealUrl(CLOSED), closedAt: '2026-10-01' }));
+    const { removalItemXml } = await import('../../src/lib/publishing/removals-update.ts');
+    expect(read('feeds/removals.xml')).toContain(
+      removalItemXml({ id: CLOSED, url: appealUrl(CLOSED), closedAt: '2026-10-01' }),
+    );
   });
 });
 
@@ -78,13 +94,25 @@ describe('JSON API', () => {
     const appeals = doc.appeals as Array<Record<string, unknown>>;
     expect(appeals.map((a) => a.id)).toEqual(['2026-0102', '2026-0101', '2025-0007']);
     expect(appeals.find((a) => a.id === '2026-0101')).toMatchObject({
-      url: appealUrl('2026-0101'), name: 'Zephyrine Quillfeather', ageNow: 14, ageNowIsEstimate: false, sex: 'female', missingSince: '2026-05-01 18:30',
-      town: 'Oldtown', region: { id: 'north-west', name: 'North West' }, force: { reference: 'FIX-2026-0101' }, urgent: true,
+      url: appealUrl('2026-0101'),
+      name: 'Zephyrine Quillfeather',
+      ageNow: 14,
+      ageNowIsEstimate: false,
+      sex: 'female',
+      missingSince: '2026-05-01 18:30',
+      town: 'Oldtown',
+      region: { id: 'north-west', name: 'North West' },
+      force: { reference: 'FIX-2026-0101' },
+      urgent: true,
     });
   });
 
   it('points each thumbnail at a published, metadata-free JPEG', async () => {
-    for (const appeal of json('api/v1/appeals.json').appeals as Array<{ thumbnailUrl: string; shareCardUrl: string; id: string }>) {
+    for (const appeal of json('api/v1/appeals.json').appeals as Array<{
+      thumbnailUrl: string;
+      shareCardUrl: string;
+      id: string;
+    }>) {
       const file = path.join(dist, new URL(appeal.thumbnailUrl).pathname);
       const meta = await sharp(file).metadata();
       expect(meta.format, appeal.id).toBe('jpeg');
@@ -104,7 +132,12 @@ describe('JSON API', () => {
   it('rejects a document that breaks the schema, so the validation means something', () => {
     const validate = ajv().compile(json('api/v1/removals.schema.json'));
     const doc = json('api/v1/removals.json');
-    expect(validate({ ...doc, removals: [{ id: CLOSED, url: appealUrl(CLOSED), closedAt: '2026-10-01', name: 'A Child' }] })).toBe(false);
+    expect(
+      validate({
+        ...doc,
+        removals: [{ id: CLOSED, url: appealUrl(CLOSED), closedAt: '2026-10-01', name: 'A Child' }],
+      }),
+    ).toBe(false);
   });
 });
 
@@ -112,9 +145,12 @@ describe('sitemap and robots.txt', () => {
   it('lists active appeals and static pages only', () => {
     const index = xml('sitemap-index.xml');
     const sitemaps = index.sitemapindex.sitemap.map((s: { loc: string }) => new URL(s.loc).pathname.slice(1));
-    const locs: string[] = sitemaps.flatMap((file: string) => xml(file).urlset.url.map((u: { loc: string }) => u.loc));
+    const locs: string[] = sitemaps.flatMap((file: string) =>
+      xml(file).urlset.url.map((u: { loc: string }) => u.loc),
+    );
     for (const id of ACTIVE) expect(locs).toContain(appealUrl(id));
-    for (const page of ['/', '/appeals/', '/help/', '/press/', '/search/']) expect(locs).toContain(`${SITE}${page}`);
+    for (const page of ['/', '/appeals/', '/help/', '/press/', '/search/'])
+      expect(locs).toContain(`${SITE}${page}`);
     const paths = locs.map((l) => new URL(l).pathname);
     expect(paths.filter((p) => p.includes(CLOSED))).toEqual([]);
     expect(paths.filter((p) => /^\/(embed|404)|\/poster\/|^\/appeals\/closed\//.test(p))).toEqual([]);
@@ -145,7 +181,8 @@ describe('share cards', () => {
 
   it('names the card in the page share metadata, with size and alt text', () => {
     const doc = parse(read('appeals/2026-0101/index.html'));
-    const meta = (p: string) => doc.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
+    const meta = (p: string) =>
+      doc.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
     expect(meta('og:image')).toBe(`${SITE}/appeals/2026-0101/share-card.jpg`);
     expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
     expect(meta('og:image:alt')).toContain('Zephyrine Quillfeather');
@@ -158,14 +195,22 @@ describe('share cards', () => {
   it('gives the closed appeal neutral share metadata and no image', () => {
     const doc = parse(read(`appeals/${CLOSED}/index.html`));
     expect(doc.querySelector('meta[property="og:image"]')).toBeNull();
-    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('Appeal no longer active');
+    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(
+      'Appeal no longer active',
+    );
     expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
   });
 });
 
 async function decodeQr(svg: string): Promise<string | undefined> {
-  const { data, info } = await sharp(Buffer.from(svg), { density: 300 }).resize(600).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data;
+  const { data, info } = await sharp(Buffer.from(svg), { density: 300 })
+    .resize(600)
+    .flatten({ background: '#ffffff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)
+    ?.data;
 }
 
 describe('posters', () => {
@@ -177,14 +222,16 @@ describe('posters', () => {
       expect(await decodeQr(svg!.toString())).toBe(appealUrl(id));
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(appealUrl(id));
       const body = doc.querySelector('main')!.textContent;
-      const reference = (json('api/v1/appeals.json').appeals as Array<{ id: string; force: { reference: string } }>).find((a) => a.id === id)!.force.reference;
+      const reference = (
+        json('api/v1/appeals.json').appeals as Array<{ id: string; force: { reference: string } }>
+      ).find((a) => a.id === id)!.force.reference;
       expect(body).toContain(`quoting ${reference}`);
       expect(body).toMatch(/999[\s\S]*101[\s\S]*116 000/);
     });
   }
 
   it('the decoder really reads the code: a code for another address decodes to that address', async () => {
-    const { qrCodeSvg } = await import('../../src/lib/qr-code.ts');
+    const { qrCodeSvg } = await import('../../src/lib/outputs/qr-code.ts');
     expect(await decodeQr(await qrCodeSvg(`${SITE}/appeals/2026-0999/`))).toBe(`${SITE}/appeals/2026-0999/`);
   });
 
@@ -210,7 +257,11 @@ describe('embed and share links', () => {
   it('carries the newest active appeals only, each linking to its page in a new tab', () => {
     const doc = parse(read('embed/latest/index.html'));
     const items = doc.querySelectorAll('[data-embed-list] li');
-    expect(items.map((li) => li.getAttribute('data-appeal-id'))).toEqual(['2026-0102', '2026-0101', '2025-0007']);
+    expect(items.map((li) => li.getAttribute('data-appeal-id'))).toEqual([
+      '2026-0102',
+      '2026-0101',
+      '2025-0007',
+    ]);
     for (const li of items) expect(li.querySelector('a')?.getAttribute('target')).toBe('_blank');
     expect(read('embed/latest/index.html')).not.toContain(CLOSED);
     expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
@@ -220,7 +271,12 @@ describe('embed and share links', () => {
     const doc = parse(read('appeals/2026-0101/index.html'));
     const hrefs = doc.querySelectorAll('.share__links a').map((a) => a.getAttribute('href')!);
     const encoded = encodeURIComponent(appealUrl('2026-0101'));
-    expect(hrefs.map((h) => new URL(h).protocol + (h.startsWith('mailto:') ? '' : new URL(h).host))).toEqual(['mailto:', 'https:wa.me', 'https:x.com', 'https:www.facebook.com']);
+    expect(hrefs.map((h) => new URL(h).protocol + (h.startsWith('mailto:') ? '' : new URL(h).host))).toEqual([
+      'mailto:',
+      'https:wa.me',
+      'https:x.com',
+      'https:www.facebook.com',
+    ]);
     for (const href of hrefs) expect(href).toContain(encoded);
     const scripts = doc.querySelectorAll('script').map((s) => s.getAttribute('src') ?? 'inline');
     for (const src of scripts) expect(src).toMatch(/^\/_astro\//);
@@ -230,10 +286,15 @@ describe('embed and share links', () => {
 describe('the closed appeal', () => {
   it('appears in no feed, sitemap, API file, embed or listing, except the removals feeds and host files', () => {
     const allowed = new Set(['api/v1/removals.json', 'feeds/removals.xml', '_headers', '_redirects']);
-    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+      );
     const mentioning = walk(dist)
       .map((f) => path.relative(dist, f))
-      .filter((f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith(`appeals/${CLOSED}/`) && !allowed.has(f))
+      .filter(
+        (f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith(`appeals/${CLOSED}/`) && !allowed.has(f),
+      )
       .filter((f) => read(f).includes(CLOSED));
     expect(mentioning).toEqual([]);
     // The removals feeds do name it.

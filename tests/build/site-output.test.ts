@@ -9,9 +9,12 @@ const dist = inject('fixtureDist');
 const contentDir = inject('fixtureContentDir');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
-const page = (urlPath: string): HTMLElement => parse(readFileSync(path.join(dist, urlPath, urlPath.endsWith('.html') ? '' : 'index.html'), 'utf8'));
+const page = (urlPath: string): HTMLElement =>
+  parse(readFileSync(path.join(dist, urlPath, urlPath.endsWith('.html') ? '' : 'index.html'), 'utf8'));
 const text = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -26,10 +29,19 @@ beforeAll(() => {
 describe('pages', () => {
   it('builds the home, listing, appeal, closed, help and 404 pages', () => {
     const rel = htmlFiles.map((f) => path.relative(dist, f)).sort();
-    expect(rel).toEqual(expect.arrayContaining([
-      'index.html', 'appeals/index.html', 'appeals/2/index.html', 'appeals/2026-0101/index.html', 'appeals/2026-0102/index.html',
-      'appeals/2025-0007/index.html', 'appeals/2026-0103/index.html', 'help/index.html', '404.html',
-    ]));
+    expect(rel).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'appeals/index.html',
+        'appeals/2/index.html',
+        'appeals/2026-0101/index.html',
+        'appeals/2026-0102/index.html',
+        'appeals/2025-0007/index.html',
+        'appeals/2026-0103/index.html',
+        'help/index.html',
+        '404.html',
+      ]),
+    );
   });
 
   it('shows everything an appeal needs on its page', () => {
@@ -37,7 +49,11 @@ describe('pages', () => {
     const body = text(doc.querySelector('main'));
     expect(text(doc.querySelector('h1'))).toBe('Zephyrine Quillfeather');
     expect(body).toContain('Also known as Zeph');
-    const facts = Object.fromEntries(doc.querySelectorAll('.facts div').map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]));
+    const facts = Object.fromEntries(
+      doc
+        .querySelectorAll('.facts div')
+        .map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]),
+    );
     expect(facts).toMatchObject({
       'Age when missing': '14', // born 29 February 2012, missing 1 May 2026
       'Age now': '14',
@@ -52,8 +68,12 @@ describe('pages', () => {
       'Police reference': 'FIX-2026-0101',
     });
     expect(body).toContain('If you see Zephyrine Quillfeather now, call 999.');
-    expect(body).toContain('If you have information, call 101 quoting FIX-2026-0101, or Missing People on 116 000 (free, confidential).');
-    expect(text(doc.querySelector('.appeal__circumstances'))).toContain("did not arrive at her friend’s house in Oldtown");
+    expect(body).toContain(
+      'If you have information, call 101 quoting FIX-2026-0101, or Missing People on 116 000 (free, confidential).',
+    );
+    expect(text(doc.querySelector('.appeal__circumstances'))).toContain(
+      'did not arrive at her friend’s house in Oldtown',
+    );
     expect(body).toContain('Last updated 3 May 2026');
     expect(body).toContain('Urgent appeal');
     expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en-GB');
@@ -61,12 +81,20 @@ describe('pages', () => {
 
   it('estimates age now when only an age was given, and counts years for long-missing children', () => {
     const older = page('appeals/2025-0007/');
-    const facts = Object.fromEntries(older.querySelectorAll('.facts div').map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]));
+    const facts = Object.fromEntries(
+      older
+        .querySelectorAll('.facts div')
+        .map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]),
+    );
     expect(facts['Missing for']).toBe('6 years');
     expect(facts['Age when missing']).toBe('9');
     expect(facts['Age now']).toBe('16');
     const estimated = page('appeals/2026-0102/');
-    const estimatedFacts = Object.fromEntries(estimated.querySelectorAll('.facts div').map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]));
+    const estimatedFacts = Object.fromEntries(
+      estimated
+        .querySelectorAll('.facts div')
+        .map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]),
+    );
     expect(estimatedFacts['Age now']).toBe('about 15');
   });
 
@@ -91,15 +119,23 @@ describe('pages', () => {
 
   it('shows urgent appeals first on the home page, then the newest', () => {
     const doc = page('');
-    expect(doc.querySelectorAll('.urgent-section .appeal-card__name').map(text)).toEqual(['Zephyrine Quillfeather']);
-    const latest = doc.querySelectorAll('section[aria-labelledby="latest-heading"] .appeal-card__name').map(text);
+    expect(doc.querySelectorAll('.urgent-section .appeal-card__name').map(text)).toEqual([
+      'Zephyrine Quillfeather',
+    ]);
+    const latest = doc
+      .querySelectorAll('section[aria-labelledby="latest-heading"] .appeal-card__name')
+      .map(text);
     expect(latest).toEqual(['Tobiah Wrenfield', 'Odalys Fernhollow']);
   });
 
   it('lists active appeals newest first across paginated pages', () => {
     const first = page('appeals/').querySelectorAll('.appeal-card__name').map(text);
     const second = page('appeals/2/').querySelectorAll('.appeal-card__name').map(text);
-    expect([...first, ...second]).toEqual(['Tobiah Wrenfield', 'Zephyrine Quillfeather', 'Odalys Fernhollow']);
+    expect([...first, ...second]).toEqual([
+      'Tobiah Wrenfield',
+      'Zephyrine Quillfeather',
+      'Odalys Fernhollow',
+    ]);
     expect(page('appeals/').querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/appeals/2/');
   });
 
@@ -115,7 +151,11 @@ describe('pages', () => {
     expect(doc.querySelectorAll('img')).toHaveLength(0);
     expect(text(doc.querySelector('main'))).not.toMatch(/found/i);
     for (const listing of ['', 'appeals/', 'appeals/2/']) {
-      expect(page(listing).querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain('/appeals/2026-0103/');
+      expect(
+        page(listing)
+          .querySelectorAll('a')
+          .map((a) => a.getAttribute('href')),
+      ).not.toContain('/appeals/2026-0103/');
     }
   });
 
@@ -133,7 +173,10 @@ describe('privacy and CSP baseline', () => {
       expect(doc.querySelectorAll('script:not([src])'), where).toHaveLength(0);
       expect(doc.querySelectorAll('style'), where).toHaveLength(0);
       expect(doc.querySelectorAll('[style]'), where).toHaveLength(0);
-      const urls = [...doc.querySelectorAll('[src]').map((e) => e.getAttribute('src')!), ...doc.querySelectorAll('link[href], script[src]').map((e) => e.getAttribute('href') ?? '')];
+      const urls = [
+        ...doc.querySelectorAll('[src]').map((e) => e.getAttribute('src')!),
+        ...doc.querySelectorAll('link[href], script[src]').map((e) => e.getAttribute('href') ?? ''),
+      ];
       for (const url of urls.filter(Boolean)) {
         // The canonical link names our own public address; everything loaded is same-origin.
         if (url.startsWith('https://appeals.example.org/')) continue;
@@ -178,8 +221,18 @@ describe('published images', () => {
     }
   });
 
-  it('puts no part of any child\'s name in any published file name', () => {
-    const nameParts = ['zephyrine', 'quillfeather', 'zeph', 'tobiah', 'wrenfield', 'odalys', 'fernhollow', 'dali', 'lys'];
+  it("puts no part of any child's name in any published file name", () => {
+    const nameParts = [
+      'zephyrine',
+      'quillfeather',
+      'zeph',
+      'tobiah',
+      'wrenfield',
+      'odalys',
+      'fernhollow',
+      'dali',
+      'lys',
+    ];
     for (const file of files) {
       const base = path.relative(dist, file).toLowerCase();
       for (const part of nameParts) expect(base.includes(part), `${base} contains "${part}"`).toBe(false);

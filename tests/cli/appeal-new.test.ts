@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { materialiseFixture, writeTestPhoto } from '../helpers/fixture-content.ts';
 
@@ -28,10 +28,36 @@ function appeal(content: string, args: string[]) {
 }
 
 const BASE_FLAGS = [
-  'new', '--no-input', '--name', 'Peregrin Ashdown', '--known-as', 'Perry, P', '--sex', 'male', '--age', '13',
-  '--missing-since', '2026-11-20 07:45', '--place', 'Bus stop on Mill Lane', '--town', 'Oldtown', '--region', 'north-west',
-  '--hair', 'Short, black', '--clothing', 'Green coat', '--force', 'Fixture Constabulary', '--reference', 'FIX-2026-0200',
-  '--consent-by', 'Father', '--circumstances', 'This is a fictional test appeal created by the CLI test.',
+  'new',
+  '--no-input',
+  '--name',
+  'Peregrin Ashdown',
+  '--known-as',
+  'Perry, P',
+  '--sex',
+  'male',
+  '--age',
+  '13',
+  '--missing-since',
+  '2026-11-20 07:45',
+  '--place',
+  'Bus stop on Mill Lane',
+  '--town',
+  'Oldtown',
+  '--region',
+  'north-west',
+  '--hair',
+  'Short, black',
+  '--clothing',
+  'Green coat',
+  '--force',
+  'Fixture Constabulary',
+  '--reference',
+  'FIX-2026-0200',
+  '--consent-by',
+  'Father',
+  '--circumstances',
+  'This is a fictional test appeal created by the CLI test.',
 ];
 
 describe('npm run appeal -- new', () => {
@@ -40,9 +66,20 @@ describe('npm run appeal -- new', () => {
     // A landscape sensor image with EXIF orientation 6 (turn 90° clockwise) is a portrait photo.
     const photo = path.join(root, 'Peregrin_Ashdown_school.jpg');
     await writeTestPhoto(path.join(root, 'raw.jpg'), 7, { width: 2400, height: 1800 });
-    await sharp(path.join(root, 'raw.jpg')).withMetadata({ orientation: 6 }).withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } }).jpeg().toFile(photo);
+    await sharp(path.join(root, 'raw.jpg'))
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+      .jpeg()
+      .toFile(photo);
 
-    const result = appeal(content, [...BASE_FLAGS, '--photo', photo, '--alt', 'Fictional portrait of a boy', '--urgent']);
+    const result = appeal(content, [
+      ...BASE_FLAGS,
+      '--photo',
+      photo,
+      '--alt',
+      'Fictional portrait of a boy',
+      '--urgent',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Created appeal 2026-0104');
@@ -57,9 +94,14 @@ describe('npm run appeal -- new', () => {
 
     const { data, body } = parseMarkdownFile(readFileSync(path.join(dir, 'index.md'), 'utf8'));
     expect(data).toMatchObject({
-      status: 'active', name: 'Peregrin Ashdown', knownAs: ['Perry', 'P'], ageAtDisappearance: 13, urgent: true,
+      status: 'active',
+      name: 'Peregrin Ashdown',
+      knownAs: ['Perry', 'P'],
+      ageAtDisappearance: 13,
+      urgent: true,
       photos: [{ src: 'photo-1.jpg', alt: 'Fictional portrait of a boy', kind: 'photo' }],
-      published: FIXED_BUILD_DATE, reviewBy: '2027-02-28',
+      published: FIXED_BUILD_DATE,
+      reviewBy: '2027-02-28',
     });
     expect(body.trim()).toBe('This is a fictional test appeal created by the CLI test.');
     const report = validateContent(content, { today: { year: 2026, month: 11, day: 29 } });
@@ -73,7 +115,9 @@ describe('npm run appeal -- new', () => {
     const before = readdirSync(path.join(content, 'appeals')).sort();
     const result = appeal(content, [...BASE_FLAGS, '--photo', small, '--alt', 'x']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`--photo ${small}: expected at least 600 px on the short side, got 500×700 px`);
+    expect(result.stderr).toContain(
+      `--photo ${small}: expected at least 600 px on the short side, got 500×700 px`,
+    );
     expect(readdirSync(path.join(content, 'appeals')).sort()).toEqual(before);
   });
 
@@ -95,6 +139,8 @@ describe('npm run appeal -- new', () => {
     const { content } = await workspace();
     const result = appeal(content, ['new', '--no-input', '--name', 'X Y']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Missing options: --sex, --missing-since, --place, --town, --region, --force, --reference, --consent-by, --circumstances');
+    expect(result.stderr).toContain(
+      'Missing options: --sex, --missing-since, --place, --town, --region, --force, --reference, --consent-by, --circumstances',
+    );
   });
 });

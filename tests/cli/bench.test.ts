@@ -6,16 +6,24 @@ import { expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 it('npm run bench -- --n 3 --only check runs the real check and prints the tables', () => {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bench.ts'), '--n', '3', '--only', 'check', '--runs', '1', '--no-write'], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'scripts/bench.ts'), '--n', '3', '--only', 'check', '--runs', '1', '--no-write'],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   expect(result.stdout).toMatch(/\| 3 × 2 \|/);
   expect(result.stdout).toMatch(/npm run check: \d+\.\d\d s/);
   expect(result.stdout).toMatch(/Node \d+\.\d+\.\d+, Astro \d/);
-  const bad = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bench.ts'), '--only', 'nonsense'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const bad = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'scripts/bench.ts'), '--only', 'nonsense'],
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
+  );
   expect(bad.status).not.toBe(0);
   expect(bad.stderr).toMatch(/unknown measure nonsense/);
 }, 120_000);

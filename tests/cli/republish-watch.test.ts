@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentRelease, listReleases } from '../../src/lib/releases.ts';
+import { currentRelease, listReleases } from '../../src/lib/publishing/releases.ts';
 import { FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { materialiseFixture } from '../helpers/fixture-content.ts';
 
@@ -25,23 +25,45 @@ describe('npm run republish -- --watch', () => {
     const deploy = path.join(root, 'deploy');
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts/republish.ts'), '--watch'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CONTENT_DIR: content, DEPLOY_DIR: deploy, ARCHIVE_DIR: path.join(root, 'archive'), ASTRO_CACHE_DIR: path.join(root, 'cache'), BUILD_DATE: FIXED_BUILD_DATE, KEEP_RELEASES: '10' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: content,
+        DEPLOY_DIR: deploy,
+        ARCHIVE_DIR: path.join(root, 'archive'),
+        ASTRO_CACHE_DIR: path.join(root, 'cache'),
+        BUILD_DATE: FIXED_BUILD_DATE,
+        KEEP_RELEASES: '10',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
     try {
-      await until(() => currentRelease(deploy) !== undefined && /Published release/.test(output), 180_000, `the first publish:\n${output}`);
+      await until(
+        () => currentRelease(deploy) !== undefined && /Published release/.test(output),
+        180_000,
+        `the first publish:\n${output}`,
+      );
       const first = currentRelease(deploy);
       // A burst of three edits, 100 ms apart, to two files.
       const file = path.join(content, 'appeals/2025-0007/index.md');
       for (const n of [1, 2, 3]) {
-        writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\nWatch edit \d+\.$|$/, `\n\nWatch edit ${n}.`));
-        writeFileSync(path.join(content, 'appeals/2026-0102/index.md'), readFileSync(path.join(content, 'appeals/2026-0102/index.md'), 'utf8'));
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace(/\n\nWatch edit \d+\.$|$/, `\n\nWatch edit ${n}.`),
+        );
+        writeFileSync(
+          path.join(content, 'appeals/2026-0102/index.md'),
+          readFileSync(path.join(content, 'appeals/2026-0102/index.md'), 'utf8'),
+        );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await until(() => (output.match(/Published release/g) ?? []).length >= 2, 180_000, `the publish after the burst:\n${output}`);
+      await until(
+        () => (output.match(/Published release/g) ?? []).length >= 2,
+        180_000,
+        `the publish after the burst:\n${output}`,
+      );
       // Give a stray second build time to appear, then check there was exactly one.
       await new Promise((resolve) => setTimeout(resolve, 4_000));
       expect((output.match(/Published release/g) ?? []).length).toBe(2);

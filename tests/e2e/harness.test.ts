@@ -8,17 +8,28 @@ import type { Browser } from 'playwright-core';
 import { countPdfPages, describeBrowser, launchBrowser, runAxe, watchPage } from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** A raw GET, so paths reach the server exactly as written (fetch would normalise `..`). */
-function rawGet(url: string, rawPath: string): Promise<{ status: number; type: string | undefined; headers: Record<string, unknown>; body: string }> {
+function rawGet(
+  url: string,
+  rawPath: string,
+): Promise<{ status: number; type: string | undefined; headers: Record<string, unknown>; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: rawPath, method: 'GET' }, (res) => {
       let body = '';
       res.setEncoding('latin1');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], headers: res.headers, body }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: res.headers['content-type'],
+          headers: res.headers,
+          body,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -34,8 +45,14 @@ beforeAll(async () => {
   mkdirSync(path.join(root, 'appeals', '2026-0001'), { recursive: true });
   writeFileSync(path.join(base, 'secret.txt'), 'outside the root');
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Home</title><h1>Home</h1>');
-  writeFileSync(path.join(root, '404.html'), '<!doctype html><title>Not found</title><h1>Page not found</h1>');
-  writeFileSync(path.join(root, 'appeals', '2026-0001', 'index.html'), '<!doctype html><title>Appeal</title>');
+  writeFileSync(
+    path.join(root, '404.html'),
+    '<!doctype html><title>Not found</title><h1>Page not found</h1>',
+  );
+  writeFileSync(
+    path.join(root, 'appeals', '2026-0001', 'index.html'),
+    '<!doctype html><title>Appeal</title>',
+  );
   for (const ext of ['css', 'js', 'avif', 'webp', 'jpg', 'png', 'svg', 'json', 'xml', 'txt', 'wasm']) {
     writeFileSync(path.join(root, `file.${ext}`), 'x');
   }
@@ -53,7 +70,11 @@ describe('static server', () => {
   });
 
   it('serves index.html for directory URLs, with and without the slash', async () => {
-    expect(await rawGet(server.url, '/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: expect.stringContaining('<h1>Home</h1>') });
+    expect(await rawGet(server.url, '/')).toMatchObject({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      body: expect.stringContaining('<h1>Home</h1>'),
+    });
     expect((await rawGet(server.url, '/appeals/2026-0001/')).status).toBe(200);
     expect((await rawGet(server.url, '/appeals/2026-0001')).status).toBe(200);
     expect((await rawGet(server.url, '/?q=1')).status).toBe(200);
@@ -61,7 +82,11 @@ describe('static server', () => {
 
   it('answers unknown paths with 404 and the 404 page', async () => {
     const response = await rawGet(server.url, '/no-such-page/');
-    expect(response).toMatchObject({ status: 404, type: 'text/html; charset=utf-8', body: expect.stringContaining('Page not found') });
+    expect(response).toMatchObject({
+      status: 404,
+      type: 'text/html; charset=utf-8',
+      body: expect.stringContaining('Page not found'),
+    });
   });
 
   it.each([
@@ -85,7 +110,14 @@ describe('static server', () => {
     expect((await rawGet(server.url, '/nope')).headers['content-security-policy']).toBe(STRICT_CSP);
   });
 
-  it.each(['/../secret.txt', '/appeals/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00'])('rejects path traversal: %s', async (rawPath) => {
+  it.each([
+    '/../secret.txt',
+    '/appeals/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%00',
+  ])('rejects path traversal: %s', async (rawPath) => {
     const response = await rawGet(server.url, rawPath);
     expect(response.status).toBe(403);
     expect(response.body).not.toContain('outside the root');
@@ -107,7 +139,9 @@ describeBrowser('browser helpers', () => {
     const problems = watchPage(page, server.url);
     await page.goto(`${server.url}/`);
     // An image with no alt text: axe rule `image-alt` (WCAG 1.1.1).
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: '/file.png' })));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('img'), { src: '/file.png' })),
+    );
     const violations = await runAxe(page);
     expect(violations.map((violation) => violation.id)).toContain('image-alt');
     expect(violations.find((violation) => violation.id === 'image-alt')?.nodes[0]?.target).toBe('img');
@@ -126,7 +160,9 @@ describeBrowser('browser helpers', () => {
       const style = document.createElement('style'); // inline style: blocked by the CSP
       style.textContent = 'body { color: red }';
       document.head.append(style);
-      document.body.append(Object.assign(document.createElement('img'), { src: 'http://192.0.2.1/tracker.gif', alt: '' }));
+      document.body.append(
+        Object.assign(document.createElement('img'), { src: 'http://192.0.2.1/tracker.gif', alt: '' }),
+      );
       console.error('boom');
     });
     await expect.poll(() => problems.cspViolations.length).toBeGreaterThanOrEqual(2);
@@ -141,7 +177,9 @@ describeBrowser('browser helpers', () => {
     const page = await context.newPage();
     await page.setContent('<p>one</p>');
     expect(countPdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
-    await page.setContent('<p>one</p><p style="break-before: page">two</p><p style="break-before: page">three</p>');
+    await page.setContent(
+      '<p>one</p><p style="break-before: page">two</p><p style="break-before: page">three</p>',
+    );
     expect(countPdfPages(await page.pdf({ format: 'A4' }))).toBe(3);
     await context.close();
   });

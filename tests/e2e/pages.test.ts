@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
-import { countPdfPages, describeBrowser, formatViolations, launchBrowser, runAxe, watchPage, type PageProblems } from '../helpers/browser.ts';
+import {
+  countPdfPages,
+  describeBrowser,
+  formatViolations,
+  launchBrowser,
+  runAxe,
+  watchPage,
+  type PageProblems,
+} from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 const URGENT = { id: '2026-0101', name: 'Zephyrine Quillfeather' };
@@ -23,14 +31,19 @@ describeBrowser('built pages in Chromium', () => {
     await server?.close();
   });
 
-  async function newPage(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  async function newPage(
+    options: BrowserContextOptions = {},
+  ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
     const context = await browser.newContext(options);
     contexts.push(context);
     const page = await context.newPage();
     return { context, page, problems: watchPage(page, server.url) };
   }
 
-  async function open(path: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; response: Response | null }> {
+  async function open(
+    path: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; response: Response | null }> {
     const opened = await newPage(options);
     const response = await opened.page.goto(server.url + path);
     return { ...opened, response };
@@ -52,13 +65,20 @@ describeBrowser('built pages in Chromium', () => {
 
   /** Asserts a page did nothing wrong. `expected404s` are URLs that are meant to be missing. */
   function expectNoProblems(problems: PageProblems, expected404s: string[] = []): void {
-    const expected = (line: string): boolean => expected404s.some((url) => line === `404 ${url}` || line.endsWith(`404 (Not Found) (${url})`));
+    const expected = (line: string): boolean =>
+      expected404s.some((url) => line === `404 ${url}` || line.endsWith(`404 (Not Found) (${url})`));
     expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
-    expect(problems.consoleErrors.filter((line) => !isFaviconError(line) && !expected(line)), 'console errors').toEqual([]);
+    expect(
+      problems.consoleErrors.filter((line) => !isFaviconError(line) && !expected(line)),
+      'console errors',
+    ).toEqual([]);
     expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
     expect(problems.cspViolations, 'CSP violations').toEqual([]);
     expect(problems.failedRequests, 'failed requests').toEqual([]);
-    expect(problems.errorResponses.filter((line) => !expected(line)), 'error responses').toEqual([]);
+    expect(
+      problems.errorResponses.filter((line) => !expected(line)),
+      'error responses',
+    ).toEqual([]);
   }
 
   it('follows an appeal card from the home page and loads the main photo as AVIF or WebP', async () => {
@@ -95,8 +115,15 @@ describeBrowser('built pages in Chromium', () => {
 
     const img = page.locator('.appeal-photo--main picture img');
     expect(await img.isVisible(), 'main photo visible').toBe(true);
-    const photo = await img.evaluate((element: HTMLImageElement) => ({ complete: element.complete, naturalWidth: element.naturalWidth, currentSrc: element.currentSrc }));
-    expect(photo.complete && photo.naturalWidth > 0, `main photo loaded without JS (${photo.currentSrc})`).toBe(true);
+    const photo = await img.evaluate((element: HTMLImageElement) => ({
+      complete: element.complete,
+      naturalWidth: element.naturalWidth,
+      currentSrc: element.currentSrc,
+    }));
+    expect(
+      photo.complete && photo.naturalWidth > 0,
+      `main photo loaded without JS (${photo.currentSrc})`,
+    ).toBe(true);
   });
 
   const axePages: Array<{ path: string; status: number }> = [
@@ -129,7 +156,14 @@ describeBrowser('built pages in Chromium', () => {
         className: element?.className,
         text: element?.textContent?.trim(),
         href: element?.getAttribute('href'),
-        inViewport: box ? box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight : false,
+        inViewport: box
+          ? box.width > 0 &&
+            box.height > 0 &&
+            box.left >= 0 &&
+            box.top >= 0 &&
+            box.right <= window.innerWidth &&
+            box.bottom <= window.innerHeight
+          : false,
       };
     });
     expect(focused.className).toBe('skip-link');
@@ -152,7 +186,9 @@ describeBrowser('built pages in Chromium', () => {
       const response = await page.goto(server.url + path);
       statuses[path] = response?.status();
       await loadEverything(page);
-      const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      const links = await page
+        .locator('a[href]')
+        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
       for (const link of links) {
         const url = new URL(link);
         if (url.origin !== server.url) continue; // tel:, mailto: and (there should be none) other sites
@@ -163,13 +199,26 @@ describeBrowser('built pages in Chromium', () => {
       }
     }
 
-    const expectedStatuses = Object.fromEntries([...seen].map((path) => [path, path === '/no-such-page/' ? 404 : 200]));
+    const expectedStatuses = Object.fromEntries(
+      [...seen].map((path) => [path, path === '/no-such-page/' ? 404 : 200]),
+    );
     expect(statuses, 'every linked page exists').toEqual(expectedStatuses);
-    for (const path of ['/', '/appeals/', '/appeals/2/', '/help/', `/appeals/${URGENT.id}/`, `/appeals/${AGE_PROGRESSED.id}/`, '/appeals/2026-0102/']) {
+    for (const path of [
+      '/',
+      '/appeals/',
+      '/appeals/2/',
+      '/help/',
+      `/appeals/${URGENT.id}/`,
+      `/appeals/${AGE_PROGRESSED.id}/`,
+      '/appeals/2026-0102/',
+    ]) {
       expect(seen.has(path), `crawl reached ${path}`).toBe(true);
     }
     expect(problems.requests.length).toBeGreaterThan(seen.size);
-    expect(problems.requests.filter((url) => !url.startsWith(`${server.url}/`)), 'requests that left the loopback origin').toEqual([]);
+    expect(
+      problems.requests.filter((url) => !url.startsWith(`${server.url}/`)),
+      'requests that left the loopback origin',
+    ).toEqual([]);
     expectNoProblems(problems, [`${server.url}/no-such-page/`]);
 
     expect(await context.cookies(), 'cookies').toEqual([]);
@@ -181,10 +230,16 @@ describeBrowser('built pages in Chromium', () => {
     // Chromium fetches the declared icon, or /favicon.ico when none is declared, and remembers a
     // failure for the session; so check the file directly rather than watch for the fetch.
     const { context, page } = await open('/');
-    const declared = await page.locator('link[rel~="icon"]').first().getAttribute('href', { timeout: 1_000 }).catch(() => null);
+    const declared = await page
+      .locator('link[rel~="icon"]')
+      .first()
+      .getAttribute('href', { timeout: 1_000 })
+      .catch(() => null);
     const iconUrl = new URL(declared ?? '/favicon.ico', page.url()).href;
     const response = await context.request.get(iconUrl);
-    expect(`${response.status()} ${response.headers()['content-type']}`, `icon ${iconUrl}`).toMatch(/^200 image\//);
+    expect(`${response.status()} ${response.headers()['content-type']}`, `icon ${iconUrl}`).toMatch(
+      /^200 image\//,
+    );
   });
 
   for (const appeal of [URGENT, AGE_PROGRESSED]) {
@@ -201,7 +256,9 @@ describeBrowser('built pages in Chromium', () => {
         await page.setViewportSize({ width: 703, height: 1032 });
         detail = await page.evaluate(() => {
           const pxToMm = 25.4 / 96;
-          const blocks = document.querySelectorAll('main article > *, .appeal__top > *, .appeal__summary > *');
+          const blocks = document.querySelectorAll(
+            'main article > *, .appeal__top > *, .appeal__summary > *',
+          );
           return [...blocks]
             .map((element) => {
               const box = element.getBoundingClientRect();
@@ -211,7 +268,10 @@ describeBrowser('built pages in Chromium', () => {
             .join('\n');
         });
       }
-      expect(pages, `PDF page count for ${appeal.id} (A4 printable height with 12mm margins is 273mm)\n${detail}`).toBe(1);
+      expect(
+        pages,
+        `PDF page count for ${appeal.id} (A4 printable height with 12mm margins is 273mm)\n${detail}`,
+      ).toBe(1);
     });
   }
 });

@@ -5,11 +5,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { countPdfPages, describeBrowser, formatViolations, launchBrowser, runAxe, watchPage, type PageProblems } from '../helpers/browser.ts';
+import {
+  countPdfPages,
+  describeBrowser,
+  formatViolations,
+  launchBrowser,
+  runAxe,
+  watchPage,
+  type PageProblems,
+} from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { nginxAvailable, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { SECURITY_HEADERS } from '../../src/lib/hosting/security-headers.ts';
 
 const ACTIVE = ['2026-0101', '2026-0102', '2025-0007'];
 const CLOSED = '2026-0103';
@@ -30,7 +38,10 @@ describeBrowser('press and partner pages in Chromium', () => {
     await server?.close();
   });
 
-  async function open(urlPath: string, permissions: string[] = []): Promise<{ page: Page; problems: PageProblems }> {
+  async function open(
+    urlPath: string,
+    permissions: string[] = [],
+  ): Promise<{ page: Page; problems: PageProblems }> {
     const context = await browser.newContext();
     contexts.push(context);
     if (permissions.length > 0) await context.grantPermissions(permissions, { origin: server.url });
@@ -61,7 +72,11 @@ describeBrowser('press and partner pages in Chromium', () => {
       // Printed: the photo, the QR code and the numbers, but not the on-screen tools.
       expect(await page.locator('.poster-tools').isVisible()).toBe(false);
       expect(await page.locator('svg.qr-code').isVisible()).toBe(true);
-      expect(await page.locator('.poster__photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(
+        await page
+          .locator('.poster__photo')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      ).toBe(true);
     });
   }
 
@@ -86,7 +101,9 @@ describeBrowser('press and partner pages in Chromium', () => {
     const shown = async (query: string) => {
       const { page, problems } = await open(`/embed/latest/${query}`);
       expectClean(problems, query);
-      return page.locator('[data-embed-list] li:visible').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.appealId));
+      return page
+        .locator('[data-embed-list] li:visible')
+        .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.appealId));
     };
     expect(await shown('')).toEqual(['2026-0102', '2026-0101', '2025-0007']);
     expect(await shown('?limit=2')).toEqual(['2026-0102', '2026-0101']);
@@ -94,7 +111,9 @@ describeBrowser('press and partner pages in Chromium', () => {
     expect(await shown('?region=north-west&limit=5')).toEqual(['2026-0101']);
     expect(await shown('?region=atlantis&limit=1')).toEqual(['2026-0102']);
     const { page } = await open('/embed/latest/?region=london');
-    expect(await page.locator('[data-embed-more]').getAttribute('href')).toBe('https://appeals.example.org/appeals/region/london/');
+    expect(await page.locator('[data-embed-more]').getAttribute('href')).toBe(
+      'https://appeals.example.org/appeals/region/london/',
+    );
   });
 
   it('copies the appeal link with the copy button, and announces it', async () => {
@@ -104,7 +123,9 @@ describeBrowser('press and partner pages in Chromium', () => {
     expect(await copy.isVisible()).toBe(true);
     await copy.click();
     await expect.poll(() => page.locator('[data-share-status]').textContent()).toBe('Link copied.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://appeals.example.org/appeals/2026-0101/');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'https://appeals.example.org/appeals/2026-0101/',
+    );
     // The Web Share button appears only where the browser has a share sheet.
     const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
     expect(await page.getByRole('button', { name: 'Share…' }).isVisible()).toBe(hasShare);
@@ -130,16 +151,20 @@ describeBrowser('press and partner pages in Chromium', () => {
     try {
       nginx = await startNginx({ root: inject('fixtureDist') });
       // The partner is another origin: the same loopback address on another port.
-      writeFileSync(path.join(partnerDir, 'index.html'), `<!doctype html><html lang="en"><title>Partner news site</title>
+      writeFileSync(
+        path.join(partnerDir, 'index.html'),
+        `<!doctype html><html lang="en"><title>Partner news site</title>
         <iframe id="embed" title="embed" src="${nginx.url}/embed/latest/?limit=2"></iframe>
-        <iframe id="page" title="page" src="${nginx.url}/appeals/"></iframe></html>`);
+        <iframe id="page" title="page" src="${nginx.url}/appeals/"></iframe></html>`,
+      );
       partner = await startStaticServer(partnerDir);
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
       const refused: string[] = [];
       page.on('console', (message) => {
-        if (/frame-ancestors|X-Frame-Options|Refused to display/i.test(message.text())) refused.push(message.text());
+        if (/frame-ancestors|X-Frame-Options|Refused to display/i.test(message.text()))
+          refused.push(message.text());
       });
       await page.goto(`${partner.url}/`, { waitUntil: 'networkidle' });
       const embedFrame = await (await page.$('#embed'))!.contentFrame();
@@ -148,7 +173,9 @@ describeBrowser('press and partner pages in Chromium', () => {
       expect(await embedFrame!.locator('[data-embed-list] li:visible').count()).toBe(2);
       // The refused frame holds Chromium's error page, not the site.
       expect(await pageFrame!.locator('h1', { hasText: 'Help find missing children' }).count()).toBe(0);
-      expect(await pageFrame!.evaluate(() => document.querySelector('.site-header') !== null).catch(() => false)).toBe(false);
+      expect(
+        await pageFrame!.evaluate(() => document.querySelector('.site-header') !== null).catch(() => false),
+      ).toBe(false);
       expect(refused.join('\n')).toMatch(/frame-ancestors|X-Frame-Options|Refused/);
     } finally {
       await partner?.close();

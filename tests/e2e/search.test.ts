@@ -7,13 +7,20 @@ import { gunzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { describeBrowser, formatViolations, launchBrowser, runAxe, watchPage, type PageProblems } from '../helpers/browser.ts';
+import {
+  describeBrowser,
+  formatViolations,
+  launchBrowser,
+  runAxe,
+  watchPage,
+  type PageProblems,
+} from '../helpers/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { buildSite, FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { FIXTURES, materialiseFixture } from '../helpers/fixture-content.ts';
-import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
-import { settingsSchema } from '../../src/lib/settings-schema.ts';
-import { SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
+import { settingsSchema } from '../../src/lib/model/settings-schema.ts';
+import { SECURITY_HEADERS } from '../../src/lib/hosting/security-headers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the fixture says, worked out here independently of the site's code, so the browser's
@@ -38,11 +45,27 @@ interface FixtureAppeal {
 }
 
 const FIXTURE_DIR = path.join(FIXTURES, 'basic');
-const SETTINGS = settingsSchema.parse(yaml.load(readFileSync(path.join(FIXTURE_DIR, 'settings.yaml'), 'utf8')));
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SETTINGS = settingsSchema.parse(
+  yaml.load(readFileSync(path.join(FIXTURE_DIR, 'settings.yaml'), 'utf8')),
+);
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** YAML turns unquoted dates into Date objects (as Astro's loader does); bring them back to text. */
-const dateText = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+const dateText = (value: unknown): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 
 function completedYears(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
@@ -75,13 +98,16 @@ function loadFixtureAppeals(): FixtureAppeal[] {
     if (data.status !== 'active') continue;
     const lastSeen = data.lastSeen as { place: string; town: string; region: string };
     const force = data.force as { name: string; reference: string };
-    const missingSince = String(data.missingSince instanceof Date ? dateText(data.missingSince) : data.missingSince);
+    const missingSince = String(
+      data.missingSince instanceof Date ? dateText(data.missingSince) : data.missingSince,
+    );
     const missingDate = missingSince.slice(0, 10);
     const region = SETTINGS.regions.find((r) => r.id === lastSeen.region);
     if (!region) throw new Error(`fixture ${id}: unknown region ${lastSeen.region}`);
-    const ageNow = data.dateOfBirth !== undefined
-      ? completedYears(dateText(data.dateOfBirth), FIXED_BUILD_DATE)
-      : Number(data.ageAtDisappearance) + Math.max(0, completedYears(missingDate, FIXED_BUILD_DATE));
+    const ageNow =
+      data.dateOfBirth !== undefined
+        ? completedYears(dateText(data.dateOfBirth), FIXED_BUILD_DATE)
+        : Number(data.ageAtDisappearance) + Math.max(0, completedYears(missingDate, FIXED_BUILD_DATE));
     const name = String(data.name);
     active.push({
       id,
@@ -92,8 +118,15 @@ function loadFixtureAppeals(): FixtureAppeal[] {
       ageNowText: data.dateOfBirth !== undefined ? String(ageNow) : `about ${ageNow}`,
       missingSinceText: missingSinceText(missingSince),
       reference: force.reference,
-      words: [name, ...((data.knownAs as string[] | undefined) ?? []), lastSeen.place, lastSeen.town, region.name,
-        ...Object.values((data.description as Record<string, string> | undefined) ?? {}), body].join(' '),
+      words: [
+        name,
+        ...((data.knownAs as string[] | undefined) ?? []),
+        lastSeen.place,
+        lastSeen.town,
+        region.name,
+        ...Object.values((data.description as Record<string, string> | undefined) ?? {}),
+        body,
+      ].join(' '),
       filters: {
         region: region.name,
         sex: data.sex === 'female' ? 'Female' : 'Male',
@@ -121,13 +154,17 @@ type Criteria = { q?: string } & Partial<Record<FilterKey, string[]>>;
 /** Appeals a search should find: every word present (whole words), any value within a filter, every filter. */
 function expectedMatches(criteria: Criteria): FixtureAppeal[] {
   const words = (criteria.q ?? '').trim().split(/\s+/).filter(Boolean);
-  return ACTIVE.filter((appeal) =>
-    words.every((word) => new RegExp(`\\b${word.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').test(appeal.words)) &&
-    FILTER_KEYS.every((key) => !criteria[key]?.length || criteria[key].includes(appeal.filters[key])));
+  return ACTIVE.filter(
+    (appeal) =>
+      words.every((word) =>
+        new RegExp(`\\b${word.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').test(appeal.words),
+      ) && FILTER_KEYS.every((key) => !criteria[key]?.length || criteria[key].includes(appeal.filters[key])),
+  );
 }
 
 const names = (appeals: readonly FixtureAppeal[]): string[] => appeals.map((a) => a.name);
-const newestFirst = (appeals: readonly FixtureAppeal[]): FixtureAppeal[] => [...appeals].sort((a, b) => b.missingSince.localeCompare(a.missingSince));
+const newestFirst = (appeals: readonly FixtureAppeal[]): FixtureAppeal[] =>
+  [...appeals].sort((a, b) => b.missingSince.localeCompare(a.missingSince));
 
 /** "1 appeal found for “zephyrine”", "2 appeals found". */
 function countText(count: number, q = ''): string {
@@ -136,14 +173,18 @@ function countText(count: number, q = ''): string {
 }
 
 /** Every filter value among active appeals, as `key=value`. */
-const ALL_FILTER_VALUES = [...new Set(ACTIVE.flatMap((a) => FILTER_KEYS.map((key) => `${key}=${a.filters[key]}`)))].sort();
+const ALL_FILTER_VALUES = [
+  ...new Set(ACTIVE.flatMap((a) => FILTER_KEYS.map((key) => `${key}=${a.filters[key]}`))),
+].sort();
 
 /** Pagefind's counts: for each value, how many of the current results carry it. */
 function expectedLabelCounts(results: readonly FixtureAppeal[]): Record<string, number> {
-  return Object.fromEntries(ALL_FILTER_VALUES.map((kv) => {
-    const [key, value] = kv.split(/=(.*)/s) as [FilterKey, string];
-    return [kv, results.filter((a) => a.filters[key] === value).length];
-  }));
+  return Object.fromEntries(
+    ALL_FILTER_VALUES.map((kv) => {
+      const [key, value] = kv.split(/=(.*)/s) as [FilterKey, string];
+      return [kv, results.filter((a) => a.filters[key] === value).length];
+    }),
+  );
 }
 
 function searchUrl(criteria: Criteria & { sort?: string }): string {
@@ -172,7 +213,10 @@ function snapshot(page: Page): Promise<ResultsSnapshot> {
     const statuses = [...document.querySelectorAll('#search-app [role="status"]')];
     const cards = [...document.querySelectorAll('#search-app li.search-result')];
     return {
-      status: statuses.length === 1 ? (statuses[0]!.textContent ?? '').trim() : `${statuses.length} status elements`,
+      status:
+        statuses.length === 1
+          ? (statuses[0]!.textContent ?? '').trim()
+          : `${statuses.length} status elements`,
       loading: cards.filter((card) => card.classList.contains('search-result--loading')).length,
       names: cards
         .filter((card) => !card.classList.contains('search-result--loading'))
@@ -182,7 +226,11 @@ function snapshot(page: Page): Promise<ResultsSnapshot> {
 }
 
 /** Waits until the page shows exactly these results (in this order when `ordered`) and this count. */
-async function expectResults(page: Page, expected: { status: string; names: string[] }, ordered = false): Promise<void> {
+async function expectResults(
+  page: Page,
+  expected: { status: string; names: string[] },
+  ordered = false,
+): Promise<void> {
   const sortUnlessOrdered = (list: string[]) => (ordered ? list : [...list].sort());
   await expect
     .poll(async () => {
@@ -202,33 +250,54 @@ async function settledSnapshot(page: Page, q: string): Promise<ResultsSnapshot> 
     .poll(async () => {
       seen = await snapshot(page);
       const count = /^(\d+) appeals? found/.exec(seen.status ?? '');
-      return !!count && (seen.status ?? '').endsWith(`for “${q}”`) && seen.loading === 0 && (Number(count[1]) === 0) === (seen.names.length === 0);
+      return (
+        !!count &&
+        (seen.status ?? '').endsWith(`for “${q}”`) &&
+        seen.loading === 0 &&
+        (Number(count[1]) === 0) === (seen.names.length === 0)
+      );
     }, WAIT)
     .toBe(true);
   return seen;
 }
 
 /** Expects what `criteria` should find in the fixture, with the count text. */
-async function expectMatches(page: Page, criteria: Criteria, ordered?: FixtureAppeal[]): Promise<FixtureAppeal[]> {
+async function expectMatches(
+  page: Page,
+  criteria: Criteria,
+  ordered?: FixtureAppeal[],
+): Promise<FixtureAppeal[]> {
   const matches = ordered ?? expectedMatches(criteria);
-  await expectResults(page, { status: countText(matches.length, criteria.q), names: names(matches) }, ordered !== undefined);
+  await expectResults(
+    page,
+    { status: countText(matches.length, criteria.q), names: names(matches) },
+    ordered !== undefined,
+  );
   return matches;
 }
 
 /** Each checkbox as `key=value`, with the count its label shows (null when it shows none). */
 function labelCounts(page: Page): Promise<Record<string, number | null>> {
   return page.locator('#search-app input[type="checkbox"]').evaluateAll((inputs) =>
-    Object.fromEntries(inputs.map((element) => {
-      const input = element as HTMLInputElement;
-      const label = input.labels?.[0]?.textContent ?? '';
-      const match = /\((\d+)\)\s*$/.exec(label);
-      return [`${input.name}=${input.value}`, match ? Number(match[1]) : null];
-    })));
+    Object.fromEntries(
+      inputs.map((element) => {
+        const input = element as HTMLInputElement;
+        const label = input.labels?.[0]?.textContent ?? '';
+        const match = /\((\d+)\)\s*$/.exec(label);
+        return [`${input.name}=${input.value}`, match ? Number(match[1]) : null];
+      }),
+    ),
+  );
 }
 
 function checkedBoxes(page: Page): Promise<string[]> {
-  return page.locator('#search-app input[type="checkbox"]:checked').evaluateAll((inputs) =>
-    inputs.map((element) => `${(element as HTMLInputElement).name}=${(element as HTMLInputElement).value}`).sort());
+  return page
+    .locator('#search-app input[type="checkbox"]:checked')
+    .evaluateAll((inputs) =>
+      inputs
+        .map((element) => `${(element as HTMLInputElement).name}=${(element as HTMLInputElement).value}`)
+        .sort(),
+    );
 }
 
 /** The URL's search state as sorted `key=value` pairs, so order does not matter. */
@@ -236,7 +305,8 @@ function urlState(url: string): string[] {
   return [...new URL(url).searchParams].map(([key, value]) => `${key}=${value}`).sort();
 }
 
-const pagefindRequests = (problems: PageProblems): string[] => problems.requests.filter((url) => new URL(url).pathname.startsWith('/pagefind/'));
+const pagefindRequests = (problems: PageProblems): string[] =>
+  problems.requests.filter((url) => new URL(url).pathname.startsWith('/pagefind/'));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -256,14 +326,20 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     await server?.close();
   });
 
-  async function newPage(origin: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  async function newPage(
+    origin: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
     const context = await browser.newContext(options);
     contexts.push(context);
     const page = await context.newPage();
     return { context, page, problems: watchPage(page, origin) };
   }
 
-  async function open(urlPath: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  async function open(
+    urlPath: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
     const opened = await newPage(server.url, options);
     const response = await opened.page.goto(server.url + urlPath);
     expect(response?.status(), `HTTP status of ${urlPath}`).toBe(200);
@@ -277,7 +353,10 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
     // ERR_ABORTED is the test navigating away while a request (a favicon, a fragment) was in flight;
     // a request the CSP blocks fails as ERR_BLOCKED_BY_CSP and is reported in the console too.
-    expect(problems.failedRequests.filter((line) => !line.endsWith(': net::ERR_ABORTED')), 'failed requests').toEqual([]);
+    expect(
+      problems.failedRequests.filter((line) => !line.endsWith(': net::ERR_ABORTED')),
+      'failed requests',
+    ).toEqual([]);
     expect(problems.errorResponses, 'error responses').toEqual([]);
   }
 
@@ -296,17 +375,31 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expect(await img.count(), 'one thumbnail on the card').toBe(1);
     await img.scrollIntoViewIfNeeded();
     await expect
-      .poll(() => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0), WAIT)
+      .poll(
+        () => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0),
+        WAIT,
+      )
       .toBe(true);
-    const thumbnail = await img.evaluate((element: HTMLImageElement) => ({ src: new URL(element.currentSrc || element.src).pathname, naturalWidth: element.naturalWidth }));
+    const thumbnail = await img.evaluate((element: HTMLImageElement) => ({
+      src: new URL(element.currentSrc || element.src).pathname,
+      naturalWidth: element.naturalWidth,
+    }));
     // A small optimised WebP from the site's own build output (not the 900 px original).
     expect(thumbnail.src, 'an optimised WebP thumbnail').toMatch(/^\/_[a-z]+\/[^/]+\.webp$/);
     expect(thumbnail.src, 'no name in the photo file name').not.toMatch(/zephyrine|quillfeather/i);
     expect(thumbnail.naturalWidth).toBeGreaterThan(0);
     expect(thumbnail.naturalWidth, 'a thumbnail, not the full photo').toBeLessThanOrEqual(240);
 
-    const facts = await card.locator('.appeal-card__facts > div').evaluateAll((rows) =>
-      Object.fromEntries(rows.map((row) => [row.querySelector('dt')?.textContent?.trim(), row.querySelector('dd')?.textContent?.trim()])));
+    const facts = await card
+      .locator('.appeal-card__facts > div')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            row.querySelector('dt')?.textContent?.trim(),
+            row.querySelector('dd')?.textContent?.trim(),
+          ]),
+        ),
+      );
     expect(facts).toEqual({
       'Age now': ZEPHYRINE.ageNowText,
       'Missing since': ZEPHYRINE.missingSinceText,
@@ -345,10 +438,17 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     for (const q of ['Isabella', 'Theodore', 'Tommy']) {
       // Pagefind matches each word as a prefix (typing "Zeph" finds Zephyrine), so the fair
       // expectation is appeals with a word starting with every query word: none, for these.
-      const prefixMatches = ACTIVE.filter((a) => a.words.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(q.toLowerCase())));
+      const prefixMatches = ACTIVE.filter((a) =>
+        a.words
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .some((word) => word.startsWith(q.toLowerCase())),
+      );
       expect(prefixMatches, `no fixture word starts with "${q}"`).toEqual([]);
       await page.fill('#search-q', q);
-      expect.soft(await settledSnapshot(page, q), `search for "${q}"`).toEqual({ status: countText(0, q), loading: 0, names: [] });
+      expect
+        .soft(await settledSnapshot(page, q), `search for "${q}"`)
+        .toEqual({ status: countText(0, q), loading: 0, names: [] });
     }
     expectNoProblems(problems);
   });
@@ -382,7 +482,9 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
       await page.goto(server.url + searchUrl(criteria));
       const matches = await expectMatches(page, criteria);
       await expect.poll(() => labelCounts(page), WAIT).toEqual(expectedLabelCounts(matches));
-      const wanted = FILTER_KEYS.flatMap((key) => (criteria[key] ?? []).map((value) => `${key}=${value}`)).sort();
+      const wanted = FILTER_KEYS.flatMap((key) =>
+        (criteria[key] ?? []).map((value) => `${key}=${value}`),
+      ).sort();
       expect(await checkedBoxes(page), `checked boxes for ${searchUrl(criteria)}`).toEqual(wanted);
     }
 
@@ -411,7 +513,10 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     const all = expectedMatches({ q });
     expect(all.length, `every fixture appeal says "${q}"`).toBe(ACTIVE.length);
     const newest = newestFirst(all);
-    expect(newest.map((a) => a.id), 'fixture order by missing since').toEqual([TOBIAH.id, ZEPHYRINE.id, ODALYS.id]);
+    expect(
+      newest.map((a) => a.id),
+      'fixture order by missing since',
+    ).toEqual([TOBIAH.id, ZEPHYRINE.id, ODALYS.id]);
     const byName = [...all].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 
     const { page, problems } = await open(searchUrl({ q, sort: 'newest' }));
@@ -428,7 +533,11 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
 
     // Sorting applies to filter-only searches too.
     await page.goto(server.url + searchUrl({ sex: ['Female'], sort: 'oldest' }));
-    await expectMatches(page, { sex: ['Female'] }, [...newestFirst(expectedMatches({ sex: ['Female'] }))].reverse());
+    await expectMatches(
+      page,
+      { sex: ['Female'] },
+      [...newestFirst(expectedMatches({ sex: ['Female'] }))].reverse(),
+    );
     expectNoProblems(problems);
   });
 
@@ -477,7 +586,9 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
       await page.waitForLoadState('networkidle');
       await page.goBack();
       await page.waitForTimeout(500);
-      expect.soft(page.url(), `URL after Back from ${linked} (opened from the home page)`).toBe(`${server.url}/`);
+      expect
+        .soft(page.url(), `URL after Back from ${linked} (opened from the home page)`)
+        .toBe(`${server.url}/`);
     }
     expectNoProblems(problems);
   });
@@ -491,7 +602,11 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expect(matches.map((a) => a.id)).toEqual([TOBIAH.id]);
     expect(await page.inputValue('#search-q')).toBe('Brambleford');
     // The header form is on every page, the search page included.
-    expect(await page.locator('form.header-search[action="/search/"][method="get"] #header-search-q[name="q"]').count()).toBe(1);
+    expect(
+      await page
+        .locator('form.header-search[action="/search/"][method="get"] #header-search-q[name="q"]')
+        .count(),
+    ).toBe(1);
     expectNoProblems(problems);
   });
 
@@ -511,7 +626,12 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     await expectMatches(page, { q });
 
     presses = 0;
-    while (!(await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox'))) {
+    while (
+      !(await page.evaluate(
+        () =>
+          document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox',
+      ))
+    ) {
       expect(presses++, 'Tab reaches a filter checkbox').toBeLessThan(10);
       await page.keyboard.press('Tab');
     }
@@ -522,7 +642,9 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     await page.keyboard.press('Space');
     const criteria: Criteria = { q, [box.key]: [box.value] };
     const matches = expectedMatches(criteria);
-    expect(matches.length, 'the first filter narrows the results').toBeLessThan(expectedMatches({ q }).length);
+    expect(matches.length, 'the first filter narrows the results').toBeLessThan(
+      expectedMatches({ q }).length,
+    );
     await expectMatches(page, criteria);
     expect((await status.textContent())?.trim()).toBe(countText(matches.length, q));
     expect(await activeId(), 'focus stays on the checkbox').toBe(box.id);
@@ -532,7 +654,10 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
   });
 
   const axePages: Array<{ path: string; ready: (page: Page) => Promise<void> }> = [
-    { path: searchUrl({ q: 'fictional' }), ready: async (page) => void (await expectMatches(page, { q: 'fictional' })) },
+    {
+      path: searchUrl({ q: 'fictional' }),
+      ready: async (page) => void (await expectMatches(page, { q: 'fictional' })),
+    },
     {
       path: searchUrl({ q: 'nomatchxyz' }),
       ready: async (page) => {
@@ -581,11 +706,22 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
 
     expect(await page.locator('#search-app a[href="/appeals/"]').count(), 'link to all appeals').toBe(1);
     const regionLinks = await page.locator('#search-app a[href^="/appeals/region/"]').evaluateAll((anchors) =>
-      anchors.map((a) => ({ href: a.getAttribute('href'), text: a.textContent?.trim(), item: a.closest('li')?.textContent?.replace(/\s+/g, ' ').trim() })));
-    expect(regionLinks).toEqual(SETTINGS.regions.map((region) => {
-      const count = ACTIVE.filter((a) => a.regionId === region.id).length;
-      return { href: `/appeals/region/${region.id}/`, text: region.name, item: `${region.name} (${count})` };
-    }));
+      anchors.map((a) => ({
+        href: a.getAttribute('href'),
+        text: a.textContent?.trim(),
+        item: a.closest('li')?.textContent?.replace(/\s+/g, ' ').trim(),
+      })),
+    );
+    expect(regionLinks).toEqual(
+      SETTINGS.regions.map((region) => {
+        const count = ACTIVE.filter((a) => a.regionId === region.id).length;
+        return {
+          href: `/appeals/region/${region.id}/`,
+          text: region.name,
+          item: `${region.name} (${count})`,
+        };
+      }),
+    );
 
     await input.fill('Zephyrine');
     await input.press('Enter');
@@ -596,10 +732,15 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
       await page.goto(`${server.url}/search/`);
       await page.click(`#search-app a[href="/appeals/region/${region.id}/"]`);
       await page.waitForURL(`${server.url}/appeals/region/${region.id}/`);
-      const listed = await page.locator('main .appeal-card__name a').evaluateAll((anchors) =>
-        anchors.map((a) => ({ name: a.textContent?.trim(), href: a.getAttribute('href') })));
+      const listed = await page
+        .locator('main .appeal-card__name a')
+        .evaluateAll((anchors) =>
+          anchors.map((a) => ({ name: a.textContent?.trim(), href: a.getAttribute('href') })),
+        );
       const expected = newestFirst(ACTIVE.filter((a) => a.regionId === region.id));
-      expect(listed, `appeals listed in ${region.name}`).toEqual(expected.map((a) => ({ name: a.name, href: `/appeals/${a.id}/` })));
+      expect(listed, `appeals listed in ${region.name}`).toEqual(
+        expected.map((a) => ({ name: a.name, href: `/appeals/${a.id}/` })),
+      );
       expect(await page.locator('h1').textContent()).toContain(region.name);
     }
     expectNoProblems(problems);
@@ -622,7 +763,9 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     await page.waitForTimeout(500);
     expect(pagefindRequests(problems), 'Pagefind requests after focusing the header box').toEqual([]);
 
-    const loaded = page.waitForRequest((request) => new URL(request.url()).pathname === '/pagefind/pagefind.js');
+    const loaded = page.waitForRequest(
+      (request) => new URL(request.url()).pathname === '/pagefind/pagefind.js',
+    );
     await page.focus('#search-q');
     await loaded;
     await expectResults(page, { status: PROMPT, names: [] });
@@ -630,84 +773,121 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expectNoProblems(problems);
   });
 
-  it('indexes no closed appeal: a republish after closing one leaves no trace in search or in dist', { timeout: 300_000 }, async () => {
-    mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
-    const workDir = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'search-closed-'));
-    let closedServer: StaticServer | undefined;
-    try {
-      const contentDir = await materialiseFixture('basic', workDir);
-      const dist = path.join(workDir, 'dist');
-      const first = buildSite(contentDir, dist);
-      expect(first.status, `first build:\n${first.output}`).toBe(0);
+  it(
+    'indexes no closed appeal: a republish after closing one leaves no trace in search or in dist',
+    { timeout: 300_000 },
+    async () => {
+      mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
+      const workDir = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'search-closed-'));
+      let closedServer: StaticServer | undefined;
+      try {
+        const contentDir = await materialiseFixture('basic', workDir);
+        const dist = path.join(workDir, 'dist');
+        const first = buildSite(contentDir, dist);
+        expect(first.status, `first build:\n${first.output}`).toBe(0);
 
-      const needles = [TOBIAH.name.split(' ')[0]!, TOBIAH.name.split(' ')[1]!, TOBIAH.town, TOBIAH.reference];
-      expect(needles).toEqual(['Tobiah', 'Wrenfield', 'Brambleford', 'FIX-2026-0102']);
+        const needles = [
+          TOBIAH.name.split(' ')[0]!,
+          TOBIAH.name.split(' ')[1]!,
+          TOBIAH.town,
+          TOBIAH.reference,
+        ];
+        expect(needles).toEqual(['Tobiah', 'Wrenfield', 'Brambleford', 'FIX-2026-0102']);
 
-      // Open: he is found, and the scanner sees him (so a clean scan later means something).
-      closedServer = await startStaticServer(dist, { headers: SECURITY_HEADERS });
-      const before = await newPage(closedServer.url);
-      await before.page.goto(`${closedServer.url}/search/?q=Tobiah`);
-      await expectMatches(before.page, { q: 'Tobiah' });
-      const thumbnail = await before.page.locator('li.search-result img').getAttribute('src');
-      expect(thumbnail).toMatch(/^\/_[a-z]+\/[^/]+\.webp$/);
-      await before.page.goto(`${closedServer.url}/appeals/${TOBIAH.id}/`);
-      const photoUrls = await before.page.locator('main picture img, main picture source').evaluateAll((elements) =>
-        elements.flatMap((element) => [element.getAttribute('src'), ...(element.getAttribute('srcset') ?? '').split(',').map((part) => part.trim().split(/\s+/)[0])])
-          .filter((url): url is string => !!url));
-      expect(photoUrls.length).toBeGreaterThan(0);
-      expectNoProblems(before.problems);
-      await before.context.close();
+        // Open: he is found, and the scanner sees him (so a clean scan later means something).
+        closedServer = await startStaticServer(dist, { headers: SECURITY_HEADERS });
+        const before = await newPage(closedServer.url);
+        await before.page.goto(`${closedServer.url}/search/?q=Tobiah`);
+        await expectMatches(before.page, { q: 'Tobiah' });
+        const thumbnail = await before.page.locator('li.search-result img').getAttribute('src');
+        expect(thumbnail).toMatch(/^\/_[a-z]+\/[^/]+\.webp$/);
+        await before.page.goto(`${closedServer.url}/appeals/${TOBIAH.id}/`);
+        const photoUrls = await before.page
+          .locator('main picture img, main picture source')
+          .evaluateAll((elements) =>
+            elements
+              .flatMap((element) => [
+                element.getAttribute('src'),
+                ...(element.getAttribute('srcset') ?? '')
+                  .split(',')
+                  .map((part) => part.trim().split(/\s+/)[0]),
+              ])
+              .filter((url): url is string => !!url),
+          );
+        expect(photoUrls.length).toBeGreaterThan(0);
+        expectNoProblems(before.problems);
+        await before.context.close();
 
-      const firstScan = scanDist(dist, needles);
-      for (const needle of ['Tobiah', 'Wrenfield', 'Brambleford']) {
-        expect(firstScan.pagefindHits.some((hit) => hit.needle === needle), `scanner finds "${needle}" in the open appeal's index`).toBe(true);
+        const firstScan = scanDist(dist, needles);
+        for (const needle of ['Tobiah', 'Wrenfield', 'Brambleford']) {
+          expect(
+            firstScan.pagefindHits.some((hit) => hit.needle === needle),
+            `scanner finds "${needle}" in the open appeal's index`,
+          ).toBe(true);
+        }
+        for (const needle of needles)
+          expect(
+            firstScan.hits.some((hit) => hit.needle === needle),
+            `scanner finds "${needle}" in dist`,
+          ).toBe(true);
+
+        // Close the appeal as staff do: a tombstone, and the photos deleted. Republish into the same dist.
+        const appealDir = path.join(contentDir, 'appeals', TOBIAH.id);
+        for (const file of readdirSync(appealDir)) rmSync(path.join(appealDir, file));
+        writeFileSync(
+          path.join(appealDir, 'index.md'),
+          '---\nstatus: found\nclosedAt: 2026-11-29\npublished: 2026-09-15\nupdated: 2026-11-29\n---\n',
+        );
+        const second = buildSite(contentDir, dist);
+        expect(second.status, `rebuild after closing ${TOBIAH.id}:\n${second.output}`).toBe(0);
+
+        const after = await newPage(closedServer.url);
+        for (const q of ['Tobiah', 'Wrenfield', 'Brambleford']) {
+          await after.page.goto(`${closedServer.url}${searchUrl({ q })}`);
+          // Soft, so that the index and dist scans below still run and report.
+          expect
+            .soft(await settledSnapshot(after.page, q), `search for "${q}" after ${TOBIAH.id} closed`)
+            .toEqual({ status: countText(0, q), loading: 0, names: [] });
+        }
+        // His filter values are gone from the index too.
+        await after.page.goto(`${closedServer.url}${searchUrl({ region: [TOBIAH.filters.region] })}`);
+        await expectResults(after.page, { status: countText(0), names: [] });
+        await after.page.goto(`${closedServer.url}${searchUrl({ q: 'fictional' })}`);
+        await expectResults(after.page, {
+          status: countText(ACTIVE.length - 1, 'fictional'),
+          names: names(ACTIVE.filter((a) => a.id !== TOBIAH.id)),
+        });
+        expectNoProblems(after.problems);
+
+        // The URL stays, as a neutral notice.
+        const tombstone = await after.context.request.get(`${closedServer.url}/appeals/${TOBIAH.id}/`);
+        expect(tombstone.status()).toBe(200);
+        // And none of his photos or thumbnails is still served.
+        const stillServed: string[] = [];
+        for (const url of [thumbnail!, ...photoUrls]) {
+          const response = await after.context.request.get(closedServer.url + url);
+          if (response.status() !== 404) stillServed.push(`${response.status()} ${url}`);
+        }
+        expect(stillServed, 'photos of the closed appeal still in dist').toEqual([]);
+
+        const secondScan = scanDist(dist, needles);
+        expect(secondScan.pagefindFiles, 'Pagefind files checked').toBeGreaterThan(5);
+        expect(
+          secondScan.badPagefindFiles,
+          'Pagefind .pf_ files that are not gzip with the pagefind_dcd signature',
+        ).toEqual([]);
+        expect(secondScan.pagefindHits, 'closed appeal in the Pagefind index').toEqual([]);
+        expect(secondScan.hits, 'closed appeal anywhere in dist').toEqual([]);
+        const fragments = readdirSync(path.join(dist, 'pagefind', 'fragment'));
+        expect(fragments.length, `one Pagefind fragment per active appeal (${fragments.join(', ')})`).toBe(
+          ACTIVE.length - 1,
+        );
+      } finally {
+        await closedServer?.close();
+        rmSync(workDir, { recursive: true, force: true });
       }
-      for (const needle of needles) expect(firstScan.hits.some((hit) => hit.needle === needle), `scanner finds "${needle}" in dist`).toBe(true);
-
-      // Close the appeal as staff do: a tombstone, and the photos deleted. Republish into the same dist.
-      const appealDir = path.join(contentDir, 'appeals', TOBIAH.id);
-      for (const file of readdirSync(appealDir)) rmSync(path.join(appealDir, file));
-      writeFileSync(path.join(appealDir, 'index.md'), '---\nstatus: found\nclosedAt: 2026-11-29\npublished: 2026-09-15\nupdated: 2026-11-29\n---\n');
-      const second = buildSite(contentDir, dist);
-      expect(second.status, `rebuild after closing ${TOBIAH.id}:\n${second.output}`).toBe(0);
-
-      const after = await newPage(closedServer.url);
-      for (const q of ['Tobiah', 'Wrenfield', 'Brambleford']) {
-        await after.page.goto(`${closedServer.url}${searchUrl({ q })}`);
-        // Soft, so that the index and dist scans below still run and report.
-        expect.soft(await settledSnapshot(after.page, q), `search for "${q}" after ${TOBIAH.id} closed`)
-          .toEqual({ status: countText(0, q), loading: 0, names: [] });
-      }
-      // His filter values are gone from the index too.
-      await after.page.goto(`${closedServer.url}${searchUrl({ region: [TOBIAH.filters.region] })}`);
-      await expectResults(after.page, { status: countText(0), names: [] });
-      await after.page.goto(`${closedServer.url}${searchUrl({ q: 'fictional' })}`);
-      await expectResults(after.page, { status: countText(ACTIVE.length - 1, 'fictional'), names: names(ACTIVE.filter((a) => a.id !== TOBIAH.id)) });
-      expectNoProblems(after.problems);
-
-      // The URL stays, as a neutral notice.
-      const tombstone = await after.context.request.get(`${closedServer.url}/appeals/${TOBIAH.id}/`);
-      expect(tombstone.status()).toBe(200);
-      // And none of his photos or thumbnails is still served.
-      const stillServed: string[] = [];
-      for (const url of [thumbnail!, ...photoUrls]) {
-        const response = await after.context.request.get(closedServer.url + url);
-        if (response.status() !== 404) stillServed.push(`${response.status()} ${url}`);
-      }
-      expect(stillServed, 'photos of the closed appeal still in dist').toEqual([]);
-
-      const secondScan = scanDist(dist, needles);
-      expect(secondScan.pagefindFiles, 'Pagefind files checked').toBeGreaterThan(5);
-      expect(secondScan.badPagefindFiles, 'Pagefind .pf_ files that are not gzip with the pagefind_dcd signature').toEqual([]);
-      expect(secondScan.pagefindHits, 'closed appeal in the Pagefind index').toEqual([]);
-      expect(secondScan.hits, 'closed appeal anywhere in dist').toEqual([]);
-      const fragments = readdirSync(path.join(dist, 'pagefind', 'fragment'));
-      expect(fragments.length, `one Pagefind fragment per active appeal (${fragments.join(', ')})`).toBe(ACTIVE.length - 1);
-    } finally {
-      await closedServer?.close();
-      rmSync(workDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -720,7 +900,8 @@ interface Hit {
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]);
+    entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
 }
 
 /**
@@ -728,7 +909,10 @@ function walk(dir: string): string[] {
  * under `dist` and in its path, decompressing gzip files first. Pagefind's `.pf_*` files must be
  * gzip and start with `pagefind_dcd` once decompressed.
  */
-function scanDist(dist: string, needles: readonly string[]): { hits: Hit[]; pagefindHits: Hit[]; pagefindFiles: number; badPagefindFiles: string[] } {
+function scanDist(
+  dist: string,
+  needles: readonly string[],
+): { hits: Hit[]; pagefindHits: Hit[]; pagefindFiles: number; badPagefindFiles: string[] } {
   const hits: Hit[] = [];
   const pagefindHits: Hit[] = [];
   const badPagefindFiles: string[] = [];
@@ -747,7 +931,10 @@ function scanDist(dist: string, needles: readonly string[]): { hits: Hit[]; page
     }
     if (inPagefind) {
       pagefindFiles += 1;
-      if (/\.pf_[a-z]+$/.test(file) && (!gzipped || !bytes.subarray(0, 12).toString('latin1').startsWith('pagefind_dcd'))) {
+      if (
+        /\.pf_[a-z]+$/.test(file) &&
+        (!gzipped || !bytes.subarray(0, 12).toString('latin1').startsWith('pagefind_dcd'))
+      ) {
         badPagefindFiles.push(relative);
       }
     }

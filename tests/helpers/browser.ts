@@ -86,11 +86,18 @@ export interface AxeViolation {
  * Runs axe-core in the page and returns its violations. The source is evaluated through the
  * DevTools protocol, not a `<script>` tag, so a strict page CSP does not block it.
  */
-export async function runAxe(page: Page, options: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS } }): Promise<AxeViolation[]> {
+export async function runAxe(
+  page: Page,
+  options: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS } },
+): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (runOptions) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Result[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: unknown) => Promise<{ violations: Result[] }> };
+      }
+    ).axe;
     const results = await axe.run(document, runOptions);
     return results.violations.map((violation) => ({
       id: violation.id,
@@ -112,7 +119,10 @@ export function formatViolations(violations: AxeViolation[]): string {
   return violations
     .map((violation) => {
       const nodes = violation.nodes
-        .map((node) => `    - ${node.target}\n      ${node.html.slice(0, 200)}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .map(
+          (node) =>
+            `    - ${node.target}\n      ${node.html.slice(0, 200)}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
         .join('\n');
       return `[${violation.id}] (${violation.impact ?? 'n/a'}) ${violation.help}\n  ${violation.helpUrl}\n${nodes}`;
     })

@@ -2,12 +2,16 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
+import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 /** A photo-like test image: noisy and textured, with EXIF, GPS and XMP that must never be published. */
-export async function writeTestPhoto(file: string, seed: number, size = { width: 900, height: 1200 }): Promise<void> {
+export async function writeTestPhoto(
+  file: string,
+  seed: number,
+  size = { width: 900, height: 1200 },
+): Promise<void> {
   const { width, height } = size;
   const hue = (seed * 47) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -21,14 +25,24 @@ export async function writeTestPhoto(file: string, seed: number, size = { width:
     .jpeg({ quality: 85 })
     .withExif({
       IFD0: { Copyright: 'SECRET-EXIF-MARKER', Artist: 'Test Camera Owner', Make: 'TestCam' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '51/1 30/1 0/1',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '0/1 7/1 0/1',
+      },
     })
-    .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>SECRET-XMP-MARKER</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+    .withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>SECRET-XMP-MARKER</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>',
+    )
     .toFile(file);
 }
 
 /** Copies a fixture content folder to a temporary place and draws every photo its appeals name. */
-export async function materialiseFixture(name: string, into = mkdtempSync(path.join(tmpdir(), `appeals-${name}-`))): Promise<string> {
+export async function materialiseFixture(
+  name: string,
+  into = mkdtempSync(path.join(tmpdir(), `appeals-${name}-`)),
+): Promise<string> {
   const contentDir = path.join(into, 'content');
   cpSync(path.join(FIXTURES, name), contentDir, { recursive: true });
   const appealsDir = path.join(contentDir, 'appeals');

@@ -4,7 +4,6 @@ import type { TestProject } from 'vitest/node';
 import { buildSite, PROJECT_ROOT } from './build-site.ts';
 import { materialiseFixture } from './fixture-content.ts';
 
-
 /** Builds the `basic` fixture once per run, with real photos carrying EXIF, GPS and XMP. */
 export default async function setup(project: TestProject): Promise<() => void> {
   // A folder of its own per run, so two runs at once never share a build.

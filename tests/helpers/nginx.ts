@@ -16,12 +16,15 @@ export function describeNginx(name: string, fn: () => void): void {
   if (nginxRequired) {
     describe(name, () => {
       it('has an nginx to run', () => {
-        throw new Error(`NGINX TESTS FAILED: nginx is required (REQUIRE_NGINX=1 or REQUIRE_BROWSER=1) but ${nginxSkipReason}.`);
+        throw new Error(
+          `NGINX TESTS FAILED: nginx is required (REQUIRE_NGINX=1 or REQUIRE_BROWSER=1) but ${nginxSkipReason}.`,
+        );
       });
     });
     return;
   }
-  console.warn(`\n${'!'.repeat(72)}\nNGINX TESTS SKIPPED: ${nginxSkipReason}.\n"${name}" did not run. Set REQUIRE_NGINX=1 to make this a failure.\n${'!'.repeat(72)}\n`);
+  console.warn(
+    `\n${'!'.repeat(72)}\nNGINX TESTS SKIPPED: ${nginxSkipReason}.\n"${name}" did not run. Set REQUIRE_NGINX=1 to make this a failure.\n${'!'.repeat(72)}\n`,
+  );
   describe.skip(name, fn);
 }
-

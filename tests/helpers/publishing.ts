@@ -3,7 +3,18 @@
 // client for nginx, and checks on the deploy folder (release trees, manifests, search index text).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -21,7 +32,14 @@ export const FIXTURE = {
 } as const;
 
 /** Every page that lists appeals in the fixture (three active appeals, two per page). */
-export const LISTING_PATHS = ['/', '/appeals/', '/appeals/2/', '/appeals/region/london/', '/appeals/region/north-west/', '/appeals/region/yorkshire-and-the-humber/'] as const;
+export const LISTING_PATHS = [
+  '/',
+  '/appeals/',
+  '/appeals/2/',
+  '/appeals/region/london/',
+  '/appeals/region/north-west/',
+  '/appeals/region/yorkshire-and-the-humber/',
+] as const;
 
 export const NOTICE_HEADING = 'This appeal is no longer active';
 
@@ -46,11 +64,13 @@ export interface Workspace {
 }
 
 /** Variables of the test runner's own environment that a comms officer's shell would not have. */
-const DROPPED_ENV = /^(VITEST.*|NODE_ENV|TEST|CONTENT_DIR|DEPLOY_DIR|ARCHIVE_DIR|ASTRO_CACHE_DIR|BUILD_DATE|KEEP_RELEASES|PURGE_HOOK|AUDIT_LOG)$/;
+const DROPPED_ENV =
+  /^(VITEST.*|NODE_ENV|TEST|CONTENT_DIR|DEPLOY_DIR|ARCHIVE_DIR|ASTRO_CACHE_DIR|BUILD_DATE|KEEP_RELEASES|PURGE_HOOK|AUDIT_LOG)$/;
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !DROPPED_ENV.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && !DROPPED_ENV.test(key)) env[key] = value;
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
@@ -59,7 +79,10 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
  * image cache. Pass a `warmCache` (see `sharedImageCache`) to start the cache with images encoded by
  * earlier scenarios of the same file.
  */
-export async function createWorkspace(label: string, options: { warmCache?: SharedImageCache; env?: Record<string, string> } = {}): Promise<Workspace> {
+export async function createWorkspace(
+  label: string,
+  options: { warmCache?: SharedImageCache; env?: Record<string, string> } = {},
+): Promise<Workspace> {
   const base = path.join(PROJECT_ROOT, 'test-output');
   mkdirSync(base, { recursive: true });
   const root = mkdtempSync(path.join(base, `publish-${label}-`));
@@ -168,7 +191,12 @@ export interface RunningCli {
  * Starts `node scripts/<cli>.ts ...args` from the project root, as `npm run <cli>` does. The child
  * leads its own process group, so the scenario can kill it together with its astro build.
  */
-export function startCli(cli: Cli, args: readonly string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): RunningCli {
+export function startCli(
+  cli: Cli,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): RunningCli {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join('scripts', `${cli}.ts`), ...args], {
     cwd: PROJECT_ROOT,
@@ -192,10 +220,13 @@ export function startCli(cli: Cli, args: readonly string[], env: Record<string, 
   const killOnExit = () => kill({ group: true });
   process.once('exit', killOnExit);
   const done = new Promise<CliResult>((resolve) => {
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
-      stderr += `\n[test] ${cli} ${args.join(' ')} killed after ${options.timeoutMs} ms\n`;
-      kill({ group: true });
-    }, options.timeoutMs);
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stderr += `\n[test] ${cli} ${args.join(' ')} killed after ${options.timeoutMs} ms\n`;
+            kill({ group: true });
+          }, options.timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       process.removeListener('exit', killOnExit);
@@ -205,7 +236,12 @@ export function startCli(cli: Cli, args: readonly string[], env: Record<string, 
   return { child, pid, stdout: () => stdout, stderr: () => stderr, done, kill };
 }
 
-export function runCli(cli: Cli, args: readonly string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  cli: Cli,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<CliResult> {
   return startCli(cli, args, env, { timeoutMs: options.timeoutMs ?? 180_000 }).done;
 }
 
@@ -248,7 +284,11 @@ export function childPids(pid: number): number[] {
   return out;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false, options: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     const value = probe();
@@ -275,7 +315,12 @@ export function editAppeal(workspace: Workspace, id: string, edit: (source: stri
 
 /** Sets a "Release marker N." paragraph at the end of an appeal's body (replacing any earlier one). */
 export function setReleaseMarker(workspace: Workspace, id: string, marker: number): void {
-  editAppeal(workspace, id, (source) => `${source.replace(/\n\nRelease marker \d+\.\n$/, '\n').replace(/\n*$/, '\n')}\nRelease marker ${marker}.\n`);
+  editAppeal(
+    workspace,
+    id,
+    (source) =>
+      `${source.replace(/\n\nRelease marker \d+\.\n$/, '\n').replace(/\n*$/, '\n')}\nRelease marker ${marker}.\n`,
+  );
 }
 
 export function releaseMarkers(html: string): number[] {
@@ -327,8 +372,14 @@ export function releaseEntries(workspace: Workspace): { folders: string[]; manif
   if (!existsSync(workspace.releasesDir)) return { folders: [], manifests: [] };
   const entries = readdirSync(workspace.releasesDir, { withFileTypes: true });
   return {
-    folders: entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(),
-    manifests: entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => e.name.replace(/\.json$/, '')).sort(),
+    folders: entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(),
+    manifests: entries
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => e.name.replace(/\.json$/, ''))
+      .sort(),
   };
 }
 
@@ -343,16 +394,20 @@ export function releaseProblems(workspace: Workspace, name: string): string[] {
     if (!(file in actual)) problems.push(`${name}/${file} is missing`);
     else if (actual[file] !== hash) problems.push(`${name}/${file} differs from its manifest`);
   }
-  for (const file of Object.keys(actual)) if (!(file in manifest.files)) problems.push(`${name}/${file} is not in the manifest`);
+  for (const file of Object.keys(actual))
+    if (!(file in manifest.files)) problems.push(`${name}/${file} is not in the manifest`);
   return problems;
 }
 
 /** Leftovers a republish must clear: build folders, temporary links, a lock, incomplete releases. */
 export function deployLeftovers(workspace: Workspace): string[] {
-  const out = readdirSync(workspace.deployDir).filter((name) => name.startsWith('.staging-') || name.startsWith('.current-') || name === '.lock');
+  const out = readdirSync(workspace.deployDir).filter(
+    (name) => name.startsWith('.staging-') || name.startsWith('.current-') || name === '.lock',
+  );
   const { folders, manifests } = releaseEntries(workspace);
   for (const folder of folders) if (!manifests.includes(folder)) out.push(`releases/${folder} (no manifest)`);
-  for (const manifest of manifests) if (!folders.includes(manifest)) out.push(`releases/${manifest}.json (no folder)`);
+  for (const manifest of manifests)
+    if (!folders.includes(manifest)) out.push(`releases/${manifest}.json (no folder)`);
   return out;
 }
 
@@ -370,7 +425,8 @@ export function searchIndexText(releaseDir: string): string {
     for (const e of readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/\.(pf_fragment|pf_index|pf_meta|pf_filter)$/.test(e.name) || e.name.endsWith('.json')) parts.push(readAsText(full));
+      else if (/\.(pf_fragment|pf_index|pf_meta|pf_filter)$/.test(e.name) || e.name.endsWith('.json'))
+        parts.push(readAsText(full));
     }
   };
   walk(root);
@@ -386,7 +442,11 @@ export function filesMentioning(dir: string, pattern: RegExp): string[] {
       const full = path.join(folder, e.name);
       const rel = path.relative(root, full);
       if (e.isDirectory()) walk(full);
-      else if (pattern.test(rel) || (!/\.(avif|webp|jpe?g|png|gif)$/i.test(e.name) && pattern.test(readAsText(full)))) out.push(rel);
+      else if (
+        pattern.test(rel) ||
+        (!/\.(avif|webp|jpe?g|png|gif)$/i.test(e.name) && pattern.test(readAsText(full)))
+      )
+        out.push(rel);
     }
   };
   walk(root);
@@ -414,15 +474,19 @@ export class HttpClient {
 
   get(urlPath: string, timeoutMs = 10_000): Promise<HttpResponse> {
     return new Promise((resolve, reject) => {
-      const req = request(`${this.origin}${urlPath}`, { agent: this.agent, method: 'GET', timeout: timeoutMs }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
-        });
-        res.on('error', reject);
-      });
+      const req = request(
+        `${this.origin}${urlPath}`,
+        { agent: this.agent, method: 'GET', timeout: timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks);
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+          });
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`GET ${urlPath} timed out after ${timeoutMs} ms`)));
       req.on('error', reject);
       req.end();
@@ -456,5 +520,10 @@ export function fileForUrl(urlPath: string): string {
 /** The visible text of an HTML page's <main>, tags stripped, whitespace collapsed. */
 export function mainText(html: string): string {
   const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
-  return main.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -2,7 +2,13 @@
 // failing test never leaves nginx running or a workspace behind.
 import { afterAll, afterEach } from 'vitest';
 import { startNginx, type RunningNginx } from './nginx.ts';
-import { createWorkspace, HttpClient, removeWorkspace, sharedImageCache, type Workspace } from './publishing.ts';
+import {
+  createWorkspace,
+  HttpClient,
+  removeWorkspace,
+  sharedImageCache,
+  type Workspace,
+} from './publishing.ts';
 
 export interface ServedScenarios {
   /** A fresh fixture workspace whose image cache starts warm from earlier scenarios of the file. */

@@ -1,11 +1,26 @@
 // The built fixture site served by a real nginx with the generated configuration: closed appeals
 // answer 410 with the neutral notice, caching follows the kind of file, and every response carries
 // the security headers. Also checks the host files the build writes for Netlify and Cloudflare Pages.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headersFile, netlifyRedirects } from '../../src/lib/host-config.ts';
-import { BASE_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { headersFile, netlifyRedirects } from '../../src/lib/hosting/host-config.ts';
+import {
+  BASE_CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+} from '../../src/lib/hosting/security-headers.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 
@@ -26,7 +41,8 @@ async function get(base: string, urlPath: string): Promise<Fetched> {
 }
 
 function expectSecurityHeaders(response: Fetched, where: string): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), `${name} on ${where}`).toBe(value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS))
+    expect(response.headers.get(name), `${name} on ${where}`).toBe(value);
 }
 
 const firstMatch = (text: string, re: RegExp, what: string): string => {
@@ -44,7 +60,24 @@ describe('host files in the build', () => {
   it('writes _headers and _redirects as generated from the closed ids', () => {
     expect(readFileSync(path.join(dist, '_redirects'), 'utf8')).toBe(netlifyRedirects([CLOSED_ID]));
     const headers = readFileSync(path.join(dist, '_headers'), 'utf8');
-    expect(headers).toBe(headersFile({ closedIds: [CLOSED_ID], topLevelHtmlPaths: ['api/', 'appeals/', 'embed/', 'favicon.svg', 'feeds/', 'help/', 'press/', 'robots.txt', 'search/', 'sitemap-0.xml', 'sitemap-index.xml'] }));
+    expect(headers).toBe(
+      headersFile({
+        closedIds: [CLOSED_ID],
+        topLevelHtmlPaths: [
+          'api/',
+          'appeals/',
+          'embed/',
+          'favicon.svg',
+          'feeds/',
+          'help/',
+          'press/',
+          'robots.txt',
+          'search/',
+          'sitemap-0.xml',
+          'sitemap-index.xml',
+        ],
+      }),
+    );
     for (const id of ACTIVE_IDS) expect(headers).not.toContain(id);
   });
 
@@ -72,7 +105,11 @@ describeNginx('the built site served by nginx', () => {
     await nginx?.stop();
   });
 
-  for (const form of [`/appeals/${CLOSED_ID}/`, `/appeals/${CLOSED_ID}`, `/appeals/${CLOSED_ID}/index.html`]) {
+  for (const form of [
+    `/appeals/${CLOSED_ID}/`,
+    `/appeals/${CLOSED_ID}`,
+    `/appeals/${CLOSED_ID}/index.html`,
+  ]) {
     it(`answers 410 Gone with the neutral notice at ${form}`, async () => {
       const response = await get(nginx.url, form);
       expect(response.status).toBe(410);
@@ -131,10 +168,16 @@ describeNginx('the built site served by nginx', () => {
       expect(response.status, file).toBe(200);
       expect(response.headers.get('cache-control'), file).toBe('public, max-age=0, must-revalidate');
     }
-    const entry = JSON.parse((await get(nginx.url, '/pagefind/pagefind-entry.json')).body) as { languages: Record<string, { hash: string }> };
+    const entry = JSON.parse((await get(nginx.url, '/pagefind/pagefind-entry.json')).body) as {
+      languages: Record<string, { hash: string }>;
+    };
     const fragment = readdirSync(path.join(dist, 'pagefind', 'fragment'))[0]!;
     // The metadata file is named by the index hash; fragments hold children's names.
-    for (const file of [`/pagefind/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`, `/pagefind/fragment/${fragment}`, '/pagefind/wasm.en.pagefind']) {
+    for (const file of [
+      `/pagefind/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`,
+      `/pagefind/fragment/${fragment}`,
+      '/pagefind/wasm.en.pagefind',
+    ]) {
       const response = await get(nginx.url, file);
       expect(response.status, file).toBe(200);
       expect(response.headers.get('cache-control'), file).toBe('public, max-age=0, must-revalidate');
@@ -150,7 +193,13 @@ describeNginx('the built site served by nginx', () => {
   });
 
   it('answers unknown pages with 404 and the 404 page, headers included', async () => {
-    for (const urlPath of ['/no-such-page/', '/appeals/2026-9999/', '/_astro/missing.css', '/_photos/', '/pagefind/missing.pf_fragment']) {
+    for (const urlPath of [
+      '/no-such-page/',
+      '/appeals/2026-9999/',
+      '/_astro/missing.css',
+      '/_photos/',
+      '/pagefind/missing.pf_fragment',
+    ]) {
       const response = await get(nginx.url, urlPath);
       expect(response.status, urlPath).toBe(404);
       expect(response.body, urlPath).toBe(readFileSync(path.join(dist, '404.html'), 'utf8'));
@@ -166,7 +215,7 @@ describeNginx('the built site served by nginx', () => {
     expect(response.headers.get('x-robots-tag')).toBe('noindex');
   });
 
-  it('answers 410 under a closed appeal\'s URL too: its poster and any old share card address', async () => {
+  it("answers 410 under a closed appeal's URL too: its poster and any old share card address", async () => {
     for (const urlPath of [`/appeals/${CLOSED_ID}/poster/`, `/appeals/${CLOSED_ID}/share-card.jpg`]) {
       const response = await get(nginx.url, urlPath);
       expect(response.status, urlPath).toBe(410);
@@ -181,9 +230,18 @@ describeNginx('the built site served by nginx', () => {
   it('lets only the embed be framed', async () => {
     const embed = await get(nginx.url, '/embed/latest/');
     expect(embed.status).toBe(200);
-    expect(embed.headers.get('content-security-policy')).toBe(`${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors *`);
+    expect(embed.headers.get('content-security-policy')).toBe(
+      `${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors *`,
+    );
     expect(embed.headers.get('x-frame-options')).toBeNull();
-    for (const urlPath of ['/', '/appeals/', `/appeals/${ACTIVE_IDS[0]}/`, `/appeals/${ACTIVE_IDS[0]}/poster/`, '/press/', '/feeds/appeals.xml']) {
+    for (const urlPath of [
+      '/',
+      '/appeals/',
+      `/appeals/${ACTIVE_IDS[0]}/`,
+      `/appeals/${ACTIVE_IDS[0]}/poster/`,
+      '/press/',
+      '/feeds/appeals.xml',
+    ]) {
       const response = await get(nginx.url, urlPath);
       expect(response.headers.get('x-frame-options'), urlPath).toBe('DENY');
       expect(response.headers.get('content-security-policy'), urlPath).toContain("frame-ancestors 'none'");
@@ -192,8 +250,13 @@ describeNginx('the built site served by nginx', () => {
 
   it('serves the feeds, API files, sitemap and robots.txt with their types', async () => {
     const types: Record<string, RegExp> = {
-      '/feeds/appeals.xml': /xml/, '/feeds/removals.xml': /xml/, '/feeds/regions/london.xml': /xml/, '/sitemap-index.xml': /xml/,
-      '/api/v1/appeals.json': /^application\/json/, '/api/v1/removals.json': /^application\/json/, '/robots.txt': /^text\/plain/,
+      '/feeds/appeals.xml': /xml/,
+      '/feeds/removals.xml': /xml/,
+      '/feeds/regions/london.xml': /xml/,
+      '/sitemap-index.xml': /xml/,
+      '/api/v1/appeals.json': /^application\/json/,
+      '/api/v1/removals.json': /^application\/json/,
+      '/robots.txt': /^text\/plain/,
     };
     for (const [urlPath, type] of Object.entries(types)) {
       const response = await get(nginx.url, urlPath);
@@ -204,7 +267,16 @@ describeNginx('the built site served by nginx', () => {
   });
 
   it('logs no errors or warnings', () => {
-    expect(nginx.errorLog().split('\n').filter((line) => /\[(warn|error|crit|alert|emerg)\]/.test(line) && !/open\(\) .* failed \(2: No such file or directory\)/.test(line))).toEqual([]);
+    expect(
+      nginx
+        .errorLog()
+        .split('\n')
+        .filter(
+          (line) =>
+            /\[(warn|error|crit|alert|emerg)\]/.test(line) &&
+            !/open\(\) .* failed \(2: No such file or directory\)/.test(line),
+        ),
+    ).toEqual([]);
   });
 });
 
@@ -227,7 +299,10 @@ describeNginx('nginx serving a release symlink that is switched atomically', () 
     const b = path.join(workDir, 'releases', 'b');
     cpSync(dist, b, { recursive: true });
     writeFileSync(path.join(b, '_gone', '2026-0102'), '');
-    cpSync(path.join(b, 'appeals', CLOSED_ID, 'index.html'), path.join(b, 'appeals', '2026-0102', 'index.html'));
+    cpSync(
+      path.join(b, 'appeals', CLOSED_ID, 'index.html'),
+      path.join(b, 'appeals', '2026-0102', 'index.html'),
+    );
     switchTo('a');
     nginx = await startNginx({ root: current() });
   });

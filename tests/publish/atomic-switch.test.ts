@@ -5,8 +5,23 @@
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import {
-  createWorkspace, describeRun, fileForUrl, FIXTURE, HttpClient, LISTING_PATHS, readManifestOf, releaseMarkers, releaseProblems,
-  removeWorkspace, republishOk, runCli, setReleaseMarker, sha256, sharedImageCache, subresourceUrls, type Workspace,
+  createWorkspace,
+  describeRun,
+  fileForUrl,
+  FIXTURE,
+  HttpClient,
+  LISTING_PATHS,
+  readManifestOf,
+  releaseMarkers,
+  releaseProblems,
+  removeWorkspace,
+  republishOk,
+  runCli,
+  setReleaseMarker,
+  sha256,
+  sharedImageCache,
+  subresourceUrls,
+  type Workspace,
 } from '../helpers/publishing.ts';
 
 const REPUBLISHES = 20;
@@ -100,7 +115,9 @@ describeNginx('republishing under load', () => {
           if (urls.length === 0) fail(`GET ${page}: no stylesheet or photo found in the page`);
           for (const url of [urls[0]!, urls[Math.floor(urls.length / 2)]!, urls.at(-1)!]) {
             subrequests++;
-            const sub = await client.get(url).catch((error: unknown) => ({ status: `error ${(error as Error).message}` }));
+            const sub = await client
+              .get(url)
+              .catch((error: unknown) => ({ status: `error ${(error as Error).message}` }));
             if (sub.status !== 200) fail(`GET ${url} (used by ${page}) answered ${sub.status}`);
           }
         }
@@ -139,7 +156,8 @@ describeNginx('republishing under load', () => {
     for (const [page, hashes] of seen) {
       const file = fileForUrl(page);
       const known = published.get(file) ?? new Set();
-      for (const hash of hashes) expect(known.has(hash), `${page}: a body that no release holds in ${file}`).toBe(true);
+      for (const hash of hashes)
+        expect(known.has(hash), `${page}: a body that no release holds in ${file}`).toBe(true);
     }
     for (const marker of markersSeen) expect([...markerOf.values()]).toContain(marker);
     // The clients really ran across the switches.

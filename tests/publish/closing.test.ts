@@ -11,8 +11,22 @@ import { expect, it } from 'vitest';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  deployLeftovers, describeRun, filesMentioning, FIXTURE, mainText, NOTICE_HEADING, photoUrls, readManifestOf,
-  releaseEntries, releaseMarkers, releaseProblems, republishOk, runCli, searchIndexText, setReleaseMarker, snapshotLive,
+  deployLeftovers,
+  describeRun,
+  filesMentioning,
+  FIXTURE,
+  mainText,
+  NOTICE_HEADING,
+  photoUrls,
+  readManifestOf,
+  releaseEntries,
+  releaseMarkers,
+  releaseProblems,
+  republishOk,
+  runCli,
+  searchIndexText,
+  setReleaseMarker,
+  snapshotLive,
   type Workspace,
 } from '../helpers/publishing.ts';
 
@@ -44,11 +58,17 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     }
     expect((await http.get('/appeals/region/london/')).text).toContain('Tobiah Wrenfield');
     const listedBefore = await Promise.all(['/', '/appeals/', '/appeals/2/'].map((p) => http.get(p)));
-    expect(listedBefore.some((r) => r.text.includes('Tobiah Wrenfield')), 'the appeal is listed before closing').toBe(true);
+    expect(
+      listedBefore.some((r) => r.text.includes('Tobiah Wrenfield')),
+      'the appeal is listed before closing',
+    ).toBe(true);
     expect(searchIndexText(ws.currentDir())).toMatch(NAME_RE);
     expect((await http.get('/feeds/appeals.xml')).text).toMatch(NAME_RE);
     expect((await http.get(`/appeals/${ID}/share-card.jpg`)).status).toBe(200);
-    expect(readdirSync(path.join(ws.cacheDir, 'share-cards')).some((f) => f.startsWith(ID)), 'share card cached before closing').toBe(true);
+    expect(
+      readdirSync(path.join(ws.cacheDir, 'share-cards')).some((f) => f.startsWith(ID)),
+      'share card cached before closing',
+    ).toBe(true);
 
     // Close it. The command republishes and says how long the change took to go live.
     const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], ws.env);
@@ -74,10 +94,17 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
 
     // Every photo the page used is gone; the poster and share card addresses answer 410 too.
     for (const url of oldPhotos) expect((await http.get(url)).status, url).toBe(404);
-    for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`]) expect((await http.get(below)).status, below).toBe(410);
+    for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`])
+      expect((await http.get(below)).status, below).toBe(410);
 
     // Press and partner outputs: gone from the feeds, API, sitemap and embed; listed for removal.
-    for (const feed of ['/feeds/appeals.xml', '/feeds/regions/london.xml', '/api/v1/appeals.json', '/sitemap-0.xml', '/embed/latest/']) {
+    for (const feed of [
+      '/feeds/appeals.xml',
+      '/feeds/regions/london.xml',
+      '/api/v1/appeals.json',
+      '/sitemap-0.xml',
+      '/embed/latest/',
+    ]) {
       const response = await http.get(feed);
       expect(response.status, feed).toBe(200);
       expect(response.text, feed).not.toMatch(NAME_RE);
@@ -88,21 +115,35 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
       expect(response.text, removals).toContain(`/appeals/${ID}/`);
       expect(response.text, removals).not.toMatch(NAME_RE);
     }
-    expect(existsSync(path.join(ws.cacheDir, 'share-cards')) ? readdirSync(path.join(ws.cacheDir, 'share-cards')).filter((f) => f.startsWith(ID)) : []).toEqual([]);
+    expect(
+      existsSync(path.join(ws.cacheDir, 'share-cards'))
+        ? readdirSync(path.join(ws.cacheDir, 'share-cards')).filter((f) => f.startsWith(ID))
+        : [],
+    ).toEqual([]);
 
     // Listings: the other appeals are listed, this one is not.
     const all = await http.get('/appeals/');
     expect(all.status).toBe(200);
     expect(all.text).toContain('Zephyrine Quillfeather');
     expect(all.text).toContain('Odalys Fernhollow');
-    for (const listing of ['/', '/appeals/', '/appeals/region/london/', '/appeals/region/north-west/', '/appeals/region/yorkshire-and-the-humber/', '/search/', '/help/']) {
+    for (const listing of [
+      '/',
+      '/appeals/',
+      '/appeals/region/london/',
+      '/appeals/region/north-west/',
+      '/appeals/region/yorkshire-and-the-humber/',
+      '/search/',
+      '/help/',
+    ]) {
       const page = await http.get(listing);
       expect(page.status, listing).toBe(200);
       expect(page.text, listing).not.toMatch(NAME_RE);
     }
     // Two active appeals now fit on one listing page.
     expect((await http.get('/appeals/2/')).status).toBe(404);
-    expect(mainText((await http.get('/appeals/region/london/')).text)).toMatch(/no active appeals in London/i);
+    expect(mainText((await http.get('/appeals/region/london/')).text)).toMatch(
+      /no active appeals in London/i,
+    );
 
     // The search index, as browsers get it (gzip), and every other file of the release.
     const releaseDir = ws.currentDir();
@@ -114,7 +155,10 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     // Nor in any release kept on disk, nor in the build caches: Astro's data store and image cache.
     expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
     expect(filesMentioning(ws.cacheDir, NAME_RE)).toEqual([]);
-    for (const url of oldPhotos) expect(existsSync(path.join(ws.cacheDir, 'assets', path.basename(url))), `${url} still cached`).toBe(false);
+    for (const url of oldPhotos)
+      expect(existsSync(path.join(ws.cacheDir, 'assets', path.basename(url))), `${url} still cached`).toBe(
+        false,
+      );
 
     // Verification of the live release passes.
     const verify = await runCli('verify', [], ws.env);
@@ -123,19 +167,33 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     // The audit log: who did what to which id, never the child's name.
     const auditText = readFileSync(path.join(ws.archiveDir, 'audit-log.jsonl'), 'utf8');
     expect(auditText).not.toMatch(NAME_RE);
-    const audit = auditText.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const audit = auditText
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(audit).toContainEqual(expect.objectContaining({ id: ID, action: 'found', by: 'Tester' }));
-    expect(Object.keys(audit.find((e) => e.action === 'found')!).sort()).toEqual(['action', 'by', 'id', 'time']);
+    expect(Object.keys(audit.find((e) => e.action === 'found')!).sort()).toEqual([
+      'action',
+      'by',
+      'id',
+      'time',
+    ]);
 
     // No release still showing the child remains on disk (rollback cannot bring it back).
-    for (const name of releaseEntries(ws).manifests) expect(readManifestOf(ws, name).activeIds, name).not.toContain(ID);
+    for (const name of releaseEntries(ws).manifests)
+      expect(readManifestOf(ws, name).activeIds, name).not.toContain(ID);
 
     // The purge hook was told what to purge: the appeal URL, its photos, the listings, the index.
-    const hook = JSON.parse(readFileSync(path.join(ws.root, hookFile), 'utf8')) as { release: string; changedUrls: string[] };
+    const hook = JSON.parse(readFileSync(path.join(ws.root, hookFile), 'utf8')) as {
+      release: string;
+      changedUrls: string[];
+    };
     expect(hook.release).toBe(ws.currentName());
     expect(hook.changedUrls).toContain(`/appeals/${ID}/`);
     for (const url of oldPhotos) expect(hook.changedUrls, url).toContain(url);
-    expect(hook.changedUrls).toEqual(expect.arrayContaining(['/', '/appeals/', '/appeals/2/', '/appeals/region/london/']));
+    expect(hook.changedUrls).toEqual(
+      expect.arrayContaining(['/', '/appeals/', '/appeals/2/', '/appeals/region/london/']),
+    );
     expect(hook.changedUrls.some((u) => u.startsWith('/pagefind/'))).toBe(true);
     expect(JSON.stringify(hook)).not.toMatch(NAME_RE);
 
@@ -157,7 +215,10 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     }
     expect((await http.get('/appeals/region/london/')).text).toContain('Tobiah Wrenfield');
     expect(searchIndexText(ws.currentDir())).toMatch(NAME_RE);
-    const reopened = readFileSync(path.join(ws.archiveDir, 'audit-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const reopened = readFileSync(path.join(ws.archiveDir, 'audit-log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(reopened.at(-1)).toMatchObject({ id: ID, action: 'reopen', by: 'Tester' });
   }, 300_000);
 
@@ -193,7 +254,10 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     // A harmless change, published (its CDN purge hook fails: reported, but the release stays live),
     // then rolled back: back to the release without it.
     setReleaseMarker(ws, '2025-0007', 1);
-    const hookFailed = await runCli('republish', [], { ...ws.env, PURGE_HOOK: 'echo "CDN said no" >&2; exit 3' });
+    const hookFailed = await runCli('republish', [], {
+      ...ws.env,
+      PURGE_HOOK: 'echo "CDN said no" >&2; exit 3',
+    });
     expect(hookFailed.code, describeRun(hookFailed)).toBe(16);
     expect(hookFailed.stderr).toMatch(/stage "purge-hook"/);
     expect(hookFailed.stderr).toContain('CDN said no');

@@ -6,8 +6,22 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync } from 'no
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  childPids, createWorkspace, deployLeftovers, describeRun, readManifestOf, releaseEntries, releaseMarkers, releaseProblems, removeWorkspace,
-  republishOk, runCli, setReleaseMarker, sharedImageCache, startCli, waitFor, type Workspace,
+  childPids,
+  createWorkspace,
+  deployLeftovers,
+  describeRun,
+  readManifestOf,
+  releaseEntries,
+  releaseMarkers,
+  releaseProblems,
+  removeWorkspace,
+  republishOk,
+  runCli,
+  setReleaseMarker,
+  sharedImageCache,
+  startCli,
+  waitFor,
+  type Workspace,
 } from '../helpers/publishing.ts';
 
 const MARKED = '2025-0007';
@@ -15,7 +29,8 @@ const MARKED = '2025-0007';
 const cache = sharedImageCache('concurrent');
 afterAll(() => cache.remove());
 
-const markerIn = (ws: Workspace, release: string) => releaseMarkers(readFileSync(path.join(ws.releasesDir, release, 'appeals', MARKED, 'index.html'), 'utf8'));
+const markerIn = (ws: Workspace, release: string) =>
+  releaseMarkers(readFileSync(path.join(ws.releasesDir, release, 'appeals', MARKED, 'index.html'), 'utf8'));
 
 describe('republishes at the same time, one deploy folder', () => {
   let ws: Workspace;
@@ -33,8 +48,19 @@ describe('republishes at the same time, one deploy folder', () => {
     const b = startCli('republish', [], ws.env, { timeoutMs: 240_000 });
     // An edit made while the first is building (its pages already rendered, so its content read) and
     // the second is waiting must reach the live site.
-    const owner = await waitFor('one of them to start building', () => [a, b].find((run) => childPids(run.pid).length > 0), { intervalMs: 5, timeoutMs: 120_000 });
-    await waitFor('rendered pages in the first build', () => readdirSync(ws.deployDir).some((name) => name.startsWith('.staging-') && existsSync(path.join(ws.deployDir, name, 'index.html'))), { intervalMs: 2, timeoutMs: 120_000 });
+    const owner = await waitFor(
+      'one of them to start building',
+      () => [a, b].find((run) => childPids(run.pid).length > 0),
+      { intervalMs: 5, timeoutMs: 120_000 },
+    );
+    await waitFor(
+      'rendered pages in the first build',
+      () =>
+        readdirSync(ws.deployDir).some(
+          (name) => name.startsWith('.staging-') && existsSync(path.join(ws.deployDir, name, 'index.html')),
+        ),
+      { intervalMs: 2, timeoutMs: 120_000 },
+    );
     setReleaseMarker(ws, MARKED, 2);
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect(ra.code, describeRun(ra)).toBe(0);
@@ -62,13 +88,23 @@ describe('republishes at the same time, one deploy folder', () => {
   it('refuses --no-wait with exit 10 while another republish runs', async () => {
     setReleaseMarker(ws, MARKED, 3);
     const running = startCli('republish', [], ws.env, { timeoutMs: 240_000 });
-    await waitFor('the lock', () => {
-      try {
-        return (JSON.parse(readFileSync(path.join(ws.deployDir, '.lock', 'owner.json'), 'utf8')) as { pid: number }).pid === running.pid;
-      } catch {
-        return false;
-      }
-    }, { intervalMs: 5 });
+    await waitFor(
+      'the lock',
+      () => {
+        try {
+          return (
+            (
+              JSON.parse(readFileSync(path.join(ws.deployDir, '.lock', 'owner.json'), 'utf8')) as {
+                pid: number;
+              }
+            ).pid === running.pid
+          );
+        } catch {
+          return false;
+        }
+      },
+      { intervalMs: 5 },
+    );
     const before = ws.currentName();
     const refused = await runCli('republish', ['--no-wait'], ws.env);
     expect(refused.code, describeRun(refused)).toBe(10);
@@ -107,7 +143,10 @@ describe('two deploy targets built from one checkout at the same time', () => {
     const two = await createWorkspace('target-b', { warmCache: cache });
     workspaces.push(one, two);
     for (let round = 1; round <= 2; round++) {
-      const [ra, rb] = await Promise.all([runCli('republish', [], one.env), runCli('republish', [], two.env)]);
+      const [ra, rb] = await Promise.all([
+        runCli('republish', [], one.env),
+        runCli('republish', [], two.env),
+      ]);
       expect(ra.code, `round ${round}, target a: ${describeRun(ra)}`).toBe(0);
       expect(rb.code, `round ${round}, target b: ${describeRun(rb)}`).toBe(0);
     }

@@ -1,4 +1,4 @@
-// The early release of new appeals (src/lib/early-release.ts) against a real nginx: a republish that
+// The early release of new appeals (src/lib/publishing/early-release.ts) against a real nginx: a republish that
 // adds an appeal publishes a verified release with the new appeal's page, photos, poster, share
 // card and search entry before the full build; and an early release that fails verification is not
 // published, the full build publishes instead. The purge hook, which runs right after each switch,
@@ -10,8 +10,20 @@ import { writeTestPhoto } from '../helpers/fixture-content.ts';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  appealFile, deployLeftovers, describeRun, FIXTURE, HttpClient, NOTICE_HEADING, photoUrls, readManifestOf, releaseEntries, republishOk,
-  searchIndexText, startCli, waitFor, type Workspace,
+  appealFile,
+  deployLeftovers,
+  describeRun,
+  FIXTURE,
+  HttpClient,
+  NOTICE_HEADING,
+  photoUrls,
+  readManifestOf,
+  releaseEntries,
+  republishOk,
+  searchIndexText,
+  startCli,
+  waitFor,
+  type Workspace,
 } from '../helpers/publishing.ts';
 
 const NEW_ID = '2026-0104';
@@ -26,7 +38,9 @@ const scenario = servedScenarios('early-release', () => {
 });
 
 /** A published fixture site served by nginx, with a purge hook that records its input and waits for `go`. */
-async function publishedAndServed(label: string): Promise<{ ws: Workspace; http: HttpClient; hookLog: string }> {
+async function publishedAndServed(
+  label: string,
+): Promise<{ ws: Workspace; http: HttpClient; hookLog: string }> {
   const ws = await scenario.workspace(label);
   await republishOk(ws);
   go = path.join(ws.root, 'go');
@@ -58,10 +72,23 @@ describeNginx('the early release (new appeal → early release → full build)',
     await addAppeal(ws);
 
     const run = startCli('republish', [], ws.env, { timeoutMs: 240_000 });
-    const early = await waitFor('the early release', () => /Live: early release (\S+)/.exec(run.stdout())?.[1], { timeoutMs: 120_000 });
+    const early = await waitFor(
+      'the early release',
+      () => /Live: early release (\S+)/.exec(run.stdout())?.[1],
+      { timeoutMs: 120_000 },
+    );
     // The hook has the early release's changed URLs: the new appeal's page among them.
-    const hook = await waitFor('the purge hook', () => existsSync(hookLog) && readFileSync(hookLog, 'utf8').includes('changedUrls') && readFileSync(hookLog, 'utf8'));
-    expect(JSON.parse(hook.trim().split('\n')[0]!)).toMatchObject({ release: early, changedUrls: expect.arrayContaining([`/appeals/${NEW_ID}/`]) });
+    const hook = await waitFor(
+      'the purge hook',
+      () =>
+        existsSync(hookLog) &&
+        readFileSync(hookLog, 'utf8').includes('changedUrls') &&
+        readFileSync(hookLog, 'utf8'),
+    );
+    expect(JSON.parse(hook.trim().split('\n')[0]!)).toMatchObject({
+      release: early,
+      changedUrls: expect.arrayContaining([`/appeals/${NEW_ID}/`]),
+    });
     expect(ws.currentName()).toBe(early);
     expect(run.stdout(), 'the full build has not published yet').not.toMatch(/Live: release/);
 
@@ -71,10 +98,12 @@ describeNginx('the early release (new appeal → early release → full build)',
     const photos = photoUrls(page.text);
     expect(photos.length).toBeGreaterThan(0);
     for (const url of photos) expect((await http.get(url)).status, url).toBe(200);
-    for (const below of [`/appeals/${NEW_ID}/poster/`, `/appeals/${NEW_ID}/share-card.jpg`]) expect((await http.get(below)).status, below).toBe(200);
+    for (const below of [`/appeals/${NEW_ID}/poster/`, `/appeals/${NEW_ID}/share-card.jpg`])
+      expect((await http.get(below)).status, below).toBe(200);
     expect((await http.get(`/appeals/${NEW_ID}/poster/`)).text).toContain(NEW_NAME);
     // Every stylesheet and script the new page uses is served.
-    for (const asset of [...page.text.matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g)].map((m) => m[1]!)) expect((await http.get(asset)).status, asset).toBe(200);
+    for (const asset of [...page.text.matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g)].map((m) => m[1]!))
+      expect((await http.get(asset)).status, asset).toBe(200);
     // Search finds the new appeal and still the others; the other pages are the live release's.
     expect(searchIndexText(ws.currentDir())).toMatch(/Perpetua/);
     expect(searchIndexText(ws.currentDir())).toMatch(/Zephyrine/);
@@ -92,7 +121,9 @@ describeNginx('the early release (new appeal → early release → full build)',
     writeFileSync(go!, '');
     const result = await run.done;
     expect(result.code, describeRun(result)).toBe(0);
-    expect(result.stdout).toMatch(/Published 2026-0104 early: release \S+ live \d+\.\d s after the command started/);
+    expect(result.stdout).toMatch(
+      /Published 2026-0104 early: release \S+ live \d+\.\d s after the command started/,
+    );
     // The full build replaced the stopgap: the new appeal is now listed too, and the stopgap is gone.
     expect(ws.currentName()).not.toBe(early);
     expect(releaseEntries(ws).manifests).not.toContain(early);
@@ -108,13 +139,20 @@ describeNginx('the early release (new appeal → early release → full build)',
     // A file the full build does not make, in the live release, that offers the closed appeal as active.
     const stray = path.join(ws.currentDir(), 'stray', 'index.html');
     mkdirSync(path.dirname(stray), { recursive: true });
-    writeFileSync(stray, `<!doctype html><html><body><main><a href="/appeals/${FIXTURE.closedId}/">Still missing</a></main></body></html>`);
+    writeFileSync(
+      stray,
+      `<!doctype html><html><body><main><a href="/appeals/${FIXTURE.closedId}/">Still missing</a></main></body></html>`,
+    );
     const live = ws.currentName()!;
     await addAppeal(ws);
 
     const run = startCli('republish', [], ws.env, { timeoutMs: 240_000 });
-    await waitFor('the early release to be refused', () => /Early release not published/.test(run.stdout()), { timeoutMs: 120_000 });
-    expect(run.stdout()).toMatch(/verification found \d+ problem\(s\): stray\/index\.html: links to closed appeal 2026-0103/);
+    await waitFor('the early release to be refused', () => /Early release not published/.test(run.stdout()), {
+      timeoutMs: 120_000,
+    });
+    expect(run.stdout()).toMatch(
+      /verification found \d+ problem\(s\): stray\/index\.html: links to closed appeal 2026-0103/,
+    );
     expect(ws.currentName()).toBe(live);
     expect((await http.get(`/appeals/${NEW_ID}/`)).status).toBe(404);
 

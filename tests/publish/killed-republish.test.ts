@@ -8,12 +8,30 @@ import { expect, it } from 'vitest';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  childPids, deployLeftovers, describeRun, FIXTURE, HttpClient, LISTING_PATHS, processExists, releaseMarkers, releaseProblems,
-  republishOk, setReleaseMarker, snapshotLive, startCli, waitFor, type RunningCli, type Workspace,
+  childPids,
+  deployLeftovers,
+  describeRun,
+  FIXTURE,
+  HttpClient,
+  LISTING_PATHS,
+  processExists,
+  releaseMarkers,
+  releaseProblems,
+  republishOk,
+  setReleaseMarker,
+  snapshotLive,
+  startCli,
+  waitFor,
+  type RunningCli,
+  type Workspace,
 } from '../helpers/publishing.ts';
 
 const MARKED = '2025-0007';
-const PAGES = [...FIXTURE.activeIds.map((id) => `/appeals/${id}/`), ...LISTING_PATHS, `/appeals/${FIXTURE.closedId}/`];
+const PAGES = [
+  ...FIXTURE.activeIds.map((id) => `/appeals/${id}/`),
+  ...LISTING_PATHS,
+  `/appeals/${FIXTURE.closedId}/`,
+];
 
 const orphans: number[] = [];
 const scenario = servedScenarios('killed', () => {
@@ -37,13 +55,16 @@ async function servedPages(http: HttpClient): Promise<Map<string, { status: numb
 
 function ownerPid(ws: Workspace): number | undefined {
   try {
-    return (JSON.parse(readFileSync(path.join(ws.deployDir, '.lock', 'owner.json'), 'utf8')) as { pid: number }).pid;
+    return (
+      JSON.parse(readFileSync(path.join(ws.deployDir, '.lock', 'owner.json'), 'utf8')) as { pid: number }
+    ).pid;
   } catch {
     return undefined;
   }
 }
 
-const stagingFolders = (ws: Workspace) => readdirSync(ws.deployDir).filter((name) => name.startsWith('.staging-'));
+const stagingFolders = (ws: Workspace) =>
+  readdirSync(ws.deployDir).filter((name) => name.startsWith('.staging-'));
 
 interface KillPoint {
   name: string;
@@ -64,15 +85,26 @@ const KILL_POINTS: KillPoint[] = [
   {
     name: 'when the build has written the release folder (.staging-*)',
     beforeSwitch: true,
-    reached: (ws) => waitFor('the staging folder', () => stagingFolders(ws).some((name) => existsSync(path.join(ws.deployDir, name, 'index.html'))), { intervalMs: 2 }),
+    reached: (ws) =>
+      waitFor(
+        'the staging folder',
+        () => stagingFolders(ws).some((name) => existsSync(path.join(ws.deployDir, name, 'index.html'))),
+        { intervalMs: 2 },
+      ),
   },
   {
     name: 'as soon as the astro build has finished (verify, release or switch)',
     beforeSwitch: false,
     reached: async (_ws, run) => {
       let astro: number[] = [];
-      await waitFor('the astro build to start', () => (astro = childPids(run.pid)).length > 0, { intervalMs: 2 });
-      await waitFor('the astro build to end', () => !astro.some(processExists) || childPids(run.pid).length === 0, { intervalMs: 1 });
+      await waitFor('the astro build to start', () => (astro = childPids(run.pid)).length > 0, {
+        intervalMs: 2,
+      });
+      await waitFor(
+        'the astro build to end',
+        () => !astro.some(processExists) || childPids(run.pid).length === 0,
+        { intervalMs: 1 },
+      );
     },
   },
   {
@@ -97,14 +129,21 @@ describeNginx('a republish killed with SIGKILL', () => {
     for (const point of KILL_POINTS) {
       const before = snapshotLive(ws);
       const pagesBefore = await servedPages(http);
-      for (const [page, { status }] of pagesBefore) expect(status, page).toBe(page.endsWith(`${FIXTURE.closedId}/`) ? 410 : 200);
+      for (const [page, { status }] of pagesBefore)
+        expect(status, page).toBe(page.endsWith(`${FIXTURE.closedId}/`) ? 410 : 200);
 
       // A change that would show, were the killed republish to publish it.
       const killedMarker = ++marker;
       setReleaseMarker(ws, MARKED, killedMarker);
       const run = startCli('republish', [], ws.env, { timeoutMs: 120_000 });
-      const reached = await Promise.race([point.reached(ws, run).then(() => true), run.done.then(() => false)]);
-      if (!reached) throw new Error(`The republish ended before reaching "${point.name}": ${describeRun(await run.done)}`);
+      const reached = await Promise.race([
+        point.reached(ws, run).then(() => true),
+        run.done.then(() => false),
+      ]);
+      if (!reached)
+        throw new Error(
+          `The republish ended before reaching "${point.name}": ${describeRun(await run.done)}`,
+        );
       const astro = childPids(run.pid);
       run.kill({ group: !point.processOnly });
       const killed = await run.done;
@@ -115,18 +154,25 @@ describeNginx('a republish killed with SIGKILL', () => {
       const live = ws.currentName()!;
       expect(releaseProblems(ws, live), point.name).toEqual([]);
       const switched = live !== before.current;
-      console.log(`killed ${point.name}: ${switched ? 'after the switch (new release live)' : 'before the switch (old release live)'}; ${astro.length} build process(es) ${point.processOnly ? 'left running' : 'killed with it'}`);
+      console.log(
+        `killed ${point.name}: ${switched ? 'after the switch (new release live)' : 'before the switch (old release live)'}; ${astro.length} build process(es) ${point.processOnly ? 'left running' : 'killed with it'}`,
+      );
       if (point.beforeSwitch) expect(switched, `${point.name}: current changed`).toBe(false);
       const pagesAfter = await servedPages(http);
       if (!switched) {
         expect(snapshotLive(ws), point.name).toEqual(before);
         for (const [page, response] of pagesAfter) {
           expect(response.status, `${point.name}: ${page}`).toBe(pagesBefore.get(page)!.status);
-          expect(response.body.equals(pagesBefore.get(page)!.body), `${point.name}: ${page} changed`).toBe(true);
+          expect(response.body.equals(pagesBefore.get(page)!.body), `${point.name}: ${page} changed`).toBe(
+            true,
+          );
         }
       } else {
-        for (const [page, response] of pagesAfter) expect(response.status, `${point.name}: ${page}`).toBe(pagesBefore.get(page)!.status);
-        expect(releaseMarkers(pagesAfter.get(`/appeals/${MARKED}/`)!.body.toString())).toEqual([killedMarker]);
+        for (const [page, response] of pagesAfter)
+          expect(response.status, `${point.name}: ${page}`).toBe(pagesBefore.get(page)!.status);
+        expect(releaseMarkers(pagesAfter.get(`/appeals/${MARKED}/`)!.body.toString())).toEqual([
+          killedMarker,
+        ]);
       }
 
       // The next republish takes the dead process's lock without waiting and cleans up after it.
@@ -137,10 +183,14 @@ describeNginx('a republish killed with SIGKILL', () => {
       expect(releaseMarkers((await http.get(`/appeals/${MARKED}/`)).text), point.name).toEqual([marker]);
       if (point.processOnly) {
         // Let the orphaned build end, then check what it left behind.
-        await waitFor('the orphaned build to end', () => !orphans.some(processExists), { timeoutMs: 60_000, intervalMs: 50 });
+        await waitFor('the orphaned build to end', () => !orphans.some(processExists), {
+          timeoutMs: 60_000,
+          intervalMs: 50,
+        });
       }
       expect(deployLeftovers(ws), `${point.name}: leftovers after the next republish`).toEqual([]);
-      for (const [page, response] of await servedPages(http)) expect(response.status, `${point.name}: ${page}`).toBe(pagesBefore.get(page)!.status);
+      for (const [page, response] of await servedPages(http))
+        expect(response.status, `${point.name}: ${page}`).toBe(pagesBefore.get(page)!.status);
     }
   }, 300_000);
 });

@@ -1,4 +1,4 @@
-// The immediate takedown (src/lib/takedown.ts) against a real nginx: `appeal found` publishes a
+// The immediate takedown (src/lib/publishing/takedown.ts) against a real nginx: `appeal found` publishes a
 // verified takedown release, served 410, before the full rebuild; and a leak the takedown cannot
 // see (a page naming the child without the `data-appeal-id` marker) makes it fall back to the full
 // build instead of publishing. The project's build lock is held meanwhile, so the full rebuild
@@ -6,12 +6,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { acquireLock } from '../../src/lib/deploy-lock.ts';
+import { acquireLock } from '../../src/lib/publishing/deploy-lock.ts';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
-  describeRun, filesMentioning, FIXTURE, HttpClient, photoUrls, PROJECT_ROOT, readManifestOf, releaseEntries,
-  republishOk, searchIndexText, startCli, waitFor, type Workspace,
+  describeRun,
+  filesMentioning,
+  FIXTURE,
+  HttpClient,
+  photoUrls,
+  PROJECT_ROOT,
+  readManifestOf,
+  releaseEntries,
+  republishOk,
+  searchIndexText,
+  startCli,
+  waitFor,
+  type Workspace,
 } from '../helpers/publishing.ts';
 
 const ID = FIXTURE.tobiah.id;
@@ -42,7 +53,9 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     // Hold the build lock: the full rebuild must wait, so what goes live first is the takedown.
     releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
     const found = startCli('appeal', ['found', ID, '--by', 'Tester'], ws.env, { timeoutMs: 180_000 });
-    await waitFor('the takedown release', () => /Live: takedown release (\S+)/.exec(found.stdout())?.[1], { timeoutMs: 60_000 });
+    await waitFor('the takedown release', () => /Live: takedown release (\S+)/.exec(found.stdout())?.[1], {
+      timeoutMs: 60_000,
+    });
     const takedown = /Live: takedown release (\S+)/.exec(found.stdout())![1]!;
     expect(ws.currentName()).toBe(takedown);
     expect(found.stdout(), 'the full build has not published yet').not.toMatch(/Published release/);
@@ -60,18 +73,30 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     expect((await http.get('/appeals/')).text).toContain('Zephyrine Quillfeather');
     // Press and partner outputs: the feeds, API, sitemap and embed no longer offer the appeal, and
     // its poster and share card addresses answer 410.
-    for (const feed of ['/feeds/appeals.xml', '/feeds/regions/london.xml', '/api/v1/appeals.json', '/sitemap-0.xml', '/embed/latest/']) {
+    for (const feed of [
+      '/feeds/appeals.xml',
+      '/feeds/regions/london.xml',
+      '/api/v1/appeals.json',
+      '/sitemap-0.xml',
+      '/embed/latest/',
+    ]) {
       const response = await http.get(feed);
       expect(response.status, feed).toBe(200);
       expect(response.text, feed).not.toContain(`/appeals/${ID}/`);
     }
     expect((await http.get('/feeds/appeals.xml')).text).toContain('/appeals/2026-0101/');
-    for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`]) expect((await http.get(below)).status, below).toBe(410);
+    for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`])
+      expect((await http.get(below)).status, below).toBe(410);
     // Partners hear of it at once: both removals feeds list it, before the full rebuild.
-    const removals = JSON.parse((await http.get('/api/v1/removals.json')).text) as { count: number; removals: Array<{ id: string; url: string }> };
+    const removals = JSON.parse((await http.get('/api/v1/removals.json')).text) as {
+      count: number;
+      removals: Array<{ id: string; url: string }>;
+    };
     expect(removals.removals.map((r) => r.id)).toContain(ID);
     expect(removals.count).toBe(removals.removals.length);
-    expect((await http.get('/feeds/removals.xml')).text).toContain(`<link>https://appeals.example.org/appeals/${ID}/</link>`);
+    expect((await http.get('/feeds/removals.xml')).text).toContain(
+      `<link>https://appeals.example.org/appeals/${ID}/</link>`,
+    );
     const releaseDir = ws.currentDir();
     expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
     expect(searchIndexText(releaseDir)).toMatch(/Zephyrine/);
@@ -86,7 +111,9 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     releaseBuildLock = undefined;
     const result = await found.done;
     expect(result.code, describeRun(result)).toBe(0);
-    expect(result.stdout).toMatch(/Taken down 2026-0102: takedown release \S+ live \d+\.\d s after the command started/);
+    expect(result.stdout).toMatch(
+      /Taken down 2026-0102: takedown release \S+ live \d+\.\d s after the command started/,
+    );
     expect(ws.currentName()).not.toBe(takedown);
     expect(releaseEntries(ws).manifests).toEqual([ws.currentName()]);
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
@@ -98,13 +125,20 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     // An output the takedown cannot see: it names the child without the data-appeal-id marker.
     const unmarked = path.join(ws.currentDir(), 'unmarked-copy', 'index.html');
     mkdirSync(path.dirname(unmarked), { recursive: true });
-    writeFileSync(unmarked, '<!doctype html><html><body><main><p>Have you seen Tobiah Wrenfield?</p></main></body></html>');
+    writeFileSync(
+      unmarked,
+      '<!doctype html><html><body><main><p>Have you seen Tobiah Wrenfield?</p></main></body></html>',
+    );
     const leakyRelease = ws.currentName()!;
 
     releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
     const found = startCli('appeal', ['found', ID, '--by', 'Tester'], ws.env, { timeoutMs: 180_000 });
-    await waitFor('the takedown to be refused', () => /Takedown not published/.test(found.stdout()), { timeoutMs: 60_000 });
-    expect(found.stdout()).toMatch(/verification found \d+ problem\(s\): unmarked-copy\/index\.html: contains "Tobiah/);
+    await waitFor('the takedown to be refused', () => /Takedown not published/.test(found.stdout()), {
+      timeoutMs: 60_000,
+    });
+    expect(found.stdout()).toMatch(
+      /verification found \d+ problem\(s\): unmarked-copy\/index\.html: contains "Tobiah/,
+    );
     // Nothing unverified went live: the old release is still served, and no takedown release exists.
     expect(ws.currentName()).toBe(leakyRelease);
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(200);

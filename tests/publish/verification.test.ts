@@ -6,8 +6,20 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
-  appealFile, createWorkspace, deployLeftovers, describeRun, editAppeal, FIXTURE, readAsText, releaseEntries, removeWorkspace, republishOk,
-  runCli, sharedImageCache, snapshotLive, type Workspace,
+  appealFile,
+  createWorkspace,
+  deployLeftovers,
+  describeRun,
+  editAppeal,
+  FIXTURE,
+  readAsText,
+  releaseEntries,
+  removeWorkspace,
+  republishOk,
+  runCli,
+  sharedImageCache,
+  snapshotLive,
+  type Workspace,
 } from '../helpers/publishing.ts';
 
 const ID = FIXTURE.tobiah.id;
@@ -34,7 +46,7 @@ function plantInGzip(file: string, text: string): void {
   writeFileSync(file, gzipSync(Buffer.from(`${readAsText(file)}${text}`)));
 }
 
-describe('a closed child\'s name in a built release', () => {
+describe("a closed child's name in a built release", () => {
   it('fails `npm run verify` on a planted copy, and a republish that would leak it fails at verify without switching', async () => {
     workspace = await createWorkspace('leak', { warmCache: cache });
     const ws = workspace;
@@ -54,7 +66,11 @@ describe('a closed child\'s name in a built release', () => {
     const planted = path.join(ws.root, 'copy-planted');
     cpSync(release, planted, { recursive: true });
     plantInHtml(path.join(planted, 'help', 'index.html'), 'Thanks to Tobiah Wrenfield for sharing.');
-    const fragment = path.join('pagefind', 'fragment', readdirSync(path.join(planted, 'pagefind', 'fragment'))[0]!);
+    const fragment = path.join(
+      'pagefind',
+      'fragment',
+      readdirSync(path.join(planted, 'pagefind', 'fragment'))[0]!,
+    );
     plantInGzip(path.join(planted, fragment), ' tobiah  wrenfield ');
     const leak = await runCli('verify', [planted], ws.env);
     expect(leak.code, describeRun(leak)).toBe(1);
@@ -66,7 +82,11 @@ describe('a closed child\'s name in a built release', () => {
     // Now the leak comes from content: a still-active appeal mentions him by name.
     const live = snapshotLive(ws);
     const releasesBefore = releaseEntries(ws);
-    editAppeal(ws, '2026-0101', (source) => `${source.trimEnd()}\n\nShe was last seen with her friend Tobiah Wrenfield.\n`);
+    editAppeal(
+      ws,
+      '2026-0101',
+      (source) => `${source.trimEnd()}\n\nShe was last seen with her friend Tobiah Wrenfield.\n`,
+    );
     const blocked = await runCli('republish', [], ws.env);
     expect(blocked.code, describeRun(blocked)).toBe(13);
     expect(blocked.stderr).toMatch(/stage "verify"/);
@@ -87,13 +107,18 @@ describe('invalid content', () => {
     const live = snapshotLive(ws);
     const releasesBefore = releaseEntries(ws);
 
-    editAppeal(ws, '2026-0101', (source) => source.replace(/^missingSince: .*$/m, 'missingSince: 31/02/2026'));
-    editAppeal(ws, '2025-0007', (source) => source.replace('region: yorkshire-and-the-humber', 'region: atlantis'));
+    editAppeal(ws, '2026-0101', (source) =>
+      source.replace(/^missingSince: .*$/m, 'missingSince: 31/02/2026'),
+    );
+    editAppeal(ws, '2025-0007', (source) =>
+      source.replace('region: yorkshire-and-the-humber', 'region: atlantis'),
+    );
     const result = await runCli('republish', [], ws.env);
     expect(result.code, describeRun(result)).toBe(11);
     expect(result.stderr).toMatch(/stage "validate"/);
     // Every problem at once: the file, the field, what was found.
-    const line = (id: string) => result.stderr.split('\n').find((l) => l.includes(path.join('appeals', id, 'index.md')));
+    const line = (id: string) =>
+      result.stderr.split('\n').find((l) => l.includes(path.join('appeals', id, 'index.md')));
     expect(line('2026-0101'), result.stderr).toMatch(/missingSince: .*31\/02\/2026/);
     expect(line('2025-0007'), result.stderr).toMatch(/lastSeen\.region: .*atlantis/);
     expect(result.stdout).not.toMatch(/Building/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAppealId, nextAppealId } from '../../src/lib/appeal-id.ts';
-import { addMonths } from '../../src/lib/new-appeal.ts';
-import { namePartsIn, neutralPhotoName } from '../../src/lib/photo-file.ts';
-import { telHref } from '../../src/lib/phone.ts';
+import { isAppealId, nextAppealId } from '../../src/lib/model/appeal-id.ts';
+import { addMonths } from '../../src/lib/content/new-appeal.ts';
+import { namePartsIn, neutralPhotoName } from '../../src/lib/content/photo-file.ts';
+import { telHref } from '../../src/lib/model/phone.ts';
 
 describe('appeal ids', () => {
   it('accepts YYYY-NNNN only', () => {
@@ -43,7 +43,7 @@ describe('file names and phone links', () => {
 
 describe('photo labels', () => {
   it('says when a photo was taken or an age-progressed image made', async () => {
-    const { photoLabel } = await import('../../src/lib/appeal-view.ts');
+    const { photoLabel } = await import('../../src/lib/model/appeal-view.ts');
     expect(photoLabel({ kind: 'photo', taken: '2026-03' })).toBe('Taken March 2026');
     expect(photoLabel({ kind: 'photo', taken: '2026-03-14' })).toBe('Taken 14 March 2026');
     expect(photoLabel({ kind: 'age-progressed', taken: '2025-10' })).toBe('Made October 2025');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, medianOf, NOT_MEASURED, ratio, upsertTable } from '../../src/lib/bench-report.ts';
+import { median, medianOf, NOT_MEASURED, ratio, upsertTable } from '../../scripts/lib/bench/bench-report.ts';
 
 describe('bench report helpers', () => {
   it('medians, ratios and runs', () => {
@@ -17,25 +17,55 @@ describe('bench report helpers', () => {
     const header = ['Appeals', 'Cold', 'Warm', 'Run'];
     const doc = '# Benchmarks\n\nIntro.\n';
     const first = upsertTable(doc, 'times', header, [['1,000 × 2', '100 s', '10 s', 'run 1']], 'Note one.');
-    expect(first).toContain('<!-- bench:times:start -->\nNote one.\n\n| Appeals | Cold | Warm | Run |\n| --- | ---: | ---: | ---: |\n| 1,000 × 2 | 100 s | 10 s | run 1 |\n<!-- bench:times:end -->');
-    const second = upsertTable(first, 'times', header, [['100 × 2', '9 s', '2 s', 'run 2'], ['1,000 × 2', NOT_MEASURED, '8 s', 'run 2']], 'Note two.');
+    expect(first).toContain(
+      '<!-- bench:times:start -->\nNote one.\n\n| Appeals | Cold | Warm | Run |\n| --- | ---: | ---: | ---: |\n| 1,000 × 2 | 100 s | 10 s | run 1 |\n<!-- bench:times:end -->',
+    );
+    const second = upsertTable(
+      first,
+      'times',
+      header,
+      [
+        ['100 × 2', '9 s', '2 s', 'run 2'],
+        ['1,000 × 2', NOT_MEASURED, '8 s', 'run 2'],
+      ],
+      'Note two.',
+    );
     const block = second.slice(second.indexOf('<!-- bench:times:start -->'));
     expect(block).toContain('Note two.');
     expect(block).not.toContain('Note one.');
     // Sorted by number of appeals; the 1,000 row keeps its cold figure and takes the new warm one.
-    expect(block).toMatch(/\| 100 × 2 \| 9 s \| 2 s \| run 2 \|\n\| 1,000 × 2 \| 100 s \| 8 s \| run 1 \+ run 2 \|/);
+    expect(block).toMatch(
+      /\| 100 × 2 \| 9 s \| 2 s \| run 2 \|\n\| 1,000 × 2 \| 100 s \| 8 s \| run 1 \+ run 2 \|/,
+    );
     expect(second.startsWith('# Benchmarks\n\nIntro.\n')).toBe(true);
     expect(second.match(/bench:times:start/g)).toHaveLength(1);
     const h = ['Appeals', 'RSS', 'Run'];
-    const parts = upsertTable(upsertTable(doc, 'rss', h, [['100', '1 GB / 2 GB / – / –', 'a']]), 'rss', h, [['100', '– / – / 3 GB / –', 'b']]);
+    const parts = upsertTable(upsertTable(doc, 'rss', h, [['100', '1 GB / 2 GB / – / –', 'a']]), 'rss', h, [
+      ['100', '– / – / 3 GB / –', 'b'],
+    ]);
     expect(parts).toContain('| 100 | 1 GB / 2 GB / 3 GB / – | a + b |');
     // A run that measured nothing of a row leaves its name alone.
-    expect(upsertTable(parts, 'rss', h, [['100', NOT_MEASURED, 'c']])).toContain('| 100 | 1 GB / 2 GB / 3 GB / – | a + b |');
+    expect(upsertTable(parts, 'rss', h, [['100', NOT_MEASURED, 'c']])).toContain(
+      '| 100 | 1 GB / 2 GB / 3 GB / – | a + b |',
+    );
   });
 
   it('drops rows written before the columns changed, rather than merging cells of different columns', () => {
-    const before = upsertTable('', 'times', ['Appeals', 'Cold', 'Run'], [['100', '9 s', 'old run'], ['1,000', '90 s', 'old run']]);
-    const after = upsertTable(before, 'times', ['Appeals', 'Cold', 'New appeal', 'Run'], [['100', NOT_MEASURED, '5 s', 'new run']]);
+    const before = upsertTable(
+      '',
+      'times',
+      ['Appeals', 'Cold', 'Run'],
+      [
+        ['100', '9 s', 'old run'],
+        ['1,000', '90 s', 'old run'],
+      ],
+    );
+    const after = upsertTable(
+      before,
+      'times',
+      ['Appeals', 'Cold', 'New appeal', 'Run'],
+      [['100', NOT_MEASURED, '5 s', 'new run']],
+    );
     expect(after).toContain('| 100 | – | 5 s | new run |');
     expect(after).not.toContain('old run');
   });

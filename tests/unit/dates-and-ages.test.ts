@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ageFacts, completedYears, describeMissingDuration } from '../../src/lib/age.ts';
-import { daysBetween, formatLongDate, londonDateOf, parseCalendarDate } from '../../src/lib/calendar-date.ts';
-import { buildDate } from '../../src/lib/build-date.ts';
-import { describeMissingSince, formatClockTime, parseMissingSince } from '../../src/lib/missing-since.ts';
+import { ageFacts, completedYears, describeMissingDuration } from '../../src/lib/model/age.ts';
+import {
+  daysBetween,
+  formatLongDate,
+  londonDateOf,
+  parseCalendarDate,
+} from '../../src/lib/model/calendar-date.ts';
+import { buildDate } from '../../src/lib/model/build-date.ts';
+import {
+  describeMissingSince,
+  formatClockTime,
+  parseMissingSince,
+} from '../../src/lib/model/missing-since.ts';
 
 const d = (text: string) => {
   const date = parseCalendarDate(text);
@@ -47,15 +56,23 @@ describe('calendar dates', () => {
   it('uses BUILD_DATE when set and rejects a bad one', () => {
     expect(buildDate({ BUILD_DATE: '2026-11-29' })).toEqual({ year: 2026, month: 11, day: 29 });
     expect(buildDate({}, new Date('2026-06-30T23:30:00Z'))).toEqual({ year: 2026, month: 7, day: 1 });
-    expect(() => buildDate({ BUILD_DATE: '29/11/2026' })).toThrow(/BUILD_DATE: expected a date like 2026-05-01/);
+    expect(() => buildDate({ BUILD_DATE: '29/11/2026' })).toThrow(
+      /BUILD_DATE: expected a date like 2026-05-01/,
+    );
   });
 });
 
 describe('missing since', () => {
   it('accepts a date with an optional UK time', () => {
     expect(parseMissingSince('2026-05-01')).toEqual({ date: d('2026-05-01') });
-    expect(parseMissingSince('2026-05-01 18:30')).toEqual({ date: d('2026-05-01'), time: { hour: 18, minute: 30 } });
-    expect(parseMissingSince('2026-05-01T07:05')).toEqual({ date: d('2026-05-01'), time: { hour: 7, minute: 5 } });
+    expect(parseMissingSince('2026-05-01 18:30')).toEqual({
+      date: d('2026-05-01'),
+      time: { hour: 18, minute: 30 },
+    });
+    expect(parseMissingSince('2026-05-01T07:05')).toEqual({
+      date: d('2026-05-01'),
+      time: { hour: 7, minute: 5 },
+    });
     expect(parseMissingSince('2026-05-01 24:00')).toBeUndefined();
     expect(parseMissingSince('2026-05-01 6pm')).toBeUndefined();
   });
@@ -86,12 +103,24 @@ describe('ages', () => {
   });
 
   it('gives age at disappearance and now from a date of birth', () => {
-    expect(ageFacts({ dateOfBirth: d('2011-09-01') }, d('2025-08-31'), d('2026-11-29'))).toEqual({ atDisappearance: 13, now: 15, estimated: false });
+    expect(ageFacts({ dateOfBirth: d('2011-09-01') }, d('2025-08-31'), d('2026-11-29'))).toEqual({
+      atDisappearance: 13,
+      now: 15,
+      estimated: false,
+    });
   });
 
   it('estimates age now from an age at disappearance', () => {
-    expect(ageFacts({ ageAtDisappearance: 14 }, d('2019-11-30'), d('2026-11-29'))).toEqual({ atDisappearance: 14, now: 20, estimated: true });
-    expect(ageFacts({ ageAtDisappearance: 14 }, d('2019-11-30'), d('2026-11-30'))).toEqual({ atDisappearance: 14, now: 21, estimated: true });
+    expect(ageFacts({ ageAtDisappearance: 14 }, d('2019-11-30'), d('2026-11-29'))).toEqual({
+      atDisappearance: 14,
+      now: 20,
+      estimated: true,
+    });
+    expect(ageFacts({ ageAtDisappearance: 14 }, d('2019-11-30'), d('2026-11-30'))).toEqual({
+      atDisappearance: 14,
+      now: 21,
+      estimated: true,
+    });
   });
 });
 

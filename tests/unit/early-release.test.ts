@@ -1,9 +1,25 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addedAppeals, assetReferences, stageEarlyRelease, subsetCache, subsetContent } from '../../src/lib/early-release.ts';
-import { filesUnder } from '../../src/lib/file-tree.ts';
+import {
+  addedAppeals,
+  assetReferences,
+  stageEarlyRelease,
+  subsetCache,
+  subsetContent,
+} from '../../src/lib/publishing/early-release.ts';
+import { filesUnder } from '../../src/lib/publishing/file-tree.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -18,7 +34,9 @@ const write = (file: string, text: string) => {
 
 describe('addedAppeals', () => {
   it('lists the appeals active now that the live release does not show', () => {
-    expect(addedAppeals(['2026-0001', '2026-0002'], ['2026-0003', '2026-0001', '2026-0002'])).toEqual(['2026-0003']);
+    expect(addedAppeals(['2026-0001', '2026-0002'], ['2026-0003', '2026-0001', '2026-0002'])).toEqual([
+      '2026-0003',
+    ]);
     expect(addedAppeals(['2026-0001'], ['2026-0001'])).toEqual([]);
   });
 
@@ -33,7 +51,11 @@ describe('assetReferences', () => {
 <picture><source srcset="/_photos/photo-1.Ab12Cd34_Z1.webp 360w, /_photos/photo-1.Ab12Cd34_Z2.webp 720w"><img src="/_photos/photo-1.Ab12Cd34_Z3.jpg"></picture>
 <a href="/appeals/2026-0001/">x</a><img src="/_photos/photo-1.Ab12Cd34_Z3.jpg"><a href="/_astro/site.Ab12Cd34.css?v=1">y</a>`;
     expect(assetReferences(html).sort()).toEqual([
-      '_astro/share.Xy.js', '_astro/site.Ab12Cd34.css', '_photos/photo-1.Ab12Cd34_Z1.webp', '_photos/photo-1.Ab12Cd34_Z2.webp', '_photos/photo-1.Ab12Cd34_Z3.jpg',
+      '_astro/share.Xy.js',
+      '_astro/site.Ab12Cd34.css',
+      '_photos/photo-1.Ab12Cd34_Z1.webp',
+      '_photos/photo-1.Ab12Cd34_Z2.webp',
+      '_photos/photo-1.Ab12Cd34_Z3.jpg',
     ]);
   });
 });
@@ -43,10 +65,15 @@ describe('subsetContent and subsetCache', () => {
     const root = tmp();
     const content = path.join(root, 'content');
     write(path.join(content, 'settings.yaml'), 'siteName: x\n');
-    for (const id of ['2026-0001', '2026-0002']) write(path.join(content, 'appeals', id, 'index.md'), `---\nid: ${id}\n---\n`);
+    for (const id of ['2026-0001', '2026-0002'])
+      write(path.join(content, 'appeals', id, 'index.md'), `---\nid: ${id}\n---\n`);
     write(path.join(content, 'appeals', '2026-0002', 'photo-1.jpg'), 'jpeg');
     subsetContent(content, ['2026-0002'], path.join(root, 'subset'));
-    expect(filesUnder(path.join(root, 'subset')).sort()).toEqual(['appeals/2026-0002/index.md', 'appeals/2026-0002/photo-1.jpg', 'settings.yaml']);
+    expect(filesUnder(path.join(root, 'subset')).sort()).toEqual([
+      'appeals/2026-0002/index.md',
+      'appeals/2026-0002/photo-1.jpg',
+      'settings.yaml',
+    ]);
     expect(() => subsetContent(content, ['../etc'], path.join(root, 'bad'))).toThrow(/expected an appeal id/);
   });
 
@@ -69,16 +96,25 @@ describe('stageEarlyRelease', () => {
     write(path.join(live, '_astro', 'site.Ab12Cd34.css'), 'body{}');
     write(path.join(live, 'appeals', '2026-0001', 'index.html'), page('Ada One', 'photo-1.AAAAAAAA_a.webp'));
     write(path.join(live, '_photos', 'photo-1.AAAAAAAA_a.webp'), 'webp-a');
-    write(path.join(live, 'appeals', '2026-0003', 'index.html'), '<main><h1>This appeal is no longer active</h1></main>');
+    write(
+      path.join(live, 'appeals', '2026-0003', 'index.html'),
+      '<main><h1>This appeal is no longer active</h1></main>',
+    );
     write(path.join(live, 'pagefind', 'pagefind-entry.json'), '{}');
     write(path.join(live, '_headers'), 'old');
     const subset = path.join(root, 'subset');
     write(path.join(subset, 'index.html'), '<p>home with one appeal</p>');
     write(path.join(subset, '_astro', 'site.Ab12Cd34.css'), 'body{}');
     write(path.join(subset, '_astro', 'poster.Zz99Yy88.css'), '@page{}');
-    for (const [id, name, photo] of [['2026-0002', 'Bo Two', 'photo-1.BBBBBBBB_b.webp'], ['2026-0003', 'Cy Three', 'photo-1.CCCCCCCC_c.webp']] as const) {
+    for (const [id, name, photo] of [
+      ['2026-0002', 'Bo Two', 'photo-1.BBBBBBBB_b.webp'],
+      ['2026-0003', 'Cy Three', 'photo-1.CCCCCCCC_c.webp'],
+    ] as const) {
       write(path.join(subset, 'appeals', id, 'index.html'), page(name, photo));
-      write(path.join(subset, 'appeals', id, 'poster', 'index.html'), `<link rel="stylesheet" href="/_astro/poster.Zz99Yy88.css"><img src="/_photos/${photo}">`);
+      write(
+        path.join(subset, 'appeals', id, 'poster', 'index.html'),
+        `<link rel="stylesheet" href="/_astro/poster.Zz99Yy88.css"><img src="/_photos/${photo}">`,
+      );
       write(path.join(subset, 'appeals', id, 'share-card.jpg'), `card ${id}`);
       write(path.join(subset, '_photos', photo), `webp ${id}`);
     }
@@ -87,33 +123,56 @@ describe('stageEarlyRelease', () => {
 
   it('adds each new appeal’s files and the assets they lack to a hard-linked copy of the live release', async () => {
     const { live, subset, staging } = releases(tmp());
-    const { writtenFiles } = await stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002', '2026-0003'] });
+    const { writtenFiles } = await stageEarlyRelease({
+      liveDir: live,
+      stagingDir: staging,
+      subsetDir: subset,
+      ids: ['2026-0002', '2026-0003'],
+    });
     expect(writtenFiles.sort()).toEqual([
-      '_astro/poster.Zz99Yy88.css', '_photos/photo-1.BBBBBBBB_b.webp', '_photos/photo-1.CCCCCCCC_c.webp',
-      'appeals/2026-0002/index.html', 'appeals/2026-0002/poster/index.html', 'appeals/2026-0002/share-card.jpg',
-      'appeals/2026-0003/index.html', 'appeals/2026-0003/poster/index.html', 'appeals/2026-0003/share-card.jpg',
+      '_astro/poster.Zz99Yy88.css',
+      '_photos/photo-1.BBBBBBBB_b.webp',
+      '_photos/photo-1.CCCCCCCC_c.webp',
+      'appeals/2026-0002/index.html',
+      'appeals/2026-0002/poster/index.html',
+      'appeals/2026-0002/share-card.jpg',
+      'appeals/2026-0003/index.html',
+      'appeals/2026-0003/poster/index.html',
+      'appeals/2026-0003/share-card.jpg',
     ]);
     // The live release's own files are links, not copies; the subset's home page is not taken.
     expect(statSync(path.join(staging, 'index.html')).ino).toBe(statSync(path.join(live, 'index.html')).ino);
-    expect(statSync(path.join(staging, '_astro', 'site.Ab12Cd34.css')).ino).toBe(statSync(path.join(live, '_astro', 'site.Ab12Cd34.css')).ino);
+    expect(statSync(path.join(staging, '_astro', 'site.Ab12Cd34.css')).ino).toBe(
+      statSync(path.join(live, '_astro', 'site.Ab12Cd34.css')).ino,
+    );
     expect(readFileSync(path.join(staging, 'index.html'), 'utf8')).toBe('<p>home</p>');
     // A reopened appeal's notice is replaced by its page.
-    expect(readFileSync(path.join(staging, 'appeals', '2026-0003', 'index.html'), 'utf8')).toContain('Cy Three');
+    expect(readFileSync(path.join(staging, 'appeals', '2026-0003', 'index.html'), 'utf8')).toContain(
+      'Cy Three',
+    );
     // The search index and host files are left for the caller to regenerate.
     expect(existsSync(path.join(staging, 'pagefind'))).toBe(false);
     expect(existsSync(path.join(staging, '_headers'))).toBe(false);
     // The live release is untouched.
-    expect(readFileSync(path.join(live, 'appeals', '2026-0003', 'index.html'), 'utf8')).toContain('no longer active');
+    expect(readFileSync(path.join(live, 'appeals', '2026-0003', 'index.html'), 'utf8')).toContain(
+      'no longer active',
+    );
     expect(existsSync(path.join(live, 'appeals', '2026-0002'))).toBe(false);
   });
 
   it('refuses when the subset build lacks the new page or an asset it uses', async () => {
     const root = tmp();
     const { live, subset, staging } = releases(root);
-    await expect(stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0009'] })).rejects.toThrow(/no page for 2026-0009/);
+    await expect(
+      stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0009'] }),
+    ).rejects.toThrow(/no page for 2026-0009/);
     rmSync(staging, { recursive: true, force: true });
     rmSync(path.join(subset, '_photos', 'photo-1.BBBBBBBB_b.webp'));
-    await expect(stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] })).rejects.toThrow(/_photos\/photo-1\.BBBBBBBB_b\.webp, used by a new page, is not in the subset build/);
-    await expect(stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] })).rejects.toThrow(/already exists/);
+    await expect(
+      stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] }),
+    ).rejects.toThrow(/_photos\/photo-1\.BBBBBBBB_b\.webp, used by a new page, is not in the subset build/);
+    await expect(
+      stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] }),
+    ).rejects.toThrow(/already exists/);
   });
 });

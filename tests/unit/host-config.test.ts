@@ -11,10 +11,19 @@ import {
   nginxSecurityHeaders,
   nginxServerConf,
   nginxString,
-} from '../../src/lib/host-config.ts';
-import { BASE_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, DENY_FRAMING, SHARED_SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+} from '../../src/lib/hosting/host-config.ts';
+import {
+  BASE_CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY,
+  DENY_FRAMING,
+  SHARED_SECURITY_HEADERS,
+} from '../../src/lib/hosting/security-headers.ts';
 
-const input = { closedIds: ['2026-0103', '2025-0001'], topLevelHtmlPaths: ['appeals/', 'search/', 'help/', 'favicon.svg', 'embed/', 'feeds/'], embedAllowedSites: ['https://news.example.org', 'https://*.partner.example'] };
+const input = {
+  closedIds: ['2026-0103', '2025-0001'],
+  topLevelHtmlPaths: ['appeals/', 'search/', 'help/', 'favicon.svg', 'embed/', 'feeds/'],
+  embedAllowedSites: ['https://news.example.org', 'https://*.partner.example'],
+};
 
 /** Parses a `_headers` file back into rules, as Netlify and Cloudflare Pages read it. */
 function parseHeaders(text: string): Array<{ path: string; headers: Array<[string, string]> }> {
@@ -33,7 +42,8 @@ function parseHeaders(text: string): Array<{ path: string; headers: Array<[strin
 
 /** Every header a request path gets: like the hosts, the headers of every matching rule, joined. */
 function headersFor(rules: ReturnType<typeof parseHeaders>, urlPath: string): Record<string, string[]> {
-  const matches = (pattern: string) => (pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern);
+  const matches = (pattern: string) =>
+    pattern.endsWith('*') ? urlPath.startsWith(pattern.slice(0, -1)) : urlPath === pattern;
   const out: Record<string, string[]> = {};
   for (const rule of rules.filter((r) => matches(r.path))) {
     for (const [name, value] of rule.headers) (out[name.toLowerCase()] ??= []).push(value);
@@ -47,7 +57,10 @@ describe('_headers', () => {
 
   it('puts the security headers, and only those, on /*, with framing left to each path', () => {
     const all = rules.find((r) => r.path === '/*')!;
-    expect(Object.fromEntries(all.headers)).toEqual({ 'Content-Security-Policy': BASE_CONTENT_SECURITY_POLICY, ...SHARED_SECURITY_HEADERS });
+    expect(Object.fromEntries(all.headers)).toEqual({
+      'Content-Security-Policy': BASE_CONTENT_SECURITY_POLICY,
+      ...SHARED_SECURITY_HEADERS,
+    });
     expect(BASE_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
     expect(all.headers.map(([name]) => name.toLowerCase())).not.toContain('cache-control');
     expect(rules.filter((r) => r.path === '/*')).toHaveLength(1);
@@ -55,15 +68,33 @@ describe('_headers', () => {
 
   it('gives every path exactly one Cache-Control, so the hosts never join two', () => {
     const samples = [
-      '/', '/index.html', '/404.html', '/appeals/', '/appeals/2/', '/appeals/2026-0101/', '/appeals/2026-0103/', '/appeals/region/north-west/',
-      '/search/', '/help/', '/favicon.svg', '/_astro/Base.abc123.css', '/_astro/client.abc.js', '/_photos/photo-1.abc_def.avif',
-      '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/fragment/en_abc.pf_fragment', '/pagefind/index/en_abc.pf_index',
+      '/',
+      '/index.html',
+      '/404.html',
+      '/appeals/',
+      '/appeals/2/',
+      '/appeals/2026-0101/',
+      '/appeals/2026-0103/',
+      '/appeals/region/north-west/',
+      '/search/',
+      '/help/',
+      '/favicon.svg',
+      '/_astro/Base.abc123.css',
+      '/_astro/client.abc.js',
+      '/_photos/photo-1.abc_def.avif',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/fragment/en_abc.pf_fragment',
+      '/pagefind/index/en_abc.pf_index',
     ];
     for (const urlPath of samples) {
       const headers = headersFor(rules, urlPath);
       expect(headers['cache-control'], urlPath).toHaveLength(1);
       // Joined by the host into one value, which browsers enforce as two policies.
-      expect(headers['content-security-policy'], urlPath).toEqual([BASE_CONTENT_SECURITY_POLICY, DENY_FRAMING]);
+      expect(headers['content-security-policy'], urlPath).toEqual([
+        BASE_CONTENT_SECURITY_POLICY,
+        DENY_FRAMING,
+      ]);
       expect(headers['x-frame-options'], urlPath).toEqual(['DENY']);
     }
     expect(CONTENT_SECURITY_POLICY).toBe(`${BASE_CONTENT_SECURITY_POLICY}; ${DENY_FRAMING}`);
@@ -72,31 +103,60 @@ describe('_headers', () => {
   it('lets only the embed be framed, by the sites in the settings', () => {
     for (const urlPath of ['/embed/latest/', '/embed/latest/index.html']) {
       const headers = headersFor(rules, urlPath);
-      expect(headers['content-security-policy'], urlPath).toEqual([BASE_CONTENT_SECURITY_POLICY, 'frame-ancestors https://news.example.org https://*.partner.example']);
+      expect(headers['content-security-policy'], urlPath).toEqual([
+        BASE_CONTENT_SECURITY_POLICY,
+        'frame-ancestors https://news.example.org https://*.partner.example',
+      ]);
       expect(headers['x-frame-options'], urlPath).toBeUndefined();
       expect(headers['cache-control'], urlPath).toEqual([CACHE_CONTROL.revalidate]);
     }
     const anySite = parseHeaders(headersFile({ ...input, embedAllowedSites: undefined }));
-    expect(headersFor(anySite, '/embed/latest/')['content-security-policy']).toEqual([BASE_CONTENT_SECURITY_POLICY, 'frame-ancestors *']);
+    expect(headersFor(anySite, '/embed/latest/')['content-security-policy']).toEqual([
+      BASE_CONTENT_SECURITY_POLICY,
+      'frame-ancestors *',
+    ]);
     for (const urlPath of ['/feeds/appeals.xml', '/appeals/2026-0101/poster/', '/embedded/']) {
-      expect(headersFor(rules, urlPath)['x-frame-options'], urlPath).toEqual(urlPath === '/embedded/' ? undefined : ['DENY']);
+      expect(headersFor(rules, urlPath)['x-frame-options'], urlPath).toEqual(
+        urlPath === '/embedded/' ? undefined : ['DENY'],
+      );
     }
   });
 
   it('caches pages for no time, scripts and styles for ever, photos and search briefly and never immutably', () => {
     const cache = (urlPath: string) => headersFor(rules, urlPath)['cache-control']?.[0];
-    for (const page of ['/', '/index.html', '/404.html', '/appeals/', '/appeals/2026-0101/', '/search/', '/help/']) expect(cache(page), page).toBe(CACHE_CONTROL.revalidate);
+    for (const page of [
+      '/',
+      '/index.html',
+      '/404.html',
+      '/appeals/',
+      '/appeals/2026-0101/',
+      '/search/',
+      '/help/',
+    ])
+      expect(cache(page), page).toBe(CACHE_CONTROL.revalidate);
     expect(cache('/_astro/Base.abc123.css')).toBe('public, max-age=31536000, immutable');
     expect(cache('/_photos/photo-1.abc_def.avif')).toBe('public, max-age=300, must-revalidate');
-    for (const file of ['/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', '/pagefind/fragment/en_abc.pf_fragment']) {
+    for (const file of [
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.js',
+      '/pagefind/fragment/en_abc.pf_fragment',
+    ]) {
       expect(cache(file), file).toBe('public, max-age=0, must-revalidate');
     }
-    const immutable = rules.filter((r) => r.headers.some(([name, value]) => name === 'Cache-Control' && value.includes('immutable')));
+    const immutable = rules.filter((r) =>
+      r.headers.some(([name, value]) => name === 'Cache-Control' && value.includes('immutable')),
+    );
     expect(immutable.map((r) => r.path)).toEqual(['/_astro/*']);
   });
 
   it('marks every form of a closed appeal URL, and the notice itself, noindex', () => {
-    for (const urlPath of ['/appeals/2026-0103/', '/appeals/2026-0103/index.html', '/appeals/2025-0001/', '/appeals/closed/', '/appeals/closed/index.html']) {
+    for (const urlPath of [
+      '/appeals/2026-0103/',
+      '/appeals/2026-0103/index.html',
+      '/appeals/2025-0001/',
+      '/appeals/closed/',
+      '/appeals/closed/index.html',
+    ]) {
       expect(headersFor(rules, urlPath)['x-robots-tag'], urlPath).toEqual(['noindex']);
     }
     expect(headersFor(rules, '/appeals/2026-0101/')['x-robots-tag']).toBeUndefined();
@@ -105,7 +165,15 @@ describe('_headers', () => {
   });
 
   it('derives HTML path rules from top-level names and refuses asset folders or odd names', () => {
-    expect(htmlPathPatterns(['search/', 'appeals', '/help/*', 'feed.xml', 'appeals/'])).toEqual(['/', '/index.html', '/404.html', '/appeals/*', '/feed.xml', '/help/*', '/search/*']);
+    expect(htmlPathPatterns(['search/', 'appeals', '/help/*', 'feed.xml', 'appeals/'])).toEqual([
+      '/',
+      '/index.html',
+      '/404.html',
+      '/appeals/*',
+      '/feed.xml',
+      '/help/*',
+      '/search/*',
+    ]);
     expect(() => htmlPathPatterns(['_astro/'])).toThrow(/caching rules of its own/);
     expect(() => htmlPathPatterns(['pagefind'])).toThrow(/caching rules of its own/);
     expect(() => htmlPathPatterns(['a b'])).toThrow(/expected a file or folder name/);
@@ -126,13 +194,21 @@ describe('_headers', () => {
 
 describe('_redirects', () => {
   it('answers 410 with the neutral notice at every form of a closed appeal URL, forced over the page', () => {
-    const lines = netlifyRedirects(['2026-0103']).split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(lines).toEqual(expect.arrayContaining([
-      '/appeals/2026-0103  /appeals/closed/index.html  410!',
-      '/appeals/2026-0103/  /appeals/closed/index.html  410!',
-      '/appeals/2026-0103/index.html  /appeals/closed/index.html  410!',
-    ]));
-    expect(lines.filter((l) => l.includes('2026-0103')).every((l) => l.endsWith('  /appeals/closed/index.html  410!'))).toBe(true);
+    const lines = netlifyRedirects(['2026-0103'])
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '/appeals/2026-0103  /appeals/closed/index.html  410!',
+        '/appeals/2026-0103/  /appeals/closed/index.html  410!',
+        '/appeals/2026-0103/index.html  /appeals/closed/index.html  410!',
+      ]),
+    );
+    expect(
+      lines
+        .filter((l) => l.includes('2026-0103'))
+        .every((l) => l.endsWith('  /appeals/closed/index.html  410!')),
+    ).toBe(true);
     expect(lines).toContain('/_gone/*  /404.html  404!');
   });
 
@@ -153,8 +229,20 @@ describe('nginx map', () => {
   });
 
   it('matches nothing else', () => {
-    for (const uri of ['/appeals/', '/appeals/2/', '/appeals/closed/', '/appeals/closed/index.html', '/appeals/region/north-west/', '/appeals/2026-01033/',
-      '/appeals/2026-103/', '/appeals/2026-0103x/', '/x/appeals/2026-0103/', '/_gone/2026-0103', '/appeals2026-0103/', '/']) {
+    for (const uri of [
+      '/appeals/',
+      '/appeals/2/',
+      '/appeals/closed/',
+      '/appeals/closed/index.html',
+      '/appeals/region/north-west/',
+      '/appeals/2026-01033/',
+      '/appeals/2026-103/',
+      '/appeals/2026-0103x/',
+      '/x/appeals/2026-0103/',
+      '/_gone/2026-0103',
+      '/appeals2026-0103/',
+      '/',
+    ]) {
       expect(id(uri), uri).toBeUndefined();
     }
   });
@@ -167,7 +255,10 @@ describe('nginx map', () => {
 
 describe('nginx server include', () => {
   const conf = nginxServerConf();
-  const locations = [...conf.matchAll(/^location ([^{]+) \{\n([\s\S]*?)^\}/gm)].map((m) => ({ match: m[1]!.trim(), body: m[2]! }));
+  const locations = [...conf.matchAll(/^location ([^{]+) \{\n([\s\S]*?)^\}/gm)].map((m) => ({
+    match: m[1]!.trim(),
+    body: m[2]!,
+  }));
   const body = (match: string) => locations.find((l) => l.match === match)?.body ?? '';
 
   it('serves the neutral notice as the 410 body and the 404 page for 404s', () => {
@@ -186,12 +277,20 @@ describe('nginx server include', () => {
   it('reads each request from one resolved release', () => {
     expect(conf).toContain('set $appeals_release $realpath_root;');
     expect(conf).toContain('disable_symlinks off;');
-    for (const l of locations.filter((l) => !l.body.includes('internal;'))) expect(l.body, l.match).toContain('root $appeals_release;');
+    for (const l of locations.filter((l) => !l.body.includes('internal;')))
+      expect(l.body, l.match).toContain('root $appeals_release;');
   });
 
   it('lets only /embed/ be framed, by the sites given, with no X-Frame-Options there', () => {
-    const embed = [...nginxServerConf({ embedAllowedSites: ['https://news.example.org'] }).matchAll(/^location \^~ \/embed\/ \{\n([\s\S]*?)^\}/gm)][0]?.[1] ?? '';
-    expect(embed).toContain(`add_header Content-Security-Policy "${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors https://news.example.org" always;`);
+    const embed =
+      [
+        ...nginxServerConf({ embedAllowedSites: ['https://news.example.org'] }).matchAll(
+          /^location \^~ \/embed\/ \{\n([\s\S]*?)^\}/gm,
+        ),
+      ][0]?.[1] ?? '';
+    expect(embed).toContain(
+      `add_header Content-Security-Policy "${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors https://news.example.org" always;`,
+    );
     expect(embed).not.toContain('X-Frame-Options');
     expect(embed).toContain('try_files $uri $uri/index.html =404;');
     expect(body('^~ /embed/')).toContain('frame-ancestors *');
@@ -203,9 +302,12 @@ describe('nginx server include', () => {
     for (const l of served) {
       for (const line of nginxSecurityHeaders().split('\n')) expect(l.body, l.match).toContain(line);
       expect(l.body.match(/add_header Cache-Control/g), l.match).toHaveLength(1);
-      for (const line of l.body.split('\n').filter((x) => x.includes('add_header'))) expect(line, l.match).toMatch(/ always;$/);
+      for (const line of l.body.split('\n').filter((x) => x.includes('add_header')))
+        expect(line, l.match).toMatch(/ always;$/);
     }
-    expect(nginxSecurityHeaders()).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
+    expect(nginxSecurityHeaders()).toContain(
+      `add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`,
+    );
   });
 
   it('caches like _headers: immutable only under /_astro/', () => {
@@ -230,9 +332,18 @@ describe('nginx server include', () => {
   });
 
   it('writes a standalone nginx.conf that includes both files', () => {
-    const main = nginxMainConf({ root: '/srv/appeals/current', listen: '127.0.0.1:8080', includeDir: '/etc/appeals', pidFile: '/run/a.pid', errorLog: '/var/log/a.log', tempDir: '/tmp/a' });
+    const main = nginxMainConf({
+      root: '/srv/appeals/current',
+      listen: '127.0.0.1:8080',
+      includeDir: '/etc/appeals',
+      pidFile: '/run/a.pid',
+      errorLog: '/var/log/a.log',
+      tempDir: '/tmp/a',
+    });
     expect(main).toContain('include "/etc/appeals/appeals-map.conf";');
-    expect(main).toContain('root "/srv/appeals/current";\n        include "/etc/appeals/appeals-server.conf";');
+    expect(main).toContain(
+      'root "/srv/appeals/current";\n        include "/etc/appeals/appeals-server.conf";',
+    );
     expect(main).toContain('listen 127.0.0.1:8080;');
     expect(main).not.toContain('user ');
     expect(main.indexOf('appeals-map.conf')).toBeLessThan(main.indexOf('server {'));

@@ -1,16 +1,38 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archivedNames, closeAppeal, LifecycleError, purgeArchive, reopenAppeal } from '../../src/lib/appeal-archive.ts';
-import { auditLine, reopenedData, tombstoneFor } from '../../src/lib/appeal-lifecycle.ts';
-import { acquireLock, LockBusyError } from '../../src/lib/deploy-lock.ts';
-import { parseMarkdownFile } from '../../src/lib/frontmatter.ts';
-import { changedUrls, currentRelease, releaseName, releasesShowing, switchCurrent, writeManifest } from '../../src/lib/releases.ts';
-import { pruneImageCache } from '../../src/lib/republish.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { namePattern, photoSource, verifyRelease } from '../../src/lib/verify-release.ts';
+import {
+  archivedNames,
+  closeAppeal,
+  LifecycleError,
+  purgeArchive,
+  reopenAppeal,
+} from '../../src/lib/lifecycle/appeal-archive.ts';
+import { auditLine, reopenedData, tombstoneFor } from '../../src/lib/lifecycle/appeal-lifecycle.ts';
+import { acquireLock, LockBusyError } from '../../src/lib/publishing/deploy-lock.ts';
+import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
+import {
+  changedUrls,
+  currentRelease,
+  releaseName,
+  releasesShowing,
+  switchCurrent,
+  writeManifest,
+} from '../../src/lib/publishing/releases.ts';
+import { pruneImageCache } from '../../src/lib/publishing/republish.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
+import { namePattern, photoSource, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
 import { FIXTURES } from '../helpers/fixture-content.ts';
 
 const roots: string[] = [];
@@ -26,8 +48,13 @@ function contentCopy(): { content: string; archive: string } {
   const root = temp();
   const content = path.join(root, 'content');
   cpSync(path.join(FIXTURES, 'basic'), content, { recursive: true });
-  for (const [id, photos] of [['2026-0101', ['photo-1.jpg']], ['2026-0102', ['photo-1.jpg']], ['2025-0007', ['photo-1.jpg', 'photo-2.jpg']]] as const) {
-    for (const photo of photos) writeFileSync(path.join(content, 'appeals', id, photo), `fake ${id} ${photo}`);
+  for (const [id, photos] of [
+    ['2026-0101', ['photo-1.jpg']],
+    ['2026-0102', ['photo-1.jpg']],
+    ['2025-0007', ['photo-1.jpg', 'photo-2.jpg']],
+  ] as const) {
+    for (const photo of photos)
+      writeFileSync(path.join(content, 'appeals', id, photo), `fake ${id} ${photo}`);
   }
   return { content, archive: path.join(root, 'archive') };
 }
@@ -36,13 +63,28 @@ describe('closing and reopening', () => {
   it('turns an appeal into a tombstone and archives all its data', () => {
     const { content, archive } = contentCopy();
     const original = readFileSync(path.join(content, 'appeals/2026-0101/index.md'), 'utf8');
-    closeAppeal({ contentDir: content, archiveDir: archive, id: '2026-0101', status: 'found', closedAt: '2026-11-29' });
+    closeAppeal({
+      contentDir: content,
+      archiveDir: archive,
+      id: '2026-0101',
+      status: 'found',
+      closedAt: '2026-11-29',
+    });
     expect(readdirSync(path.join(content, 'appeals/2026-0101'))).toEqual(['index.md']);
-    const tombstone = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2026-0101/index.md'), 'utf8'));
-    expect(tombstone.data).toEqual({ status: 'found', closedAt: '2026-11-29', published: '2026-05-02', updated: '2026-11-29' });
+    const tombstone = parseMarkdownFile(
+      readFileSync(path.join(content, 'appeals/2026-0101/index.md'), 'utf8'),
+    );
+    expect(tombstone.data).toEqual({
+      status: 'found',
+      closedAt: '2026-11-29',
+      published: '2026-05-02',
+      updated: '2026-11-29',
+    });
     expect(tombstone.body.trim()).toBe('');
     expect(readFileSync(path.join(archive, '2026-0101/index.md'), 'utf8')).toBe(original);
-    expect(readFileSync(path.join(archive, '2026-0101/photo-1.jpg'), 'utf8')).toBe('fake 2026-0101 photo-1.jpg');
+    expect(readFileSync(path.join(archive, '2026-0101/photo-1.jpg'), 'utf8')).toBe(
+      'fake 2026-0101 photo-1.jpg',
+    );
     // The content still validates, with the appeal closed.
     const report = validateContent(content, { today: TODAY });
     expect(report.problems).toEqual([]);
@@ -52,15 +94,51 @@ describe('closing and reopening', () => {
 
   it('refuses unknown ids, closed appeals, an occupied archive and a missing archive, changing nothing', () => {
     const { content, archive } = contentCopy();
-    expect(() => closeAppeal({ contentDir: content, archiveDir: archive, id: '2026-9999', status: 'found', closedAt: '2026-11-29' })).toThrow(/There is no appeal 2026-9999/);
-    expect(() => closeAppeal({ contentDir: content, archiveDir: archive, id: 'amy', status: 'found', closedAt: '2026-11-29' })).toThrow(LifecycleError);
-    expect(() => closeAppeal({ contentDir: content, archiveDir: archive, id: '2026-0103', status: 'found', closedAt: '2026-11-29' })).toThrow(/already closed/);
-    expect(() => reopenAppeal({ contentDir: content, archiveDir: archive, id: '2026-0101', today: '2026-11-29' })).toThrow(/is not closed/);
-    expect(() => reopenAppeal({ contentDir: content, archiveDir: archive, id: '2026-0103', today: '2026-11-29' })).toThrow(/no archive for 2026-0103/);
+    expect(() =>
+      closeAppeal({
+        contentDir: content,
+        archiveDir: archive,
+        id: '2026-9999',
+        status: 'found',
+        closedAt: '2026-11-29',
+      }),
+    ).toThrow(/There is no appeal 2026-9999/);
+    expect(() =>
+      closeAppeal({
+        contentDir: content,
+        archiveDir: archive,
+        id: 'amy',
+        status: 'found',
+        closedAt: '2026-11-29',
+      }),
+    ).toThrow(LifecycleError);
+    expect(() =>
+      closeAppeal({
+        contentDir: content,
+        archiveDir: archive,
+        id: '2026-0103',
+        status: 'found',
+        closedAt: '2026-11-29',
+      }),
+    ).toThrow(/already closed/);
+    expect(() =>
+      reopenAppeal({ contentDir: content, archiveDir: archive, id: '2026-0101', today: '2026-11-29' }),
+    ).toThrow(/is not closed/);
+    expect(() =>
+      reopenAppeal({ contentDir: content, archiveDir: archive, id: '2026-0103', today: '2026-11-29' }),
+    ).toThrow(/no archive for 2026-0103/);
     expect(() => purgeArchive({ archiveDir: archive, id: '2026-0101' })).toThrow(/no archive for 2026-0101/);
     mkdirSync(path.join(archive, '2026-0102'), { recursive: true });
     const before = readFileSync(path.join(content, 'appeals/2026-0102/index.md'), 'utf8');
-    expect(() => closeAppeal({ contentDir: content, archiveDir: archive, id: '2026-0102', status: 'withdrawn', closedAt: '2026-11-29' })).toThrow(/archive already holds 2026-0102/);
+    expect(() =>
+      closeAppeal({
+        contentDir: content,
+        archiveDir: archive,
+        id: '2026-0102',
+        status: 'withdrawn',
+        closedAt: '2026-11-29',
+      }),
+    ).toThrow(/archive already holds 2026-0102/);
     expect(readFileSync(path.join(content, 'appeals/2026-0102/index.md'), 'utf8')).toBe(before);
     expect(readdirSync(path.join(content, 'appeals/2026-0102'))).toEqual(['index.md', 'photo-1.jpg']);
   });
@@ -68,22 +146,44 @@ describe('closing and reopening', () => {
   it('reopens an appeal exactly as it was, updated today', () => {
     const { content, archive } = contentCopy();
     const before = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2025-0007/index.md'), 'utf8'));
-    closeAppeal({ contentDir: content, archiveDir: archive, id: '2025-0007', status: 'withdrawn', closedAt: '2026-11-28' });
+    closeAppeal({
+      contentDir: content,
+      archiveDir: archive,
+      id: '2025-0007',
+      status: 'withdrawn',
+      closedAt: '2026-11-28',
+    });
     reopenAppeal({ contentDir: content, archiveDir: archive, id: '2025-0007', today: '2026-11-29' });
     const after = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2025-0007/index.md'), 'utf8'));
     expect(after.body.trim()).toBe(before.body.trim());
     expect(validateContent(content, { today: TODAY }).problems).toEqual([]);
     const report = validateContent(content, { today: TODAY }).appeals.find((a) => a.id === '2025-0007');
     expect(report?.status).toBe('active');
-    expect(report?.data).toMatchObject({ name: 'Odalys Fernhollow', updated: '2026-11-29', published: '2019-12-01' });
-    expect(readdirSync(path.join(content, 'appeals/2025-0007')).sort()).toEqual(['index.md', 'photo-1.jpg', 'photo-2.jpg']);
+    expect(report?.data).toMatchObject({
+      name: 'Odalys Fernhollow',
+      updated: '2026-11-29',
+      published: '2019-12-01',
+    });
+    expect(readdirSync(path.join(content, 'appeals/2025-0007')).sort()).toEqual([
+      'index.md',
+      'photo-1.jpg',
+      'photo-2.jpg',
+    ]);
     expect(existsSync(path.join(archive, '2025-0007'))).toBe(false);
   });
 
   it('keeps tombstones, reopened data and audit lines free of personal data', () => {
-    expect(tombstoneFor({ name: 'X', published: new Date('2026-01-02T00:00:00Z') }, 'found', '2026-11-29')).toEqual({ status: 'found', closedAt: '2026-11-29', published: '2026-01-02', updated: '2026-11-29' });
-    expect(reopenedData({ status: 'found', closedAt: '2026-11-01', name: 'X' }, '2026-11-29')).toEqual({ status: 'active', name: 'X', updated: '2026-11-29' });
-    expect(auditLine({ time: 't', id: '2026-0001', action: 'withdraw', reason: 'legal', by: 'Officer' })).toBe('{"time":"t","id":"2026-0001","action":"withdraw","reason":"legal","by":"Officer"}\n');
+    expect(
+      tombstoneFor({ name: 'X', published: new Date('2026-01-02T00:00:00Z') }, 'found', '2026-11-29'),
+    ).toEqual({ status: 'found', closedAt: '2026-11-29', published: '2026-01-02', updated: '2026-11-29' });
+    expect(reopenedData({ status: 'found', closedAt: '2026-11-01', name: 'X' }, '2026-11-29')).toEqual({
+      status: 'active',
+      name: 'X',
+      updated: '2026-11-29',
+    });
+    expect(
+      auditLine({ time: 't', id: '2026-0001', action: 'withdraw', reason: 'legal', by: 'Officer' }),
+    ).toBe('{"time":"t","id":"2026-0001","action":"withdraw","reason":"legal","by":"Officer"}\n');
   });
 });
 
@@ -102,12 +202,21 @@ describe('releases', () => {
   it('names releases in time order and lists changed URLs', () => {
     expect(releaseName(new Date('2026-11-29T13:01:02.003Z'), 7)).toBe('2026-11-29T13-01-02-003Z-7');
     const base = { name: 'a', builtAt: '', activeIds: [], closedIds: [] };
-    expect(changedUrls({ ...base, files: { 'index.html': '1', 'appeals/2026-0001/index.html': '2', 'x.css': '3' } }, { ...base, files: { 'index.html': '1', 'appeals/2026-0001/index.html': '9', 'y.css': '3' } })).toEqual(['/appeals/2026-0001/', '/x.css', '/y.css']);
+    expect(
+      changedUrls(
+        { ...base, files: { 'index.html': '1', 'appeals/2026-0001/index.html': '2', 'x.css': '3' } },
+        { ...base, files: { 'index.html': '1', 'appeals/2026-0001/index.html': '9', 'y.css': '3' } },
+      ),
+    ).toEqual(['/appeals/2026-0001/', '/x.css', '/y.css']);
   });
 
   it('finds releases that still show an appeal closed since', () => {
     const deploy = temp();
-    for (const [name, activeIds] of [['r1', ['2026-0001', '2026-0002']], ['r2', ['2026-0002']], ['r3', []]] as const) {
+    for (const [name, activeIds] of [
+      ['r1', ['2026-0001', '2026-0002']],
+      ['r2', ['2026-0002']],
+      ['r3', []],
+    ] as const) {
       mkdirSync(path.join(deploy, 'releases', name), { recursive: true });
       writeManifest(deploy, { name, builtAt: '', activeIds: [...activeIds], closedIds: [], files: {} });
     }
@@ -117,18 +226,31 @@ describe('releases', () => {
 });
 
 describe('the image cache', () => {
-  it('keeps only derivatives the live release uses, so a closed child\'s photos leave the cache', () => {
+  it("keeps only derivatives the live release uses, so a closed child's photos leave the cache", () => {
     const root = temp();
     const cache = path.join(root, 'cache');
     const live = path.join(root, 'release');
     mkdirSync(path.join(cache, 'assets'), { recursive: true });
     mkdirSync(path.join(live, 'appeals/2026-0001'), { recursive: true });
-    writeFileSync(path.join(live, 'appeals/2026-0001/index.html'), '<img src="/_photos/photo-1.AbC_dE12_x1.webp" srcset="/_photos/photo-1.AbC_dE12_x2.avif 320w">');
-    for (const name of ['photo-1.AbC_dE12_x1.webp', 'photo-1.AbC_dE12_x2.avif', 'photo-1.AbC_dE12_x2.avif.json', 'photo-1.CLOSEDxx_x1.webp', 'photo-1.CLOSEDxx_x1.webp.json']) {
+    writeFileSync(
+      path.join(live, 'appeals/2026-0001/index.html'),
+      '<img src="/_photos/photo-1.AbC_dE12_x1.webp" srcset="/_photos/photo-1.AbC_dE12_x2.avif 320w">',
+    );
+    for (const name of [
+      'photo-1.AbC_dE12_x1.webp',
+      'photo-1.AbC_dE12_x2.avif',
+      'photo-1.AbC_dE12_x2.avif.json',
+      'photo-1.CLOSEDxx_x1.webp',
+      'photo-1.CLOSEDxx_x1.webp.json',
+    ]) {
       writeFileSync(path.join(cache, 'assets', name), 'x');
     }
     expect(pruneImageCache(cache, live)).toBe(2);
-    expect(readdirSync(path.join(cache, 'assets')).sort()).toEqual(['photo-1.AbC_dE12_x1.webp', 'photo-1.AbC_dE12_x2.avif', 'photo-1.AbC_dE12_x2.avif.json']);
+    expect(readdirSync(path.join(cache, 'assets')).sort()).toEqual([
+      'photo-1.AbC_dE12_x1.webp',
+      'photo-1.AbC_dE12_x2.avif',
+      'photo-1.AbC_dE12_x2.avif.json',
+    ]);
   });
 });
 
@@ -137,7 +259,9 @@ describe('the republish lock', () => {
     const lock = path.join(temp(), '.lock');
     const release = await acquireLock(lock, { wait: false });
     await expect(acquireLock(lock, { wait: false })).rejects.toThrow(LockBusyError);
-    await expect(acquireLock(lock, { wait: true, pollMs: 10, timeoutMs: 100 })).rejects.toThrow(/Gave up waiting/);
+    await expect(acquireLock(lock, { wait: true, pollMs: 10, timeoutMs: 100 })).rejects.toThrow(
+      /Gave up waiting/,
+    );
     release();
     const again = await acquireLock(lock, { wait: false });
     again();
@@ -160,7 +284,10 @@ describe('verification', () => {
     mkdirSync(path.join(dir, '_photos'), { recursive: true });
     mkdirSync(path.join(dir, 'pagefind/fragment'), { recursive: true });
     mkdirSync(publicDir);
-    writeFileSync(path.join(dir, 'appeals/2026-0001/index.html'), '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"></main>');
+    writeFileSync(
+      path.join(dir, 'appeals/2026-0001/index.html'),
+      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"></main>',
+    );
     writeFileSync(path.join(dir, 'appeals/2026-0002/index.html'), notice);
     writeFileSync(path.join(dir, '_photos/photo-1.AbC_dE12_x1Y2.webp'), 'img');
     writeFileSync(path.join(dir, '_photos/photo-1.AbC_dE12_Zcard.avif'), 'img');
@@ -169,7 +296,13 @@ describe('verification', () => {
     writeFileSync(path.join(dir, 'favicon.svg'), '<svg/>');
     return { dir, publicDir };
   }
-  const input = (dir: string, publicDir: string) => ({ releaseDir: dir, activeIds: ['2026-0001'], closedIds: ['2026-0002'], forbiddenNames: [{ id: '2026-0002', names: ['Clara Closedwell', 'Clo'] }], publicDir });
+  const input = (dir: string, publicDir: string) => ({
+    releaseDir: dir,
+    activeIds: ['2026-0001'],
+    closedIds: ['2026-0002'],
+    forbiddenNames: [{ id: '2026-0002', names: ['Clara Closedwell', 'Clo'] }],
+    publicDir,
+  });
 
   it('passes a clean release', () => {
     const { dir, publicDir } = release();
@@ -178,39 +311,64 @@ describe('verification', () => {
 
   it('catches a name in HTML, in a compressed search fragment and in a file name', () => {
     const { dir, publicDir } = release();
-    writeFileSync(path.join(dir, 'appeals/2026-0001/index.html'), '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>clara  closedwell</p></main>');
-    writeFileSync(path.join(dir, 'pagefind/fragment/en_2.pf_fragment'), gzipSync('{"content":"Seen with Clo yesterday"}'));
+    writeFileSync(
+      path.join(dir, 'appeals/2026-0001/index.html'),
+      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>clara  closedwell</p></main>',
+    );
+    writeFileSync(
+      path.join(dir, 'pagefind/fragment/en_2.pf_fragment'),
+      gzipSync('{"content":"Seen with Clo yesterday"}'),
+    );
     writeFileSync(path.join(dir, 'clara-closedwell.txt'), 'x');
     const problems = verifyRelease(input(dir, publicDir)).map((f) => `${f.file}: ${f.problem}`);
-    expect(problems).toEqual(expect.arrayContaining([
-      'appeals/2026-0001/index.html: contains "clara  closedwell", a name from closed appeal 2026-0002',
-      'pagefind/fragment/en_2.pf_fragment: contains "Clo", a name from closed appeal 2026-0002',
-      'clara-closedwell.txt: file name contains "clara-closedwell", a name from closed appeal 2026-0002',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'appeals/2026-0001/index.html: contains "clara  closedwell", a name from closed appeal 2026-0002',
+        'pagefind/fragment/en_2.pf_fragment: contains "Clo", a name from closed appeal 2026-0002',
+        'clara-closedwell.txt: file name contains "clara-closedwell", a name from closed appeal 2026-0002',
+      ]),
+    );
   });
 
   it('catches photos of closed appeals, stray images and a closed page that is not the notice', () => {
     const { dir, publicDir } = release();
     writeFileSync(path.join(dir, '_photos/photo-1.ZZZZZZZZ_q1.webp'), 'closed child');
     writeFileSync(path.join(dir, 'stray.png'), 'x');
-    writeFileSync(path.join(dir, 'appeals/2026-0002/index.html'), notice.replace('<p>Please', '<img src="/_photos/x.webp"><p>Please'));
+    writeFileSync(
+      path.join(dir, 'appeals/2026-0002/index.html'),
+      notice.replace('<p>Please', '<img src="/_photos/x.webp"><p>Please'),
+    );
     const problems = verifyRelease(input(dir, publicDir)).map((f) => `${f.file}: ${f.problem}`);
-    expect(problems).toEqual(expect.arrayContaining([
-      '_photos/photo-1.ZZZZZZZZ_q1.webp: photo does not derive from a photo of an active appeal',
-      'stray.png: image is neither an active appeal photo nor a file from public/',
-      'appeals/2026-0002/index.html: closed appeal page shows an image',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '_photos/photo-1.ZZZZZZZZ_q1.webp: photo does not derive from a photo of an active appeal',
+        'stray.png: image is neither an active appeal photo nor a file from public/',
+        'appeals/2026-0002/index.html: closed appeal page shows an image',
+      ]),
+    );
     rmSync(path.join(dir, 'appeals/2026-0002/index.html'));
-    expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toContain('closed appeal 2026-0002 has no page; its URL must keep answering with the notice');
+    expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toContain(
+      'closed appeal 2026-0002 has no page; its URL must keep answering with the notice',
+    );
   });
 
   it("does not search for a closed child's other name that an active child also goes by", () => {
     const { dir, publicDir } = release();
-    writeFileSync(path.join(dir, 'appeals/2026-0001/index.html'), '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo Active, also known as Clo</p></main>');
-    expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toEqual(['contains "Clo", a name from closed appeal 2026-0002']);
+    writeFileSync(
+      path.join(dir, 'appeals/2026-0001/index.html'),
+      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo Active, also known as Clo</p></main>',
+    );
+    expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toEqual([
+      'contains "Clo", a name from closed appeal 2026-0002',
+    ]);
     expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo Active', 'Clo'] })).toEqual([]);
-    writeFileSync(path.join(dir, 'appeals/2026-0001/index.html'), '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo. Clara Closedwell</p></main>');
-    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo'] }).map((f) => f.problem)).toEqual(['contains "Clara Closedwell", a name from closed appeal 2026-0002']);
+    writeFileSync(
+      path.join(dir, 'appeals/2026-0001/index.html'),
+      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo. Clara Closedwell</p></main>',
+    );
+    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo'] }).map((f) => f.problem)).toEqual([
+      'contains "Clara Closedwell", a name from closed appeal 2026-0002',
+    ]);
   });
 
   it('matches whole words only, so short names do not fire inside other words', () => {
@@ -223,4 +381,3 @@ describe('verification', () => {
     expect(photoSource('favicon.svg')).toBeUndefined();
   });
 });
-

@@ -3,13 +3,28 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiRemovals, appealRssItem, newestPublishedFirst, removalRssItem } from '../../src/lib/api-feeds.ts';
-import { cardFonts } from '../../src/lib/card-fonts.ts';
-import { EMBED, embedCandidates, parseEmbedParams, pickEmbedCards } from '../../src/lib/embed-selection.ts';
-import { inSitemap, robotsTxt } from '../../src/lib/robots.ts';
-import { cachedShareCard, prepareShareCards, pruneShareCards, SHARE_CARD_CACHE } from '../../src/lib/share-card-cache.ts';
-import { shareLinks } from '../../src/lib/share-links.ts';
-import { fitText, textPath, textWidth, wrapText } from '../../src/lib/svg-text.ts';
+import {
+  apiRemovals,
+  appealRssItem,
+  newestPublishedFirst,
+  removalRssItem,
+} from '../../src/lib/outputs/api-feeds.ts';
+import { cardFonts } from '../../src/lib/photos/card-fonts.ts';
+import {
+  EMBED,
+  embedCandidates,
+  parseEmbedParams,
+  pickEmbedCards,
+} from '../../src/lib/outputs/embed-selection.ts';
+import { inSitemap, robotsTxt } from '../../src/lib/outputs/robots.ts';
+import {
+  cachedShareCard,
+  prepareShareCards,
+  pruneShareCards,
+  SHARE_CARD_CACHE,
+} from '../../src/lib/photos/share-card-cache.ts';
+import { shareLinks } from '../../src/lib/outputs/share-links.ts';
+import { fitText, textPath, textWidth, wrapText } from '../../src/lib/outputs/svg-text.ts';
 
 const SITE = 'https://appeals.example.org';
 
@@ -29,9 +44,19 @@ describe('share card text', () => {
   });
 
   it('shrinks a long name to fit its lines, and cuts with an ellipsis only at the smallest size', () => {
-    const fitted = fitText(bold, 'Zephyrine Quillfeather-Montgomery', { size: 64, minSize: 40, maxWidth: 670, maxLines: 2 });
+    const fitted = fitText(bold, 'Zephyrine Quillfeather-Montgomery', {
+      size: 64,
+      minSize: 40,
+      maxWidth: 670,
+      maxLines: 2,
+    });
     expect(fitted.lines.join(' ')).toBe('Zephyrine Quillfeather-Montgomery');
-    const cut = fitText(bold, 'A very long name that cannot possibly fit on one short line', { size: 40, minSize: 30, maxWidth: 300, maxLines: 1 });
+    const cut = fitText(bold, 'A very long name that cannot possibly fit on one short line', {
+      size: 40,
+      minSize: 30,
+      maxWidth: 300,
+      maxLines: 1,
+    });
     expect(cut.size).toBe(30);
     expect(cut.lines).toHaveLength(1);
     expect(cut.lines[0]).toMatch(/…$/);
@@ -50,11 +75,21 @@ describe('share card text', () => {
 describe('share card cache', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'share-cards-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const text = { name: 'Test Child', facts: 'Age 10 now', lastSeen: 'Last seen: Park', seeNow: 'See this child now? Call 999', information: 'Call 101', address: 'appeals.example.org/appeals/2026-0001/', demonstration: true };
+  const text = {
+    name: 'Test Child',
+    facts: 'Age 10 now',
+    lastSeen: 'Last seen: Park',
+    seeNow: 'See this child now? Call 999',
+    information: 'Call 101',
+    address: 'appeals.example.org/appeals/2026-0001/',
+    demonstration: true,
+  };
 
   it('renders once, reuses the cached card, replaces it when the text changes, and prunes closed appeals', async () => {
     const photo = path.join(dir, 'photo.jpg');
-    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#8899aa' } }).jpeg().toFile(photo);
+    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#8899aa' } })
+      .jpeg()
+      .toFile(photo);
     const first = await cachedShareCard(dir, '2026-0001', photo, text);
     expect((await sharp(first).metadata()).width).toBe(1200);
     const again = await cachedShareCard(dir, '2026-0001', photo, text);
@@ -67,7 +102,11 @@ describe('share card cache', () => {
     expect(cards().map((f) => f.split('.')[0])).toEqual(['2026-0002']);
     expect(pruneShareCards(path.join(dir, 'nothing-here'), [])).toBe(0);
     // Prepared in a batch, one at a time: each appeal gets its own card, the same as one made alone.
-    const batch = prepareShareCards(dir, ['2026-0003', '2026-0004', '2026-0002'].map((id) => ({ id, photoFile: photo, text })), 1);
+    const batch = prepareShareCards(
+      dir,
+      ['2026-0003', '2026-0004', '2026-0002'].map((id) => ({ id, photoFile: photo, text })),
+      1,
+    );
     const made = (await Promise.all([...batch.values()])).map((file) => readFileSync(file));
     expect(made.map((card) => card.length > 1000)).toEqual([true, true, true]);
     expect(made[2]!.equals(await cachedShareCard(dir, '2026-0002', photo, text))).toBe(true);
@@ -77,11 +116,15 @@ describe('share card cache', () => {
 
 describe('feeds', () => {
   it('lists removals most recently closed first, falling back to the update or build date, with no name', () => {
-    const removals = apiRemovals([
-      { id: '2026-0001', closedAt: '2026-10-01' },
-      { id: '2026-0002', updated: '2026-11-01' },
-      { id: '2026-0003' },
-    ], SITE, '2026-11-29');
+    const removals = apiRemovals(
+      [
+        { id: '2026-0001', closedAt: '2026-10-01' },
+        { id: '2026-0002', updated: '2026-11-01' },
+        { id: '2026-0003' },
+      ],
+      SITE,
+      '2026-11-29',
+    );
     expect(removals).toEqual([
       { id: '2026-0003', url: `${SITE}/appeals/2026-0003/`, closedAt: '2026-11-29' },
       { id: '2026-0002', url: `${SITE}/appeals/2026-0002/`, closedAt: '2026-11-01' },
@@ -102,9 +145,27 @@ describe('feeds', () => {
   });
 
   it('describes an appeal in RSS with whom to call', () => {
-    const facts = { ageNow: 'about 15', missingSince: '14 September 2026', lastSeen: 'Coach station, Brambleford, London', seeNow: 'If you see T now, call 999.', haveInformation: 'Call 101 quoting R1.', regionName: 'London' };
-    const item = appealRssItem({ id: '2026-0102', data: { name: 'T', published: '2026-09-15', urgent: false, lastSeen: { town: 'Brambleford' } }, facts } as never, SITE);
-    expect(item).toMatchObject({ title: 'Missing: T, about 15, from Brambleford', link: `${SITE}/appeals/2026-0102/`, categories: ['London'] });
+    const facts = {
+      ageNow: 'about 15',
+      missingSince: '14 September 2026',
+      lastSeen: 'Coach station, Brambleford, London',
+      seeNow: 'If you see T now, call 999.',
+      haveInformation: 'Call 101 quoting R1.',
+      regionName: 'London',
+    };
+    const item = appealRssItem(
+      {
+        id: '2026-0102',
+        data: { name: 'T', published: '2026-09-15', urgent: false, lastSeen: { town: 'Brambleford' } },
+        facts,
+      } as never,
+      SITE,
+    );
+    expect(item).toMatchObject({
+      title: 'Missing: T, about 15, from Brambleford',
+      link: `${SITE}/appeals/2026-0102/`,
+      categories: ['London'],
+    });
     expect(item.description).toContain('call 999');
   });
 });
@@ -113,31 +174,60 @@ describe('embed selection', () => {
   const regions = ['london', 'north-west'];
   it('reads region and limit, falling back to the defaults for unknown or bad values', () => {
     expect(parseEmbedParams('?region=london&limit=2', regions)).toEqual({ region: 'london', limit: 2 });
-    expect(parseEmbedParams('?region=atlantis&limit=abc', regions)).toEqual({ region: undefined, limit: EMBED.defaultLimit });
+    expect(parseEmbedParams('?region=atlantis&limit=abc', regions)).toEqual({
+      region: undefined,
+      limit: EMBED.defaultLimit,
+    });
     expect(parseEmbedParams('?limit=500', regions).limit).toBe(EMBED.maxLimit);
     expect(parseEmbedParams('?limit=0', regions).limit).toBe(EMBED.defaultLimit);
   });
 
   it('picks the newest cards of a region up to the limit', () => {
-    const cards = [{ id: 'a', region: 'london' }, { id: 'b', region: 'north-west' }, { id: 'c', region: 'london' }, { id: 'd', region: 'london' }];
+    const cards = [
+      { id: 'a', region: 'london' },
+      { id: 'b', region: 'north-west' },
+      { id: 'c', region: 'london' },
+      { id: 'd', region: 'london' },
+    ];
     expect(pickEmbedCards(cards, { region: 'london', limit: 2 })).toEqual(['a', 'c']);
     expect(pickEmbedCards(cards, { limit: 3 })).toEqual(['a', 'b', 'c']);
   });
 
   it('carries enough cards for any region and limit, and no more', () => {
-    const appeals = Array.from({ length: 40 }, (_, i) => ({ id: `x${i}`, region: i < 30 ? 'london' : 'north-west' }));
+    const appeals = Array.from({ length: 40 }, (_, i) => ({
+      id: `x${i}`,
+      region: i < 30 ? 'london' : 'north-west',
+    }));
     const carried = embedCandidates(appeals);
     expect(carried.filter((c) => c.region === 'london')).toHaveLength(EMBED.maxLimit);
     expect(carried.filter((c) => c.region === 'north-west')).toHaveLength(EMBED.maxLimit);
-    expect(carried.slice(0, EMBED.maxLimit).map((c) => c.id)).toEqual(appeals.slice(0, EMBED.maxLimit).map((a) => a.id));
+    expect(carried.slice(0, EMBED.maxLimit).map((c) => c.id)).toEqual(
+      appeals.slice(0, EMBED.maxLimit).map((a) => a.id),
+    );
   });
 });
 
 describe('sitemap and robots.txt', () => {
   it('keeps closed appeals, anything under them, the notice, posters, the embed and 404 out of the sitemap', () => {
     const closed = ['2026-0103'];
-    for (const p of ['/', '/appeals/', '/appeals/2/', '/appeals/2026-0101/', '/press/', '/appeals/region/london/']) expect(inSitemap(SITE + p, closed), p).toBe(true);
-    for (const p of ['/appeals/2026-0103/', '/appeals/2026-0103/poster/', '/appeals/closed/', '/embed/latest/', '/404/', '/appeals/2026-0101/poster/']) expect(inSitemap(SITE + p, closed), p).toBe(false);
+    for (const p of [
+      '/',
+      '/appeals/',
+      '/appeals/2/',
+      '/appeals/2026-0101/',
+      '/press/',
+      '/appeals/region/london/',
+    ])
+      expect(inSitemap(SITE + p, closed), p).toBe(true);
+    for (const p of [
+      '/appeals/2026-0103/',
+      '/appeals/2026-0103/poster/',
+      '/appeals/closed/',
+      '/embed/latest/',
+      '/404/',
+      '/appeals/2026-0101/poster/',
+    ])
+      expect(inSitemap(SITE + p, closed), p).toBe(false);
   });
 
   it('allows everything and names the sitemap', () => {
@@ -146,13 +236,17 @@ describe('sitemap and robots.txt', () => {
 });
 
 describe('share links', () => {
-  it('builds each network\'s own share address, with the appeal URL encoded once', () => {
+  it("builds each network's own share address, with the appeal URL encoded once", () => {
     const url = `${SITE}/appeals/2026-0101/`;
-    const links = Object.fromEntries(shareLinks({ name: 'Zoë Ó Briain', town: 'Oldtown' }, url).map((l) => [l.network, new URL(l.href)]));
+    const links = Object.fromEntries(
+      shareLinks({ name: 'Zoë Ó Briain', town: 'Oldtown' }, url).map((l) => [l.network, new URL(l.href)]),
+    );
     expect(links.facebook!.searchParams.get('u')).toBe(url);
     expect(links.x!.searchParams.get('url')).toBe(url);
     expect(links.x!.searchParams.get('text')).toBe('Please share: Zoë Ó Briain is missing from Oldtown.');
-    expect(links.whatsapp!.searchParams.get('text')).toBe(`Please share: Zoë Ó Briain is missing from Oldtown. ${url}`);
+    expect(links.whatsapp!.searchParams.get('text')).toBe(
+      `Please share: Zoë Ó Briain is missing from Oldtown. ${url}`,
+    );
     expect(links.email!.protocol).toBe('mailto:');
     expect(decodeURIComponent(links.email!.href)).toContain(url);
   });
@@ -160,22 +254,40 @@ describe('share links', () => {
 
 describe('removals added by the takedown', () => {
   it('merges new closures into removals.json, newest first, and counts them', async () => {
-    const { withRemovalsJson } = await import('../../src/lib/removals-update.ts');
-    const before = JSON.stringify({ $schema: 's', version: 1, generated: '2026-11-29', count: 1, removals: [{ id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' }] });
-    const after = JSON.parse(withRemovalsJson(before, [{ id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' }]));
+    const { withRemovalsJson } = await import('../../src/lib/publishing/removals-update.ts');
+    const before = JSON.stringify({
+      $schema: 's',
+      version: 1,
+      generated: '2026-11-29',
+      count: 1,
+      removals: [{ id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' }],
+    });
+    const after = JSON.parse(
+      withRemovalsJson(before, [
+        { id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' },
+      ]),
+    );
     expect(after.count).toBe(2);
     expect(after.removals.map((r: { id: string }) => r.id)).toEqual(['2026-0102', '2026-0103']);
     expect(after.version).toBe(1);
   });
 
   it('puts new removal items first in removals.xml, as well-formed RSS', async () => {
-    const { withRemovalsRss } = await import('../../src/lib/removals-update.ts');
+    const { withRemovalsRss } = await import('../../src/lib/publishing/removals-update.ts');
     const { XMLParser, XMLValidator } = await import('fast-xml-parser');
-    const empty = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>l</link></channel></rss>';
-    const one = withRemovalsRss(empty, [{ id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' }]);
-    const two = withRemovalsRss(one, [{ id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' }]);
+    const empty =
+      '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>l</link></channel></rss>';
+    const one = withRemovalsRss(empty, [
+      { id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' },
+    ]);
+    const two = withRemovalsRss(one, [
+      { id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' },
+    ]);
     expect(XMLValidator.validate(two)).toBe(true);
-    const items = new XMLParser({ isArray: (n) => n === 'item' }).parse(two).rss.channel.item as Array<{ link: string; pubDate: string }>;
+    const items = new XMLParser({ isArray: (n) => n === 'item' }).parse(two).rss.channel.item as Array<{
+      link: string;
+      pubDate: string;
+    }>;
     expect(items.map((i) => i.link)).toEqual([`${SITE}/appeals/2026-0102/`, `${SITE}/appeals/2026-0103/`]);
     expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-11-30T00:00:00.000Z');
   });

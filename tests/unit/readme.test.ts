@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appealsSchema, removalsSchema } from '../../src/lib/api-schemas.ts';
+import { appealsSchema, removalsSchema } from '../../src/lib/outputs/api-schemas.ts';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ageBandLabel, searchFacts } from '../../src/lib/search-facets.ts';
-import { hasCriteria, pagefindOptions, parseSearchState, resultCountText, serialiseSearchState, toggleFilter } from '../../src/lib/search-state.ts';
+import { ageBandLabel, searchFacts } from '../../src/lib/search/search-facets.ts';
+import {
+  hasCriteria,
+  pagefindOptions,
+  parseSearchState,
+  resultCountText,
+  serialiseSearchState,
+  toggleFilter,
+} from '../../src/lib/search/search-state.ts';
 
 const BANDS = [
   { label: '0 to 11', min: 0, max: 11 },
@@ -10,8 +17,20 @@ const BANDS = [
 
 describe('search state in the URL', () => {
   it('round-trips query, repeated filters and sort', () => {
-    const state = parseSearchState('?q=Leeds+girl&region=Yorkshire+and+the+Humber&region=London&sex=Female&sort=newest');
-    expect(state).toEqual({ q: 'Leeds girl', filters: { region: ['Yorkshire and the Humber', 'London'], sex: ['Female'], age: [], year: [], force: [] }, sort: 'newest' });
+    const state = parseSearchState(
+      '?q=Leeds+girl&region=Yorkshire+and+the+Humber&region=London&sex=Female&sort=newest',
+    );
+    expect(state).toEqual({
+      q: 'Leeds girl',
+      filters: {
+        region: ['Yorkshire and the Humber', 'London'],
+        sex: ['Female'],
+        age: [],
+        year: [],
+        force: [],
+      },
+      sort: 'newest',
+    });
     expect(parseSearchState(serialiseSearchState(state))).toEqual(state);
     expect(serialiseSearchState(parseSearchState(''))).toBe('');
   });
@@ -23,9 +42,15 @@ describe('search state in the URL', () => {
 
   it('maps to Pagefind options, listing everything newest first when there are no words', () => {
     const state = toggleFilter(parseSearchState('?region=London'), 'sex', 'Female', true);
-    expect(pagefindOptions(state)).toEqual({ filters: { region: { any: ['London'] }, sex: { any: ['Female'] } }, sort: { missing: 'desc' } });
+    expect(pagefindOptions(state)).toEqual({
+      filters: { region: { any: ['London'] }, sex: { any: ['Female'] } },
+      sort: { missing: 'desc' },
+    });
     expect(pagefindOptions(parseSearchState('?q=tia'))).toEqual({ filters: {} });
-    expect(pagefindOptions(parseSearchState('?q=tia&sort=oldest'))).toEqual({ filters: {}, sort: { missing: 'asc' } });
+    expect(pagefindOptions(parseSearchState('?q=tia&sort=oldest'))).toEqual({
+      filters: {},
+      sort: { missing: 'asc' },
+    });
     expect(pagefindOptions(parseSearchState('?sort=name')).sort).toEqual({ name: 'asc' });
     expect(toggleFilter(state, 'sex', 'Female', false).filters.sex).toEqual([]);
     expect(hasCriteria(parseSearchState(''))).toBe(false);
@@ -49,16 +74,30 @@ describe('search facets', () => {
 
   it('builds filters, sort keys and card metadata', () => {
     const facts = searchFacts({
-      name: 'Tia Fallowmere', sex: 'female', regionName: 'Scotland', forceName: 'Police Scotland', missingSince: '2017-12-28 20:10',
-      ageNow: 20, ageNowText: '20', missingSinceText: '28 December 2017 at 8:10pm', lastSeenText: 'Glasgow, Scotland', ageBands: BANDS,
+      name: 'Tia Fallowmere',
+      sex: 'female',
+      regionName: 'Scotland',
+      forceName: 'Police Scotland',
+      missingSince: '2017-12-28 20:10',
+      ageNow: 20,
+      ageNowText: '20',
+      missingSinceText: '28 December 2017 at 8:10pm',
+      lastSeenText: 'Glasgow, Scotland',
+      ageBands: BANDS,
     });
-    expect(facts.filters).toEqual({ region: 'Scotland', sex: 'Female', age: '18 and over', year: '2017', force: 'Police Scotland' });
+    expect(facts.filters).toEqual({
+      region: 'Scotland',
+      sex: 'Female',
+      age: '18 and over',
+      year: '2017',
+      force: 'Police Scotland',
+    });
     expect(facts.sort).toEqual({ missing: '2017-12-28T20:10', name: 'tia fallowmere' });
   });
 });
 
 describe("guarding against Pagefind's shorter-word fallback", async () => {
-  const { queryTrulyMatches, wordsAt } = await import('../../src/lib/search-state.ts');
+  const { queryTrulyMatches, wordsAt } = await import('../../src/lib/search/search-state.ts');
   it('accepts real matches, prefixes and stems, and refuses fallbacks', () => {
     expect(queryTrulyMatches('Zephyrine', ['Zephyrine'])).toBe(true);
     expect(queryTrulyMatches('zeph', ['Zephyrine.'])).toBe(true);

@@ -2,10 +2,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filesUnder } from '../../src/lib/file-tree.ts';
+import { filesUnder } from '../../src/lib/publishing/file-tree.ts';
 import {
-  linkTree, ownedByAppeal, removeAppealElements, removeJsonEntries, removeJsonTextEntries, removeXmlEntries, replaceFile, searchablePages, stageTakedown,
-} from '../../src/lib/takedown.ts';
+  linkTree,
+  ownedByAppeal,
+  removeAppealElements,
+  removeJsonEntries,
+  removeJsonTextEntries,
+  removeXmlEntries,
+  replaceFile,
+  searchablePages,
+  stageTakedown,
+} from '../../src/lib/publishing/takedown.ts';
 
 const card = (id: string, name: string) =>
   `<article class="appeal-card" data-appeal-id="${id}"><picture><img src="/_photos/photo-1.Ab${id.slice(-4)}xy_Z1.webp"></picture><h3><a href="/appeals/${id}/">${name}</a></h3></article>`;
@@ -20,7 +28,11 @@ describe('removeAppealElements', () => {
     expect(removed).toBe(2);
     expect(html).not.toContain('Bo Two');
     expect(html).not.toContain('2026-0002');
-    expect(html).toBe(page.replace(`<li>${card('2026-0002', 'Bo Two')}</li>`, '').replace(`<span data-appeal-id="2026-0002">Bo Two, <b>last seen</b> in Leeds</span>`, ''));
+    expect(html).toBe(
+      page
+        .replace(`<li>${card('2026-0002', 'Bo Two')}</li>`, '')
+        .replace(`<span data-appeal-id="2026-0002">Bo Two, <b>last seen</b> in Leeds</span>`, ''),
+    );
     expect(html).toContain('Ada One');
     expect(html).toContain('Cy Three');
   });
@@ -38,7 +50,10 @@ describe('removeAppealElements', () => {
 
   it('removes several appeals at once, and nested marked elements only once', () => {
     const nested = `<div data-appeal-id="2026-0001">A <span data-appeal-id="2026-0002">B</span></div><p>keep</p>`;
-    expect(removeAppealElements(nested, ['2026-0001', '2026-0002'])).toEqual({ html: '<p>keep</p>', removed: 1 });
+    expect(removeAppealElements(nested, ['2026-0001', '2026-0002'])).toEqual({
+      html: '<p>keep</p>',
+      removed: 1,
+    });
   });
 
   it('refuses anything but an appeal id (it goes into a selector)', () => {
@@ -57,7 +72,9 @@ describe('removeXmlEntries', () => {
     expect(out.xml).not.toContain('Bo Two');
     expect(out.xml).toContain('Ada One');
     const sitemap = `<urlset><url><loc>https://example.org/appeals/2026-0002/</loc></url><url><loc>https://example.org/appeals/2026-00021/</loc></url></urlset>`;
-    expect(removeXmlEntries(sitemap, ['2026-0002']).xml).toBe('<urlset><url><loc>https://example.org/appeals/2026-00021/</loc></url></urlset>');
+    expect(removeXmlEntries(sitemap, ['2026-0002']).xml).toBe(
+      '<urlset><url><loc>https://example.org/appeals/2026-00021/</loc></url></urlset>',
+    );
     const atom = `<feed><entry><title>Bo</title><link href="/appeals/2026-0002/"/></entry></feed>`;
     expect(removeXmlEntries(atom, ['2026-0002']).xml).toBe('<feed></feed>');
   });
@@ -65,15 +82,30 @@ describe('removeXmlEntries', () => {
 
 describe('removeJsonEntries', () => {
   it('removes array entries whose id is closing, at any depth', () => {
-    const feed = { version: 'x', items: [{ id: '2026-0001', title: 'Ada One' }, { id: '2026-0002', title: 'Bo Two' }], removed: [{ id: '2025-0001' }], nested: { list: [{ id: '2026-0002' }] } };
+    const feed = {
+      version: 'x',
+      items: [
+        { id: '2026-0001', title: 'Ada One' },
+        { id: '2026-0002', title: 'Bo Two' },
+      ],
+      removed: [{ id: '2025-0001' }],
+      nested: { list: [{ id: '2026-0002' }] },
+    };
     const { value, removed } = removeJsonEntries(feed, ['2026-0002']);
     expect(removed).toBe(2);
-    expect(value).toEqual({ version: 'x', items: [{ id: '2026-0001', title: 'Ada One' }], removed: [{ id: '2025-0001' }], nested: { list: [] } });
+    expect(value).toEqual({
+      version: 'x',
+      items: [{ id: '2026-0001', title: 'Ada One' }],
+      removed: [{ id: '2025-0001' }],
+      nested: { list: [] },
+    });
   });
 
   it('keeps the indentation of the file, and says when nothing changed', () => {
     const text = `${JSON.stringify({ items: [{ id: '2026-0001' }, { id: '2026-0002' }] }, null, 2)}\n`;
-    expect(removeJsonTextEntries(text, ['2026-0002'])).toBe(`${JSON.stringify({ items: [{ id: '2026-0001' }] }, null, 2)}\n`);
+    expect(removeJsonTextEntries(text, ['2026-0002'])).toBe(
+      `${JSON.stringify({ items: [{ id: '2026-0001' }] }, null, 2)}\n`,
+    );
     expect(removeJsonTextEntries(text, ['2026-0009'])).toBeUndefined();
   });
 });
@@ -104,8 +136,10 @@ describe('stageTakedown on a release tree', () => {
     }
   }
 
-  const notice = '<html><head><meta name="robots" content="noindex"></head><body><main><h1>This appeal is no longer active</h1></main></body></html>';
-  const appealPage = (name: string, hash: string) => `<html><body><main><h1>${name}</h1><img src="/_photos/photo-1.${hash}_Z1a.avif" srcset="/_photos/photo-1.${hash}_Z1b.webp 320w"></main></body></html>`;
+  const notice =
+    '<html><head><meta name="robots" content="noindex"></head><body><main><h1>This appeal is no longer active</h1></main></body></html>';
+  const appealPage = (name: string, hash: string) =>
+    `<html><body><main><h1>${name}</h1><img src="/_photos/photo-1.${hash}_Z1a.avif" srcset="/_photos/photo-1.${hash}_Z1b.webp 320w"></main></body></html>`;
 
   function liveRelease(): string {
     root = mkdtempSync(path.join(tmpdir(), 'takedown-'));
@@ -122,11 +156,12 @@ describe('stageTakedown on a release tree', () => {
       '_photos/photo-1.BBBBBBBB_Z1b.webp': 'b2',
       '_photos/photo-1.BBBBBBBB_Z9c.jpg': 'b3',
       'share/2026-0002.png': 'card',
-      'feed.xml': '<rss><channel><item><link>/appeals/2026-0002/</link><title>Bo Two</title></item><item><link>/appeals/2026-0001/</link></item></channel></rss>',
+      'feed.xml':
+        '<rss><channel><item><link>/appeals/2026-0002/</link><title>Bo Two</title></item><item><link>/appeals/2026-0001/</link></item></channel></rss>',
       'feed.json': JSON.stringify({ items: [{ id: '2026-0002', title: 'Bo Two' }, { id: '2026-0001' }] }),
       '_astro/site.css': 'body{}',
       'pagefind/pagefind.js': 'old index',
-      '_headers': 'old',
+      _headers: 'old',
       '_gone/2025-0001': '',
     });
     return live;
@@ -134,43 +169,85 @@ describe('stageTakedown on a release tree', () => {
 
   it('cuts the appeal out of a hard-linked copy without touching the live release', async () => {
     const live = liveRelease();
-    const before = Object.fromEntries(filesUnder(live).map((f) => [f, readFileSync(path.join(live, f), 'utf8')]));
+    const before = Object.fromEntries(
+      filesUnder(live).map((f) => [f, readFileSync(path.join(live, f), 'utf8')]),
+    );
     const staging = path.join(root!, 'staging');
     const result = await stageTakedown({ liveDir: live, stagingDir: staging, closingIds: ['2026-0002'] });
 
     // The live release is byte for byte what it was.
-    expect(Object.fromEntries(filesUnder(live).map((f) => [f, readFileSync(path.join(live, f), 'utf8')]))).toEqual(before);
+    expect(
+      Object.fromEntries(filesUnder(live).map((f) => [f, readFileSync(path.join(live, f), 'utf8')])),
+    ).toEqual(before);
 
     const files = filesUnder(staging).sort();
     expect(files).toEqual([
-      '_astro/site.css', '_photos/photo-1.AAAAAAAA_Z1a.avif', '_photos/photo-1.AAAAAAAA_Z1b.webp',
-      'appeals/2026-0001/index.html', 'appeals/2026-0002/index.html', 'appeals/closed/index.html', 'feed.json', 'feed.xml', 'index.html',
+      '_astro/site.css',
+      '_photos/photo-1.AAAAAAAA_Z1a.avif',
+      '_photos/photo-1.AAAAAAAA_Z1b.webp',
+      'appeals/2026-0001/index.html',
+      'appeals/2026-0002/index.html',
+      'appeals/closed/index.html',
+      'feed.json',
+      'feed.xml',
+      'index.html',
     ]);
     expect(readFileSync(path.join(staging, 'appeals/2026-0002/index.html'), 'utf8')).toBe(notice);
-    for (const file of files) expect(readFileSync(path.join(staging, file), 'utf8'), file).not.toMatch(/Bo Two/);
+    for (const file of files)
+      expect(readFileSync(path.join(staging, file), 'utf8'), file).not.toMatch(/Bo Two/);
     expect(readFileSync(path.join(staging, 'index.html'), 'utf8')).toContain('Ada One');
     // Every photo of the closed appeal goes, including a variant its page did not list.
-    expect(result.removedFiles).toEqual(expect.arrayContaining(['_photos/photo-1.BBBBBBBB_Z9c.jpg', 'share/2026-0002.png', 'appeals/2026-0002/poster/index.html']));
+    expect(result.removedFiles).toEqual(
+      expect.arrayContaining([
+        '_photos/photo-1.BBBBBBBB_Z9c.jpg',
+        'share/2026-0002.png',
+        'appeals/2026-0002/poster/index.html',
+      ]),
+    );
     // Unchanged files are shared with the live release; changed ones are new files.
-    expect(statSync(path.join(staging, '_astro/site.css')).ino).toBe(statSync(path.join(live, '_astro/site.css')).ino);
-    expect(statSync(path.join(staging, 'index.html')).ino).not.toBe(statSync(path.join(live, 'index.html')).ino);
-    expect(result.rewrittenFiles.sort()).toEqual(['appeals/2026-0002/index.html', 'feed.json', 'feed.xml', 'index.html']);
+    expect(statSync(path.join(staging, '_astro/site.css')).ino).toBe(
+      statSync(path.join(live, '_astro/site.css')).ino,
+    );
+    expect(statSync(path.join(staging, 'index.html')).ino).not.toBe(
+      statSync(path.join(live, 'index.html')).ino,
+    );
+    expect(result.rewrittenFiles.sort()).toEqual([
+      'appeals/2026-0002/index.html',
+      'feed.json',
+      'feed.xml',
+      'index.html',
+    ]);
   });
 
   it('refuses when the live release lacks the notice page or the appeal page, leaving no staging folder', async () => {
     const live = liveRelease();
-    await expect(stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's1'), closingIds: ['2026-0009'] })).rejects.toThrow(/no page for 2026-0009/);
+    await expect(
+      stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's1'), closingIds: ['2026-0009'] }),
+    ).rejects.toThrow(/no page for 2026-0009/);
     expect(existsSync(path.join(root!, 's1'))).toBe(false);
     rmSync(path.join(live, 'appeals/closed/index.html'));
-    await expect(stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's2'), closingIds: ['2026-0002'] })).rejects.toThrow(/closed\/index.html/);
+    await expect(
+      stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's2'), closingIds: ['2026-0002'] }),
+    ).rejects.toThrow(/closed\/index.html/);
   });
 
-  it('searchablePages is every page marked for indexing but the closing appeals\' own', () => {
+  it("searchablePages is every page marked for indexing but the closing appeals' own", () => {
     const live = liveRelease();
-    writeFileSync(path.join(live, 'appeals/2026-0001/index.html'), '<article data-pagefind-body>Ada One</article>');
-    writeFileSync(path.join(live, 'appeals/2026-0002/index.html'), '<article data-pagefind-body>Bo Two</article>');
+    writeFileSync(
+      path.join(live, 'appeals/2026-0001/index.html'),
+      '<article data-pagefind-body>Ada One</article>',
+    );
+    writeFileSync(
+      path.join(live, 'appeals/2026-0002/index.html'),
+      '<article data-pagefind-body>Bo Two</article>',
+    );
     writeFileSync(path.join(live, 'pagefind/fragment.html'), '<article data-pagefind-body>old</article>');
-    expect(searchablePages(live, ['2026-0002'])).toEqual([{ sourcePath: 'appeals/2026-0001/index.html', content: '<article data-pagefind-body>Ada One</article>' }]);
+    expect(searchablePages(live, ['2026-0002'])).toEqual([
+      {
+        sourcePath: 'appeals/2026-0001/index.html',
+        content: '<article data-pagefind-body>Ada One</article>',
+      },
+    ]);
   });
 
   it('linkTree and replaceFile never change the original of a link', async () => {

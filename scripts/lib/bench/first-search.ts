@@ -15,7 +15,16 @@ export interface FirstSearchBytes {
   requests: number;
 }
 
-export async function firstSearchBytes(browser: Browser, options: { origin: string; servedDir: string; query: string; ignore?: (pathname: string) => boolean; debug?: boolean }): Promise<FirstSearchBytes> {
+export async function firstSearchBytes(
+  browser: Browser,
+  options: {
+    origin: string;
+    servedDir: string;
+    query: string;
+    ignore?: (pathname: string) => boolean;
+    debug?: boolean;
+  },
+): Promise<FirstSearchBytes> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -32,15 +41,25 @@ export async function firstSearchBytes(browser: Browser, options: { origin: stri
     await page.waitForSelector('.search-result h3 a', { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
-    const result: FirstSearchBytes = { pagefindBytes: 0, pageBytes: 0, imageBytes: 0, totalBytes: 0, requests: urls.size };
+    const result: FirstSearchBytes = {
+      pagefindBytes: 0,
+      pageBytes: 0,
+      imageBytes: 0,
+      totalBytes: 0,
+      requests: urls.size,
+    };
     for (const [id, url] of urls) {
       const { pathname } = new URL(url);
       if (options.debug) console.error(`    ${bytes.get(id) ?? 0}\t${url}`);
       if (pathname === '/favicon.svg' || options.ignore?.(pathname)) continue;
       // The test server does not compress; a real host gzips text (HTML, CSS, JS, JSON), so count
       // those as their gzip size. Pagefind's index chunks are gzip files already: counted as sent.
-      const file = pathname.endsWith('/') ? path.join(options.servedDir, pathname, 'index.html') : path.join(options.servedDir, pathname);
-      const size = /\.(js|css|json|html)$/.test(file) ? gzipSync(readFileSync(file)).length : bytes.get(id) ?? 0;
+      const file = pathname.endsWith('/')
+        ? path.join(options.servedDir, pathname, 'index.html')
+        : path.join(options.servedDir, pathname);
+      const size = /\.(js|css|json|html)$/.test(file)
+        ? gzipSync(readFileSync(file)).length
+        : (bytes.get(id) ?? 0);
       result.totalBytes += size;
       if (pathname.startsWith('/pagefind/')) result.pagefindBytes += size;
       else if (/\.(avif|webp|jpe?g|png|gif)$/.test(pathname)) result.imageBytes += size;

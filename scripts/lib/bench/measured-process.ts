@@ -23,9 +23,10 @@ function parents(): Map<number, number> {
 export function treeRssBytes(pid: number): number {
   const parentOf = parents();
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const [child, parent] of parentOf) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    for (const [child, parent] of parentOf)
+      if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
   }
   let total = 0;
   for (const p of tree) {
@@ -52,9 +53,17 @@ export interface RunningMeasured {
 }
 
 /** Starts `command args`, sampling the tree's memory every `sampleMs`. */
-export function startMeasured(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; sampleMs?: number; onLine?: (line: string) => void }): RunningMeasured {
+export function startMeasured(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; sampleMs?: number; onLine?: (line: string) => void },
+): RunningMeasured {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let peak = 0;
   let pending = '';
@@ -81,6 +90,10 @@ export function startMeasured(command: string, args: readonly string[], options:
   return { output: () => output, done };
 }
 
-export function runMeasured(command: string, args: readonly string[], options: Parameters<typeof startMeasured>[2]): Promise<MeasuredRun> {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: Parameters<typeof startMeasured>[2],
+): Promise<MeasuredRun> {
   return startMeasured(command, args, options).done;
 }

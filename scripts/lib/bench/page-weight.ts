@@ -25,8 +25,14 @@ export interface PageWeight {
 export function pageWeight(outDir: string, urlPath: string): PageWeight {
   const htmlFile = fileOf(outDir, urlPath);
   const doc = parse(readFileSync(htmlFile, 'utf8'));
-  const css = doc.querySelectorAll('link[rel="stylesheet"]').map((l) => l.getAttribute('href')!).filter(Boolean);
-  const scripts = doc.querySelectorAll('script[src]').map((s) => s.getAttribute('src')!).filter(Boolean);
+  const css = doc
+    .querySelectorAll('link[rel="stylesheet"]')
+    .map((l) => l.getAttribute('href')!)
+    .filter(Boolean);
+  const scripts = doc
+    .querySelectorAll('script[src]')
+    .map((s) => s.getAttribute('src')!)
+    .filter(Boolean);
   const js = new Set<string>();
   const visit = (url: string) => {
     if (js.has(url)) return;
@@ -43,7 +49,13 @@ export function pageWeight(outDir: string, urlPath: string): PageWeight {
   const cssBytes = css.reduce((sum, href) => sum + gz(fileOf(outDir, href)), 0);
   const jsBytes = [...js].reduce((sum, src) => sum + gz(fileOf(outDir, src)), 0);
   const html = gz(htmlFile);
-  return { html, css: cssBytes, js: jsBytes, total: html + cssBytes + jsBytes, files: [urlPath, ...css, ...js] };
+  return {
+    html,
+    css: cssBytes,
+    js: jsBytes,
+    total: html + cssBytes + jsBytes,
+    files: [urlPath, ...css, ...js],
+  };
 }
 
 export interface MainPhotoBytes {
@@ -62,7 +74,10 @@ export function mainPhotoBytes(outDir: string, appealPath: string): MainPhotoByt
   let width = 0;
   for (const el of [...picture.querySelectorAll('source'), picture.querySelector('img')!]) {
     const srcset = el.getAttribute('srcset') ?? `${el.getAttribute('src')} 0w`;
-    const candidates = srcset.split(',').map((c) => c.trim().split(/\s+/)).map(([url, w]) => ({ url: url!, w: Number.parseInt(w ?? '0', 10) || 0 }));
+    const candidates = srcset
+      .split(',')
+      .map((c) => c.trim().split(/\s+/))
+      .map(([url, w]) => ({ url: url!, w: Number.parseInt(w ?? '0', 10) || 0 }));
     const top = candidates.sort((a, b) => b.w - a.w)[0]!;
     const ext = path.extname(top.url).slice(1);
     largest[ext] = statSync(fileOf(outDir, top.url)).size;

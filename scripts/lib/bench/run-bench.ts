@@ -2,13 +2,24 @@
 // throwaway workspace under test-output/: the real CLIs and the real `astro build`, as child
 // processes whose whole process tree's memory is sampled.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { archivedNames } from '../../../src/lib/appeal-archive.ts';
-import { nextAppealId } from '../../../src/lib/appeal-id.ts';
-import { filesUnder } from '../../../src/lib/file-tree.ts';
-import { namePattern, photoReferences } from '../../../src/lib/verify-release.ts';
+import { archivedNames } from '../../../src/lib/lifecycle/appeal-archive.ts';
+import { nextAppealId } from '../../../src/lib/model/appeal-id.ts';
+import { filesUnder } from '../../../src/lib/publishing/file-tree.ts';
+import { namePattern, photoReferences } from '../../../src/lib/publishing/verify-release.ts';
 import { PROJECT_ROOT } from '../build-site.ts';
 import { launchChromium } from '../chromium.ts';
 import { buildDemoAppeals } from '../demo-content.ts';
@@ -84,7 +95,11 @@ const BUILD_DATE = '2026-11-29';
 const NODE = process.execPath;
 
 function versionOf(pkg: string): string {
-  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 }
 
 function toolVersion(command: string, args: string[], pattern: RegExp): string {
@@ -109,8 +124,15 @@ async function syntheticContent(n: number, photos: 1 | 2, log: BenchOptions['log
   const done = path.join(dir, '.complete');
   if (existsSync(done)) return dir;
   rmSync(dir, { recursive: true, force: true });
-  log(`Writing ${n} synthetic appeals with ${photos} photo(s) each (kept in ${path.relative(PROJECT_ROOT, dir)} for later runs)...`);
-  await writeSyntheticContent(dir, n, photos, (count) => count % Math.max(1, Math.round(n / 10)) === 0 && log(`  ${count}/${n} appeals written`));
+  log(
+    `Writing ${n} synthetic appeals with ${photos} photo(s) each (kept in ${path.relative(PROJECT_ROOT, dir)} for later runs)...`,
+  );
+  await writeSyntheticContent(
+    dir,
+    n,
+    photos,
+    (count) => count % Math.max(1, Math.round(n / 10)) === 0 && log(`  ${count}/${n} appeals written`),
+  );
   writeFileSync(done, '');
   return dir;
 }
@@ -125,7 +147,12 @@ function siteSizes(outDir: string, appealId: string): SiteSizes {
   return {
     outputBytes: bytes,
     outputFiles: files,
-    pages: { home: pageWeight(outDir, '/'), listing: pageWeight(outDir, '/appeals/'), appeal: pageWeight(outDir, `/appeals/${appealId}/`), search: pageWeight(outDir, '/search/') },
+    pages: {
+      home: pageWeight(outDir, '/'),
+      listing: pageWeight(outDir, '/appeals/'),
+      appeal: pageWeight(outDir, `/appeals/${appealId}/`),
+      search: pageWeight(outDir, '/search/'),
+    },
     mainPhoto: mainPhotoBytes(outDir, `/appeals/${appealId}/`),
   };
 }
@@ -158,7 +185,8 @@ async function waitForStatus(url: string, status: number, until: () => boolean):
 export async function runBench(options: BenchOptions, command: string): Promise<BenchResult> {
   const { n, photos, only, runs, log } = options;
   const started = performance.now();
-  const say = (line: string) => log(`[${new Date(performance.now() - started).toISOString().slice(14, 19)}] ${line}`);
+  const say = (line: string) =>
+    log(`[${new Date(performance.now() - started).toISOString().slice(14, 19)}] ${line}`);
   const want = (m: Measure) => only.has(m);
   const os = await import('node:os');
   const result: BenchResult = {
@@ -167,7 +195,12 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     n,
     photos,
     runs,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), loadAverage: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryBytes: os.totalmem(),
+      loadAverage: os.loadavg(),
+    },
     versions: versions(),
     ours: {},
   };
@@ -190,12 +223,14 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     KEEP_RELEASES: '2',
   };
   delete env.NAIVE_BASELINE;
-  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => runMeasured(NODE, args, { cwd: PROJECT_ROOT, env: { ...env, ...extra } });
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+    runMeasured(NODE, args, { cwd: PROJECT_ROOT, env: { ...env, ...extra } });
   const ok = (what: string, r: MeasuredRun) => {
     if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
     return { ms: r.ms, peakRssBytes: r.peakRssBytes };
   };
-  const astroBuild = (outDir: string, extra: NodeJS.ProcessEnv = {}) => run([path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], extra);
+  const astroBuild = (outDir: string, extra: NodeJS.ProcessEnv = {}) =>
+    run([path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], extra);
   const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
   try {
@@ -235,7 +270,9 @@ export async function runBench(options: BenchOptions, command: string): Promise<
       rmSync(path.join(PROJECT_ROOT, 'node_modules', '.astro'), { recursive: true, force: true });
       say(`cold build (naive baseline, empty node_modules/.astro) of ${n} appeals...`);
       result.naive.cold = ok('naive cold build', await astroBuild(naiveOut, { NAIVE_BASELINE: '1' }));
-      say(`  naive cold build: ${secs(result.naive.cold.ms)}, peak RSS ${mb(result.naive.cold.peakRssBytes)}`);
+      say(
+        `  naive cold build: ${secs(result.naive.cold.ms)}, peak RSS ${mb(result.naive.cold.peakRssBytes)}`,
+      );
       if (want('warm')) {
         result.naive.warm = [];
         for (let i = 0; i < runs; i++) {
@@ -256,7 +293,16 @@ export async function runBench(options: BenchOptions, command: string): Promise<
       say(`  first publish: ${secs(first.ms)}`);
       const nginx = await startNginx({ root: path.join(env.DEPLOY_DIR!, 'current') });
       try {
-        const context: PublishContext = { photos, runs, ids, contentDir, archiveDir: env.ARCHIVE_DIR!, env, nginx, say };
+        const context: PublishContext = {
+          photos,
+          runs,
+          ids,
+          contentDir,
+          archiveDir: env.ARCHIVE_DIR!,
+          env,
+          nginx,
+          say,
+        };
         if (want('new')) result.ours.newAppeal = await newAppeals(context);
         if (want('closure')) result.ours.closures = await closures(context);
       } finally {
@@ -270,13 +316,23 @@ export async function runBench(options: BenchOptions, command: string): Promise<
   return result;
 }
 
-async function searchBytes(outDir: string, appealId: string, say: (line: string) => void): Promise<FirstSearchBytes> {
-  const name = /<h1 id="appeal-name"[^>]*>([^<]+)</.exec(readFileSync(path.join(outDir, 'appeals', appealId, 'index.html'), 'utf8'))?.[1];
+async function searchBytes(
+  outDir: string,
+  appealId: string,
+  say: (line: string) => void,
+): Promise<FirstSearchBytes> {
+  const name = /<h1 id="appeal-name"[^>]*>([^<]+)</.exec(
+    readFileSync(path.join(outDir, 'appeals', appealId, 'index.html'), 'utf8'),
+  )?.[1];
   if (!name) throw new Error(`No name on the page of ${appealId}`);
   const server = await startStaticServer(outDir);
   const browser = await launchChromium();
   try {
-    const bytes = await firstSearchBytes(browser, { origin: server.url, servedDir: outDir, query: name.split(' ')[0]! });
+    const bytes = await firstSearchBytes(browser, {
+      origin: server.url,
+      servedDir: outDir,
+      query: name.split(' ')[0]!,
+    });
     say(`first search in Chromium: ${(bytes.totalBytes / 1000).toFixed(1)} kB (${bytes.requests} requests)`);
     return bytes;
   } finally {
@@ -297,12 +353,19 @@ interface PublishContext {
 }
 
 /** The republish's own line on its early or takedown release, with its steps' timings, for the log. */
-const stopgapLine = (output: string) => /^.*(?:Live: (?:early|takedown) release|not published).*$/m.exec(output)?.[0] ?? 'no stopgap release line in the output';
+const stopgapLine = (output: string) =>
+  /^.*(?:Live: (?:early|takedown) release|not published).*$/m.exec(output)?.[0] ??
+  'no stopgap release line in the output';
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts a CLI and returns when nginx answers `status` at `url` (ms since the start) and when it ends. */
-async function timeUntilServed(c: PublishContext, args: string[], url: string, status: number): Promise<{ liveMs: number; run: MeasuredRun; output: () => string }> {
+async function timeUntilServed(
+  c: PublishContext,
+  args: string[],
+  url: string,
+  status: number,
+): Promise<{ liveMs: number; run: MeasuredRun; output: () => string }> {
   const started = performance.now();
   let ended = false;
   const running = startMeasured(NODE, args, { cwd: PROJECT_ROOT, env: c.env });
@@ -310,7 +373,10 @@ async function timeUntilServed(c: PublishContext, args: string[], url: string, s
   const served = await waitForStatus(url, status, () => ended);
   const liveMs = performance.now() - started;
   const run = await done;
-  if (run.code !== 0) throw new Error(`${args.map((a) => path.basename(a)).join(' ')} failed (exit ${run.code}):\n${run.output.slice(-4000)}`);
+  if (run.code !== 0)
+    throw new Error(
+      `${args.map((a) => path.basename(a)).join(' ')} failed (exit ${run.code}):\n${run.output.slice(-4000)}`,
+    );
   if (!served) throw new Error(`${url} never answered ${status}:\n${run.output.slice(-4000)}`);
   return { liveMs, run, output: running.output };
 }
@@ -322,10 +388,17 @@ async function newAppeals(c: PublishContext): Promise<NewAppeal[]> {
   for (let i = 0; i < c.runs; i++) {
     const id = nextAppealId(readdirSync(path.join(c.contentDir, 'appeals')), 2026);
     await writeSyntheticAppeal(c.contentDir, extra[i]!, id, c.photos, 500_000 + i * 2);
-    const { liveMs, run } = await timeUntilServed(c, [path.join(PROJECT_ROOT, 'scripts/republish.ts')], `${c.nginx.url}/appeals/${id}/`, 200);
+    const { liveMs, run } = await timeUntilServed(
+      c,
+      [path.join(PROJECT_ROOT, 'scripts/republish.ts')],
+      `${c.nginx.url}/appeals/${id}/`,
+      200,
+    );
     const early = /Live: early release/.test(run.output);
     out.push({ ms: liveMs, peakRssBytes: run.peakRssBytes, fullMs: run.ms, early });
-    c.say(`new appeal ${id} ${i + 1}/${c.runs}: live (200 from nginx) after ${secs(liveMs)}${early ? ' (early release)' : ' (NO early release: full build)'}, full build live after ${secs(run.ms)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`);
+    c.say(
+      `new appeal ${id} ${i + 1}/${c.runs}: live (200 from nginx) after ${secs(liveMs)}${early ? ' (early release)' : ' (NO early release: full build)'}, full build live after ${secs(run.ms)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`,
+    );
     c.say(`  ${stopgapLine(run.output)}`);
   }
   return out;
@@ -339,7 +412,14 @@ async function closures(c: PublishContext): Promise<Closure[]> {
   const out: Closure[] = [];
   // Synthetic names can repeat ("Amy Smith", and "Amy Smith-Jones" in another appeal); the leak check
   // searches for the name, so it closes only children whose name is in no other appeal's name.
-  const names = new Map(c.ids.map((id) => [id, /^name: (.+)$/m.exec(readFileSync(path.join(c.contentDir, 'appeals', id, 'index.md'), 'utf8'))?.[1]?.replace(/^["']|["']$/g, '') ?? '']));
+  const names = new Map(
+    c.ids.map((id) => [
+      id,
+      /^name: (.+)$/m
+        .exec(readFileSync(path.join(c.contentDir, 'appeals', id, 'index.md'), 'utf8'))?.[1]
+        ?.replace(/^["']|["']$/g, '') ?? '',
+    ]),
+  );
   const unique = c.ids.filter((id) => {
     const pattern = namePattern([names.get(id)!]);
     return pattern && c.ids.every((other) => other === id || !pattern.test(names.get(other)!));
@@ -353,26 +433,51 @@ async function closures(c: PublishContext): Promise<Closure[]> {
     const current = path.join(c.env.DEPLOY_DIR!, 'current');
     const started = performance.now();
     let ended = false;
-    const running = startMeasured(NODE, [path.join(PROJECT_ROOT, 'scripts/appeal.ts'), 'found', id, '--by', 'Benchmark'], { cwd: PROJECT_ROOT, env: c.env });
+    const running = startMeasured(
+      NODE,
+      [path.join(PROJECT_ROOT, 'scripts/appeal.ts'), 'found', id, '--by', 'Benchmark'],
+      { cwd: PROJECT_ROOT, env: c.env },
+    );
     const done = running.done.then((r) => ((ended = true), r));
     const served = await waitForStatus(pageUrl, 410, () => ended);
     const liveMs = performance.now() - started;
     // What nginx served at that moment must already be clean.
     const servedRelease = realpathSync(current);
-    const names = archivedNames(c.archiveDir).find((a) => a.id === id)?.names.slice(0, 1) ?? [];
+    const names =
+      archivedNames(c.archiveDir)
+        .find((a) => a.id === id)
+        ?.names.slice(0, 1) ?? [];
     if (names.length === 0) throw new Error(`No archived name for ${id}`);
-    const photoStatuses = await Promise.all(photos.map(async (p) => (await fetch(`${c.nginx.url}${p}`)).status));
-    const leaks = existsSync(servedRelease) ? leakingFiles(servedRelease, [...names, `data-appeal-id="${id}"`]) : [];
+    const photoStatuses = await Promise.all(
+      photos.map(async (p) => (await fetch(`${c.nginx.url}${p}`)).status),
+    );
+    const leaks = existsSync(servedRelease)
+      ? leakingFiles(servedRelease, [...names, `data-appeal-id="${id}"`])
+      : [];
     const run = await done;
-    if (run.code !== 0 || !served) throw new Error(`appeal found ${id} failed (exit ${run.code}, 410 ${served ? 'seen' : 'never seen'}):\n${run.output.slice(-4000)}`);
-    if (leaks.length > 0) throw new Error(`LEAK: the release served after closing ${id} still names the child in ${leaks.join(', ')}`);
-    if (photoStatuses.some((s) => s !== 404)) throw new Error(`LEAK: photos of ${id} still served after closing: ${photos.filter((_, k) => photoStatuses[k] !== 404).join(', ')}`);
+    if (run.code !== 0 || !served)
+      throw new Error(
+        `appeal found ${id} failed (exit ${run.code}, 410 ${served ? 'seen' : 'never seen'}):\n${run.output.slice(-4000)}`,
+      );
+    if (leaks.length > 0)
+      throw new Error(
+        `LEAK: the release served after closing ${id} still names the child in ${leaks.join(', ')}`,
+      );
+    if (photoStatuses.some((s) => s !== 404))
+      throw new Error(
+        `LEAK: photos of ${id} still served after closing: ${photos.filter((_, k) => photoStatuses[k] !== 404).join(', ')}`,
+      );
     const finalLeaks = leakingFiles(realpathSync(current), [...names, `data-appeal-id="${id}"`]);
-    if (finalLeaks.length > 0) throw new Error(`LEAK: the full rebuild after closing ${id} still names the child in ${finalLeaks.join(', ')}`);
+    if (finalLeaks.length > 0)
+      throw new Error(
+        `LEAK: the full rebuild after closing ${id} still names the child in ${finalLeaks.join(', ')}`,
+      );
     const takedown = /Live: takedown release/.test(run.output);
     out.push({ id, liveMs, fullMs: run.ms, peakRssBytes: run.peakRssBytes, takedown });
     c.say(`  ${stopgapLine(run.output)}`);
-    c.say(`closure ${i + 1}/${c.runs} (${id}): 410 from nginx after ${secs(liveMs)}${takedown ? ' (takedown release)' : ' (NO takedown: full build)'}, full rebuild live after ${secs(run.ms)}; leak-free, ${photos.length} photo URLs 404`);
+    c.say(
+      `closure ${i + 1}/${c.runs} (${id}): 410 from nginx after ${secs(liveMs)}${takedown ? ' (takedown release)' : ' (NO takedown: full build)'}, full rebuild live after ${secs(run.ms)}; leak-free, ${photos.length} photo URLs 404`,
+    );
   }
   return out;
 }

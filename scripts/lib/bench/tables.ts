@@ -1,41 +1,89 @@
 // The tables `npm run bench` prints and keeps in BENCHMARKS.md, from a BenchResult.
-import { gigabytes, kilobytes, median, medianOf, megabytes, NOT_MEASURED, ratio, seconds } from '../../../src/lib/bench-report.ts';
+import {
+  gigabytes,
+  kilobytes,
+  median,
+  medianOf,
+  megabytes,
+  NOT_MEASURED,
+  ratio,
+  seconds,
+} from './bench-report.ts';
 import type { BenchResult, Timed } from './run-bench.ts';
 
 const ms = (runs: readonly Timed[] | undefined) => runs?.map((r) => r.ms) ?? [];
-const peak = (runs: ReadonlyArray<{ peakRssBytes: number }> | undefined) => (runs && runs.length > 0 ? Math.max(...runs.map((r) => r.peakRssBytes)) : undefined);
+const peak = (runs: ReadonlyArray<{ peakRssBytes: number }> | undefined) =>
+  runs && runs.length > 0 ? Math.max(...runs.map((r) => r.peakRssBytes)) : undefined;
 const med = (values: readonly number[]) => median(values);
 const key = (r: BenchResult) => `${r.n.toLocaleString('en-GB')} × ${r.photos}`;
 const runCell = (r: BenchResult) => `${r.date.slice(0, 10)}: \`${r.command}\``;
 
 export const TIMES_HEADER = [
-  'Appeals × photos', 'Cold build, ours', 'Cold build, naive', 'Cold ours/naive', 'Warm build, ours (median)', 'Warm build, naive (median)', 'Warm ours/naive',
-  '`appeal found` → 410 from nginx (median)', '`appeal found` → full rebuild live (median)', 'New appeal → live (median)', 'New appeal → full build live (median)',
-  'Peak RSS: cold / warm / new / found (ours)', 'Peak RSS: cold (naive)', 'Run',
+  'Appeals × photos',
+  'Cold build, ours',
+  'Cold build, naive',
+  'Cold ours/naive',
+  'Warm build, ours (median)',
+  'Warm build, naive (median)',
+  'Warm ours/naive',
+  '`appeal found` → 410 from nginx (median)',
+  '`appeal found` → full rebuild live (median)',
+  'New appeal → live (median)',
+  'New appeal → full build live (median)',
+  'Peak RSS: cold / warm / new / found (ours)',
+  'Peak RSS: cold (naive)',
+  'Run',
 ];
 
 export function timesRow(r: BenchResult): string[] {
   const o = r.ours;
   const closures = o.closures ?? [];
-  const rss = [o.cold ? [o.cold] : undefined, o.warm, o.newAppeal, closures.length ? closures : undefined].map((x) => gigabytes(peak(x)));
+  const rss = [
+    o.cold ? [o.cold] : undefined,
+    o.warm,
+    o.newAppeal,
+    closures.length ? closures : undefined,
+  ].map((x) => gigabytes(peak(x)));
   return [
     key(r),
-    seconds(o.cold?.ms), seconds(r.naive?.cold?.ms), ratio(o.cold?.ms, r.naive?.cold?.ms),
-    medianOf(ms(o.warm)), medianOf(ms(r.naive?.warm)), ratio(med(ms(o.warm)), med(ms(r.naive?.warm))),
-    medianOf(closures.map((c) => c.liveMs)), medianOf(closures.map((c) => c.fullMs)), medianOf(ms(o.newAppeal)), medianOf(o.newAppeal?.map((a) => a.fullMs) ?? []),
-    rss.every((x) => x === NOT_MEASURED) ? NOT_MEASURED : rss.join(' / '), gigabytes(r.naive?.cold?.peakRssBytes),
+    seconds(o.cold?.ms),
+    seconds(r.naive?.cold?.ms),
+    ratio(o.cold?.ms, r.naive?.cold?.ms),
+    medianOf(ms(o.warm)),
+    medianOf(ms(r.naive?.warm)),
+    ratio(med(ms(o.warm)), med(ms(r.naive?.warm))),
+    medianOf(closures.map((c) => c.liveMs)),
+    medianOf(closures.map((c) => c.fullMs)),
+    medianOf(ms(o.newAppeal)),
+    medianOf(o.newAppeal?.map((a) => a.fullMs) ?? []),
+    rss.every((x) => x === NOT_MEASURED) ? NOT_MEASURED : rss.join(' / '),
+    gigabytes(r.naive?.cold?.peakRssBytes),
     runCell(r),
   ];
 }
 
 export const SIZES_HEADER = [
-  'Appeals × photos', 'Output, ours', 'Output, naive', 'Home', 'Listing', 'Appeal', 'Search page', 'Main photo at its largest, ours', 'Main photo at its largest, naive',
-  'First search in Chromium, ours', 'Run',
+  'Appeals × photos',
+  'Output, ours',
+  'Output, naive',
+  'Home',
+  'Listing',
+  'Appeal',
+  'Search page',
+  'Main photo at its largest, ours',
+  'Main photo at its largest, naive',
+  'First search in Chromium, ours',
+  'Run',
 ];
 
 const photoCell = (p: { largest: Record<string, number>; width: number } | undefined) =>
-  p ? `${Object.entries(p.largest).map(([format, bytes]) => `${format} ${kilobytes(bytes)}`).join(', ')} (${p.width} px)` : NOT_MEASURED;
-const outputCell = (s: { outputBytes: number; outputFiles: number } | undefined) => (s ? `${megabytes(s.outputBytes)}, ${s.outputFiles.toLocaleString('en-GB')} files` : NOT_MEASURED);
+  p
+    ? `${Object.entries(p.largest)
+        .map(([format, bytes]) => `${format} ${kilobytes(bytes)}`)
+        .join(', ')} (${p.width} px)`
+    : NOT_MEASURED;
+const outputCell = (s: { outputBytes: number; outputFiles: number } | undefined) =>
+  s ? `${megabytes(s.outputBytes)}, ${s.outputFiles.toLocaleString('en-GB')} files` : NOT_MEASURED;
 
 export function sizesRow(r: BenchResult): string[] {
   const s = r.ours.sizes;
@@ -44,8 +92,18 @@ export function sizesRow(r: BenchResult): string[] {
     s ? `${kilobytes(s.pages[k].total)}${n ? ` (naive ${kilobytes(n.pages[k].total)})` : ''}` : NOT_MEASURED;
   const search = r.ours.search;
   return [
-    key(r), outputCell(s), outputCell(n), page('home'), page('listing'), page('appeal'), page('search'), photoCell(s?.mainPhoto), photoCell(n?.mainPhoto),
-    search ? `${kilobytes(search.totalBytes)} (Pagefind ${kilobytes(search.pagefindBytes)}, thumbnails ${kilobytes(search.imageBytes)})` : NOT_MEASURED,
+    key(r),
+    outputCell(s),
+    outputCell(n),
+    page('home'),
+    page('listing'),
+    page('appeal'),
+    page('search'),
+    photoCell(s?.mainPhoto),
+    photoCell(n?.mainPhoto),
+    search
+      ? `${kilobytes(search.totalBytes)} (Pagefind ${kilobytes(search.pagefindBytes)}, thumbnails ${kilobytes(search.imageBytes)})`
+      : NOT_MEASURED,
     runCell(r),
   ];
 }

@@ -1,9 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  emptyFilters, FILTER_KEYS, type FilterKey, hasCriteria, pagefindOptions, parseSearchState, queryTrulyMatches, resultCountText, type SearchState,
+  emptyFilters,
+  FILTER_KEYS,
+  type FilterKey,
+  hasCriteria,
+  pagefindOptions,
+  parseSearchState,
+  queryTrulyMatches,
+  resultCountText,
+  type SearchState,
   wordsAt,
-  serialiseSearchState, type SortOrder, toggleFilter,
-} from '../../lib/search-state.ts';
+  serialiseSearchState,
+  type SortOrder,
+  toggleFilter,
+} from '../../lib/search/search-state.ts';
 import { loadFilterCounts, loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 
 export interface SearchAppProps {
@@ -44,13 +54,34 @@ function ResultCard({ result }: { result: PagefindResult }) {
   return (
     <li className="search-result">
       <article className="appeal-card">
-        {meta.image && <img className="appeal-card__photo" src={meta.image} alt="" width={112} height={149} loading="lazy" decoding="async" />}
+        {meta.image && (
+          <img
+            className="appeal-card__photo"
+            src={meta.image}
+            alt=""
+            width={112}
+            height={149}
+            loading="lazy"
+            decoding="async"
+          />
+        )}
         <div className="appeal-card__body">
-          <h3 className="appeal-card__name"><a href={data.url}>{meta.title}</a></h3>
+          <h3 className="appeal-card__name">
+            <a href={data.url}>{meta.title}</a>
+          </h3>
           <dl className="appeal-card__facts">
-            <div><dt>Age now</dt><dd>{meta.age}</dd></div>
-            <div><dt>Missing since</dt><dd>{meta.missingSince}</dd></div>
-            <div><dt>Last seen</dt><dd>{meta.lastSeen}</dd></div>
+            <div>
+              <dt>Age now</dt>
+              <dd>{meta.age}</dd>
+            </div>
+            <div>
+              <dt>Missing since</dt>
+              <dd>{meta.missingSince}</dd>
+            </div>
+            <div>
+              <dt>Last seen</dt>
+              <dd>{meta.lastSeen}</dd>
+            </div>
           </dl>
         </div>
       </article>
@@ -105,11 +136,19 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
   useEffect(() => {
     if (!engaged) return undefined;
     const query = serialiseSearchState(state);
-    const timer = window.setTimeout(() => {
-      // The first run only tidies the address it arrived with; later changes are the user's, for Back.
-      if (query !== window.location.search) window.history[outcome ? 'pushState' : 'replaceState'](null, '', `${window.location.pathname}${query}`);
-      void run(state);
-    }, outcome ? DEBOUNCE_MS : 0);
+    const timer = window.setTimeout(
+      () => {
+        // The first run only tidies the address it arrived with; later changes are the user's, for Back.
+        if (query !== window.location.search)
+          window.history[outcome ? 'pushState' : 'replaceState'](
+            null,
+            '',
+            `${window.location.pathname}${query}`,
+          );
+        void run(state);
+      },
+      outcome ? DEBOUNCE_MS : 0,
+    );
     return () => window.clearTimeout(timer);
     // `outcome` only decides whether the first run waits, so it is deliberately not a dependency.
   }, [state, run, engaged, wantCounts]);
@@ -122,20 +161,50 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
 
   const searched = outcome && hasCriteria(outcome.state);
   const count = outcome?.results.length ?? 0;
-  const status = error ?? (searched ? resultCountText(count, outcome.state) : outcome ? 'Type a name, place or description, or choose filters.' : '');
+  const status =
+    error ??
+    (searched
+      ? resultCountText(count, outcome.state)
+      : outcome
+        ? 'Type a name, place or description, or choose filters.'
+        : '');
 
   return (
     <div className="search-layout" onFocusCapture={engage} onPointerDownCapture={engage}>
-      <form className="search-form" role="search" action="/search/" method="get" onSubmit={(e) => { e.preventDefault(); void run(state); }}>
-        <label className="search-form__label" htmlFor="search-q">Search by name, place or description</label>
+      <form
+        className="search-form"
+        role="search"
+        action="/search/"
+        method="get"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(state);
+        }}
+      >
+        <label className="search-form__label" htmlFor="search-q">
+          Search by name, place or description
+        </label>
         <div className="search-form__row">
-          <input id="search-q" name="q" type="search" value={state.q} autoComplete="off" spellCheck={false}
-            onChange={(e) => setState({ ...state, q: e.target.value })} />
-          <button type="submit" className="button">Search</button>
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            value={state.q}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setState({ ...state, q: e.target.value })}
+          />
+          <button type="submit" className="button">
+            Search
+          </button>
         </div>
       </form>
       <div className="search-columns">
-        <div className="search-filters" onFocusCapture={() => setWantCounts(true)} onPointerDownCapture={() => setWantCounts(true)}>
+        <div
+          className="search-filters"
+          onFocusCapture={() => setWantCounts(true)}
+          onPointerDownCapture={() => setWantCounts(true)}
+        >
           <h2>Filter</h2>
           {FILTER_KEYS.map((key) => (
             <fieldset key={key} className="search-filters__group">
@@ -145,37 +214,69 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
                 const n = outcome?.counts[key]?.[value];
                 return (
                   <div className="checkbox" key={value}>
-                    <input type="checkbox" id={id} name={key} value={value} checked={state.filters[key].includes(value)}
-                      onChange={(e) => setState(toggleFilter(state, key, value, e.target.checked))} />
-                    <label htmlFor={id}>{value}{n !== undefined && <span className="checkbox__count"> ({n})</span>}</label>
+                    <input
+                      type="checkbox"
+                      id={id}
+                      name={key}
+                      value={value}
+                      checked={state.filters[key].includes(value)}
+                      onChange={(e) => setState(toggleFilter(state, key, value, e.target.checked))}
+                    />
+                    <label htmlFor={id}>
+                      {value}
+                      {n !== undefined && <span className="checkbox__count"> ({n})</span>}
+                    </label>
                   </div>
                 );
               })}
             </fieldset>
           ))}
           {hasCriteria({ ...state, q: '' }) && (
-            <button type="button" className="button button--secondary" onClick={() => setState({ ...state, filters: emptyFilters() })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setState({ ...state, filters: emptyFilters() })}
+            >
               Clear filters
             </button>
           )}
         </div>
         <div className="search-results">
           <div className="search-results__bar">
-            <p className="search-results__count" role="status" aria-live="polite" aria-atomic="true">{status}</p>
+            <p className="search-results__count" role="status" aria-live="polite" aria-atomic="true">
+              {status}
+            </p>
             <div className="search-results__sort">
               <label htmlFor="search-sort">Sort by</label>
-              <select id="search-sort" name="sort" value={state.sort} onChange={(e) => setState({ ...state, sort: e.target.value as SortOrder })}>
-                {(Object.keys(SORT_LABELS) as SortOrder[]).map((sort) => <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>)}
+              <select
+                id="search-sort"
+                name="sort"
+                value={state.sort}
+                onChange={(e) => setState({ ...state, sort: e.target.value as SortOrder })}
+              >
+                {(Object.keys(SORT_LABELS) as SortOrder[]).map((sort) => (
+                  <option key={sort} value={sort}>
+                    {SORT_LABELS[sort]}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
           {searched && count > 0 && (
             <ul className="card-list card-list--results">
-              {outcome.results.slice(0, shown).map((result) => <ResultCard key={result.id} result={result} />)}
+              {outcome.results.slice(0, shown).map((result) => (
+                <ResultCard key={result.id} result={result} />
+              ))}
             </ul>
           )}
           {searched && count > shown && (
-            <button type="button" className="button button--secondary" onClick={() => setShown(shown + PAGE_SIZE)}>Show more appeals</button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setShown(shown + PAGE_SIZE)}
+            >
+              Show more appeals
+            </button>
           )}
           {searched && count === 0 && (
             <div className="search-help">
@@ -186,10 +287,17 @@ export default function SearchApp({ filterLabels, filterValues, phones }: Search
                 <li>removing filters</li>
                 <li>searching for something less specific, such as a town or a first name</li>
               </ul>
-              <p>If you think you have seen a missing child, call the police on {phones.police}, or {phones.helplineName} on {phones.helpline} (free, confidential).</p>
+              <p>
+                If you think you have seen a missing child, call the police on {phones.police}, or{' '}
+                {phones.helplineName} on {phones.helpline} (free, confidential).
+              </p>
             </div>
           )}
-          {error && <p><a href="/appeals/">Browse all appeals</a></p>}
+          {error && (
+            <p>
+              <a href="/appeals/">Browse all appeals</a>
+            </p>
+          )}
         </div>
       </div>
     </div>

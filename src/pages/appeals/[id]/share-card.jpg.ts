@@ -4,8 +4,8 @@ import { loadAppeals, type ActiveAppeal } from '../../../site/appeals.ts';
 import { siteSettings } from '../../../site/settings.ts';
 import { buildCacheDir } from '../../../site/build-cache.ts';
 import { photoSourceFile } from '../../../site/appeal-images.ts';
-import { shareCardText } from '../../../lib/share-card-text.ts';
-import { prepareShareCards, pruneShareCards } from '../../../lib/share-card-cache.ts';
+import { shareCardText } from '../../../lib/outputs/share-card-text.ts';
+import { prepareShareCards, pruneShareCards } from '../../../lib/photos/share-card-cache.ts';
 
 let cards: Map<string, Promise<string>> | undefined;
 
@@ -14,8 +14,18 @@ let cards: Map<string, Promise<string>> | undefined;
 export const getStaticPaths = (async () => {
   const { active } = await loadAppeals();
   const cacheDir = buildCacheDir();
-  pruneShareCards(cacheDir, active.map((a) => a.id));
-  cards = prepareShareCards(cacheDir, active.map((appeal) => ({ id: appeal.id, photoFile: photoSourceFile(appeal.data.photos[0]!.src), text: shareCardText(appeal, siteSettings, siteSettings.baseUrl) })));
+  pruneShareCards(
+    cacheDir,
+    active.map((a) => a.id),
+  );
+  cards = prepareShareCards(
+    cacheDir,
+    active.map((appeal) => ({
+      id: appeal.id,
+      photoFile: photoSourceFile(appeal.data.photos[0]!.src),
+      text: shareCardText(appeal, siteSettings, siteSettings.baseUrl),
+    })),
+  );
   return active.map((appeal) => ({ params: { id: appeal.id }, props: { appeal } }));
 }) satisfies GetStaticPaths;
 

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+const text = (expected: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z
+      .string({ error: `expected ${expected}` })
+      .trim()
+      .min(1, { error: `expected ${expected}` }),
+  );
+
+const REGION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `content/settings.yaml`: everything about the organisation that pages need. */
+export const settingsSchema = z.strictObject({
+  organisation: z.strictObject({
+    name: text('the organisation name'),
+    email: text('a contact email address'),
+    pressEmail: text('a press contact email address').optional(),
+    pressPhone: text('a press office phone number').optional(),
+  }),
+  phones: z.strictObject({
+    emergency: text('the emergency number, "999"'),
+    police: text('the police non-emergency number, "101"'),
+    helpline: text('the helpline number, "116 000"'),
+    helplineName: text('the helpline name, "Missing People"'),
+  }),
+  regions: z
+    .array(
+      z.strictObject({
+        id: z.string({ error: 'expected a region id like "north-west"' }).regex(REGION_ID, {
+          error: 'expected a region id of lower-case letters, digits and hyphens, like "north-west"',
+        }),
+        name: text('a region name, like "North West"'),
+      }),
+      { error: 'expected a list of regions, each with id and name' },
+    )
+    .min(1, { error: 'expected at least one region' })
+    .superRefine((regions, ctx) => {
+      const seen = new Set<string>();
+      regions.forEach((r, i) => {
+        if (seen.has(r.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `expected a unique region id; "${r.id}" is listed twice`,
+          });
+        seen.add(r.id);
+      });
+    }),
+  baseUrl: z.url({
+    protocol: /^https?$/,
+    error: 'expected the site address, like "https://appeals.example.org"',
+  }),
+  ageBands: z
+    .array(
+      z.strictObject({
+        label: text('a label, like "12 to 14"'),
+        min: z.number({ error: 'expected a whole number of years' }).int().min(0),
+        max: z.number({ error: 'expected a whole number of years' }).int().min(0),
+      }),
+      { error: 'expected a list of age bands, each with label, min and max' },
+    )
+    .min(1)
+    .default([
+      { label: '0 to 11', min: 0, max: 11 },
+      { label: '12 to 14', min: 12, max: 14 },
+      { label: '15 to 17', min: 15, max: 17 },
+    ]),
+  appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
+  demoContent: z.boolean({ error: 'expected true or false' }).default(false),
+  embed: z
+    .strictObject({
+      /**
+       * Sites allowed to frame /embed/latest/ (CSP frame-ancestors), like ["https://news.example"].
+       * "*" allows any site: the widget shows only what the site itself shows.
+       */
+      allowedSites: z
+        .array(
+          z.string().regex(/^(\*|https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?)$/, {
+            error: 'expected "*" or a site like "https://news.example.org"',
+          }),
+          { error: 'expected a list of sites, like ["https://news.example.org"]' },
+        )
+        .min(1, { error: 'expected at least one site, or "*"' })
+        .default(['*']),
+    })
+    .default({ allowedSites: ['*'] }),
+  publish: z
+    .strictObject({
+      deployDir: text('a folder for releases, like "deploy"').optional(),
+      archiveDir: text('a private folder for closed appeals, like "archive"').optional(),
+      keepReleases: z.number({ error: 'expected a whole number, like 3' }).int().min(1).max(50).optional(),
+      purgeHook: text('a shell command run after each publish').optional(),
+    })
+    .default({}),
+});
+
+export type SiteSettings = z.output<typeof settingsSchema>;
+export type Region = SiteSettings['regions'][number];
+export type AgeBand = SiteSettings['ageBands'][number];

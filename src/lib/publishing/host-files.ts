@@ -1,0 +1,45 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ASSET_DIRS,
+  CLOSED_NOTICE_FILE,
+  GONE_DIR,
+  HOST_FILES,
+  headerRules,
+  headersFile,
+  netlifyRedirects,
+} from '../hosting/host-config.ts';
+
+/** The top-level entries of a build that the HTML caching rule covers: all but assets and host files. */
+export function topLevelHtmlPaths(outDir: string): string[] {
+  const skip = new Set<string>([...Object.values(ASSET_DIRS), ...HOST_FILES, 'index.html', '404.html']);
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((entry) => !skip.has(entry.name) && !entry.name.startsWith('.'))
+    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+    .sort();
+}
+
+/**
+ * Writes `_headers`, `_redirects` and the `_gone/<id>` markers into `outDir` for these closed ids;
+ * returns the number of `_headers` rules. Shared by the build and the takedown (src/lib/publishing/takedown.ts).
+ */
+export function writeHostFiles(
+  outDir: string,
+  closed: readonly string[],
+  embedAllowedSites: readonly string[],
+): number {
+  const input = { closedIds: closed, topLevelHtmlPaths: topLevelHtmlPaths(outDir), embedAllowedSites };
+  writeFileSync(path.join(outDir, '_headers'), headersFile(input));
+  writeFileSync(path.join(outDir, '_redirects'), netlifyRedirects(closed));
+  const goneDir = path.join(outDir, GONE_DIR);
+  mkdirSync(goneDir, { recursive: true });
+  for (const id of closed) writeFileSync(path.join(goneDir, id), '');
+  return headerRules(input).length;
+}
+
+/** Every closed URL must have its notice page, and the 410 body must exist: the files missing, if any. */
+export function missingNoticePages(outDir: string, closed: readonly string[]): string[] {
+  return [CLOSED_NOTICE_FILE, ...closed.map((id) => `/appeals/${id}/index.html`)].filter(
+    (file) => !existsSync(path.join(outDir, file)),
+  );
+}

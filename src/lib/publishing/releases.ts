@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { filesUnder } from './file-tree.ts';
+
+/**
+ * The deploy folder: `releases/<name>/` holds complete builds, `releases/<name>.json` their
+ * manifests, and `current` is a symlink to the live one, switched with rename(2) so a request
+ * always sees one whole release.
+ */
+export interface ReleaseManifest {
+  name: string;
+  builtAt: string;
+  activeIds: string[];
+  closedIds: string[];
+  /** Relative file path → sha256, to tell the purge hook which URLs changed. */
+  files: Record<string, string>;
+}
+
+export const releasesDir = (deployDir: string) => path.join(deployDir, 'releases');
+export const currentLink = (deployDir: string) => path.join(deployDir, 'current');
+
+/** Sortable, unique release names: the UTC time, then the pid. */
+export function releaseName(now: Date, pid = process.pid): string {
+  return `${now.toISOString().replace(/[:.]/g, '-')}-${pid}`;
+}
+
+export function listReleases(deployDir: string): string[] {
+  const dir = releasesDir(deployDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, `${e.name}.json`)))
+    .map((e) => e.name)
+    .sort();
+}
+
+export function currentRelease(deployDir: string): string | undefined {
+  try {
+    return path.basename(readlinkSync(currentLink(deployDir)));
+  } catch {
+    return undefined;
+  }
+}
+
+export function readManifest(deployDir: string, name: string): ReleaseManifest {
+  return JSON.parse(
+    readFileSync(path.join(releasesDir(deployDir), `${name}.json`), 'utf8'),
+  ) as ReleaseManifest;
+}
+
+export function writeManifest(deployDir: string, manifest: ReleaseManifest): void {
+  const file = path.join(releasesDir(deployDir), `${manifest.name}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+  renameSync(`${file}.tmp`, file);
+}
+
+export const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('base64url');
+
+export function hashFiles(root: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(root).map((file) => [file, hashFile(path.join(root, file))]));
+}
+
+/** Points `current` at `releases/<name>` atomically: a new symlink renamed over the old one. */
+export function switchCurrent(deployDir: string, name: string): void {
+  const temp = path.join(deployDir, `.current-${process.pid}`);
+  rmSync(temp, { force: true });
+  symlinkSync(path.join('releases', name), temp);
+  renameSync(temp, currentLink(deployDir));
+}
+
+/** URL paths whose files were added, changed or removed between two manifests. */
+export function changedUrls(previous: ReleaseManifest | undefined, next: ReleaseManifest): string[] {
+  const before = previous?.files ?? {};
+  const paths = new Set([...Object.keys(before), ...Object.keys(next.files)]);
+  const urls = new Set<string>();
+  for (const file of paths) {
+    if (before[file] === next.files[file]) continue;
+    const url = `/${file}`.replace(/(^|\/)index\.html$/, '$1');
+    urls.add(url);
+  }
+  return [...urls].sort();
+}
+
+/** Releases other than `keep` that still show an appeal closed since: they must not survive. */
+export function releasesShowing(deployDir: string, closedIds: readonly string[], keep: string): string[] {
+  const closed = new Set(closedIds);
+  return listReleases(deployDir).filter(
+    (name) => name !== keep && readManifest(deployDir, name).activeIds.some((id) => closed.has(id)),
+  );
+}
+
+export function removeRelease(deployDir: string, name: string): void {
+  rmSync(path.join(releasesDir(deployDir), name), { recursive: true, force: true });
+  rmSync(path.join(releasesDir(deployDir), `${name}.json`), { force: true });
+}
+
+/** The releases to delete: every one but the newest `keep`, never the live one. */
+export function releasesBeyond(deployDir: string, keep: number, live: string): string[] {
+  const all = listReleases(deployDir);
+  return all.slice(0, Math.max(0, all.length - keep)).filter((name) => name !== live);
+}

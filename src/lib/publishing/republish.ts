@@ -1,0 +1,599 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { acquireLock, LockBusyError } from './deploy-lock.ts';
+import { archivedNames } from '../lifecycle/appeal-archive.ts';
+import { buildDate } from '../model/build-date.ts';
+import { formatProblem } from '../content/content-errors.ts';
+import {
+  changedUrls,
+  currentRelease,
+  hashFile,
+  hashFiles,
+  listReleases,
+  readManifest,
+  releaseName,
+  releasesBeyond,
+  releasesDir,
+  releasesShowing,
+  removeRelease,
+  switchCurrent,
+  writeManifest,
+  type ReleaseManifest,
+} from './releases.ts';
+import { runSiteBuild } from './site-build.ts';
+import {
+  addedAppeals,
+  addSubsetAppeals,
+  linkLiveRelease,
+  subsetCache,
+  subsetContent,
+} from './early-release.ts';
+import { apiRemovals, type ApiRemoval } from '../outputs/api-feeds.ts';
+import { addRemovalsToRelease } from './removals-update.ts';
+import { formatCalendarDate } from '../model/calendar-date.ts';
+import {
+  ownedByAppeal,
+  REGENERATED,
+  replaceFile,
+  searchablePages,
+  stageTakedown,
+  type TakedownResult,
+} from './takedown.ts';
+import { buildSearchIndex, startSearchIndex } from './search-index.ts';
+import { writeHostFiles } from './host-files.ts';
+import { filesUnder } from './file-tree.ts';
+import { photoReferences, verifyRelease } from './verify-release.ts';
+import { activeNamesOf, idsByStatus, validateContent } from '../content/validate-content.ts';
+
+/** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
+export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export class StageError extends Error {
+  readonly stage: Stage;
+  constructor(stage: Stage, message: string) {
+    super(message);
+    this.stage = stage;
+  }
+  get exitCode(): number {
+    return 10 + STAGES.indexOf(this.stage);
+  }
+}
+
+export interface RepublishOptions {
+  projectRoot: string;
+  contentDir: string;
+  deployDir: string;
+  archiveDir: string;
+  cacheDir: string;
+  publicDir: string;
+  /** Keep this many newest releases (never fewer than the live one). */
+  keep: number;
+  wait: boolean;
+  /** A shell command given the changed URLs as JSON on stdin, after the switch. */
+  purgeHook?: string | undefined;
+  env?: Record<string, string | undefined>;
+  log?: (line: string) => void;
+}
+
+export interface RepublishSummary {
+  release: string;
+  previous?: string | undefined;
+  active: number;
+  closed: number;
+  changedUrls: string[];
+  removedReleases: string[];
+  prunedCacheFiles: number;
+  stageMs: Partial<Record<Stage, number>>;
+  /** The immediate takedown before the full build, when the republish closed appeals. */
+  takedown?: TakedownSummary | undefined;
+  /** The early release before the full build, when the republish added appeals. */
+  early?: EarlyReleaseSummary | undefined;
+}
+
+/** A stopgap release made from the live one before the full build: the takedown, the early release. */
+interface StopgapSummary {
+  /** The verified stopgap release that went live, if it did. */
+  release?: string | undefined;
+  /** `performance.now()` when it went live, to compare with the command's start. */
+  liveAt?: number | undefined;
+  ms: number;
+  /** Milliseconds per step of the stopgap, for the summary. */
+  steps?: Record<string, number> | undefined;
+  /** Why there was no stopgap release; the full build publishes the change instead. */
+  fellBack?: string | undefined;
+}
+
+export interface TakedownSummary extends StopgapSummary {
+  closingIds: string[];
+}
+
+export interface EarlyReleaseSummary extends StopgapSummary {
+  addedIds: string[];
+}
+
+async function stage<T>(
+  name: Stage,
+  timings: Partial<Record<Stage, number>>,
+  run: () => T | Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof StageError) throw error;
+    throw new StageError(name, (error as Error).message);
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+/** Drops cached image derivatives the live release does not use, so no closed child's photo lingers. */
+export function pruneImageCache(cacheDir: string, liveRelease: string): number {
+  const assets = path.join(cacheDir, 'assets');
+  if (!existsSync(assets)) return 0;
+  const used = new Set<string>();
+  for (const file of filesUnder(liveRelease).filter((f) => f.endsWith('.html'))) {
+    for (const ref of photoReferences(readFileSync(path.join(liveRelease, file), 'utf8')))
+      used.add(path.basename(ref));
+  }
+  let pruned = 0;
+  for (const name of readdirSync(assets)) {
+    // Cache entries are named like the published file, sometimes with a suffix such as `.json`.
+    const published = name.replace(/\.json$/, '');
+    if (!used.has(published)) {
+      rmSync(path.join(assets, name), { recursive: true, force: true });
+      pruned++;
+    }
+  }
+  return pruned;
+}
+
+/** Clears what a killed republish can leave behind: build folders and half-made symlinks. */
+function clearLeftovers(deployDir: string): void {
+  for (const name of readdirSync(deployDir)) {
+    if (name.startsWith('.staging-') || name.startsWith('.current-'))
+      rmSync(path.join(deployDir, name), { recursive: true, force: true });
+  }
+  const releases = releasesDir(deployDir);
+  if (existsSync(releases)) {
+    for (const e of readdirSync(releases, { withFileTypes: true })) {
+      // A release folder without its manifest was never completed.
+      if (e.isDirectory() && !existsSync(path.join(releases, `${e.name}.json`)))
+        rmSync(path.join(releases, e.name), { recursive: true, force: true });
+    }
+  }
+}
+
+interface StopgapContext {
+  options: RepublishOptions;
+  live: ReleaseManifest;
+  activeIds: string[];
+  closedIds: string[];
+  forbiddenNames: ReturnType<typeof archivedNames>;
+  activeNames: string[];
+  /** Settings `embed.allowedSites`, for the stopgap's `_headers`. */
+  embedAllowedSites: readonly string[];
+  log: (line: string) => void;
+}
+
+interface TakedownContext extends StopgapContext {
+  /** The closing appeals as the removals feeds list them, added at once by the takedown. */
+  removals: ApiRemoval[];
+}
+
+/** Times the named steps of a stopgap release, for its log line and summary. */
+function stepTimer(): {
+  step(name: string): void;
+  steps: Record<string, number>;
+  elapsed(): number;
+  describe(): string;
+} {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  let mark = started;
+  return {
+    steps,
+    step(name) {
+      const now = performance.now();
+      steps[name] = Math.round(now - mark);
+      mark = now;
+    },
+    elapsed: () => Math.round(performance.now() - started),
+    describe: () =>
+      Object.entries(steps)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', '),
+  };
+}
+
+/**
+ * Publishes a stopgap candidate made from the live release (the takedown, the early release): host
+ * files, full verification, a manifest that hashes only the files it wrote, the switch, and the
+ * purge hook. Throws on any verification finding, leaving the live site as it was.
+ */
+function publishStopgap(
+  context: StopgapContext,
+  staging: string,
+  name: string,
+  writtenFiles: readonly string[],
+  kind: string,
+  announce: () => void,
+): number {
+  const { options, live } = context;
+  writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
+  const findings = verifyRelease({
+    releaseDir: staging,
+    activeIds: context.activeIds,
+    closedIds: context.closedIds,
+    forbiddenNames: context.forbiddenNames,
+    publicDir: options.publicDir,
+    activeNames: context.activeNames,
+  });
+  if (findings.length > 0) {
+    throw new Error(
+      `verification found ${findings.length} problem(s): ${findings
+        .slice(0, 10)
+        .map((f) => `${f.file}: ${f.problem}`)
+        .join('; ')}`,
+    );
+  }
+  // Only files the stopgap wrote need hashing; every other file is a link to the live release's.
+  const written = new Set(writtenFiles);
+  const fresh = (file: string) =>
+    written.has(file) || !live.files[file] || REGENERATED.has(file.split('/')[0]!);
+  const files = Object.fromEntries(
+    filesUnder(staging).map((file) => [
+      file,
+      fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!,
+    ]),
+  );
+  const manifest: ReleaseManifest = {
+    name,
+    builtAt: new Date().toISOString(),
+    activeIds: context.activeIds,
+    closedIds: context.closedIds,
+    files,
+  };
+  renameSync(staging, path.join(releasesDir(options.deployDir), name));
+  writeManifest(options.deployDir, manifest);
+  switchCurrent(options.deployDir, name);
+  const liveAt = performance.now();
+  announce();
+  // The releases still showing closed appeals go at once, not after the full build.
+  for (const old of releasesShowing(options.deployDir, context.closedIds, name))
+    removeRelease(options.deployDir, old);
+  if (options.purgeHook) {
+    // Caches must drop the old copies now too; a failure here is reported, and the full build's purge covers it again.
+    const hook = spawnSync(options.purgeHook, {
+      shell: true,
+      input: JSON.stringify({ release: name, changedUrls: changedUrls(live, manifest) }),
+      encoding: 'utf8',
+    });
+    if (hook.status !== 0)
+      context.log(
+        `The purge hook failed after the ${kind} (exit ${hook.status}); the full build will run it again.`,
+      );
+  }
+  return liveAt;
+}
+
+/**
+ * The immediate takedown: the live release minus the newly closed appeals, verified in full like
+ * any build, released and switched to within seconds. Anything unexpected, or any verification
+ * finding, abandons it (nothing is published) and the full build publishes the closure instead.
+ */
+async function takedownRelease(context: TakedownContext, closingIds: string[]): Promise<TakedownSummary> {
+  const { options, live, log } = context;
+  const timer = stepTimer();
+  // Only a pure closure can be cut out of the live release; any other change needs the build.
+  const expected = live.activeIds.filter((id) => !closingIds.includes(id)).sort();
+  if (JSON.stringify(expected) !== JSON.stringify([...context.activeIds].sort())) {
+    return {
+      closingIds,
+      ms: timer.elapsed(),
+      fellBack: 'the content has other changes since the live release',
+    };
+  }
+  const name = releaseName(new Date());
+  const staging = path.join(options.deployDir, `.staging-${name}`);
+  const liveDir = path.join(releasesDir(options.deployDir), live.name);
+  try {
+    log(`Taking down ${closingIds.join(', ')} from the live release...`);
+    // Pagefind indexes the remaining pages in its own process while the copy is made and cut.
+    const index = await startSearchIndex(searchablePages(liveDir, closingIds));
+    let cut: TakedownResult;
+    try {
+      cut = await stageTakedown({ liveDir, stagingDir: staging, closingIds });
+    } catch (error) {
+      await index.close();
+      throw error;
+    }
+    cut.rewrittenFiles.push(...addRemovalsToRelease(staging, context.removals, replaceFile));
+    timer.step('copy and cut');
+    // An indexed page the cut changed would make that index stale: index the candidate itself then.
+    const stale = cut.rewrittenFiles.some(
+      (f) =>
+        f.endsWith('.html') &&
+        !closingIds.some((id) => ownedByAppeal(f, id)) &&
+        readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'),
+    );
+    if (stale) {
+      await index.close();
+      await buildSearchIndex(staging, context.activeIds.length);
+    } else {
+      await index.write(staging, context.activeIds.length);
+    }
+    timer.step('search index');
+    const liveAt = publishStopgap(context, staging, name, cut.rewrittenFiles, 'takedown', () => {
+      timer.step('verify, release and switch');
+      log(`Live: takedown release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
+    });
+    log('Now rebuilding the whole site.');
+    return { closingIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const reason = (error as Error).message;
+    log(`Takedown not published (${reason}); the full build publishes the closure instead.`);
+    return { closingIds, ms: timer.elapsed(), fellBack: reason };
+  }
+}
+
+/**
+ * The early release of new appeals (src/lib/publishing/early-release.ts): a build of just the new appeals,
+ * merged into a hard-linked copy of the live release, verified in full and switched to. If anything
+ * fails, nothing is published and the full build publishes the new appeals as usual.
+ */
+async function earlyRelease(context: StopgapContext, addedIds: string[]): Promise<EarlyReleaseSummary> {
+  const { options, live, log } = context;
+  const timer = stepTimer();
+  const name = releaseName(new Date());
+  const staging = path.join(options.deployDir, `.staging-${name}`);
+  // Under a `.staging-` name, so a killed republish's leftovers are cleared like any build's.
+  const work = path.join(options.deployDir, `.staging-${name}-subset`);
+  const liveDir = path.join(releasesDir(options.deployDir), live.name);
+  let index: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
+  let linking: Promise<void> | undefined;
+  try {
+    log(`Publishing ${addedIds.join(', ')} early, before the full build...`);
+    subsetContent(options.contentDir, addedIds, path.join(work, 'content'));
+    subsetCache(options.cacheDir, path.join(work, 'cache'));
+    // The build of the new appeals, the copy of the live release and the indexing of its pages run together.
+    const building = runSiteBuild({
+      projectRoot: options.projectRoot,
+      contentDir: path.join(work, 'content'),
+      outDir: path.join(work, 'out'),
+      env: { ...options.env, ASTRO_CACHE_DIR: path.join(work, 'cache') },
+    });
+    linking = linkLiveRelease(liveDir, staging);
+    linking.catch(() => undefined);
+    index = await startSearchIndex(searchablePages(liveDir, []));
+    const built = await building;
+    await linking;
+    if (!built.ok)
+      throw new Error(
+        `the build of the new appeals failed: ${built.output
+          .split('\n')
+          .filter((l) => /error/i.test(l))
+          .slice(-3)
+          .join(' ')}`,
+      );
+    timer.step('build of the new appeals');
+    const { writtenFiles } = addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
+    timer.step('copy');
+    index.add(searchablePages(path.join(work, 'out'), []));
+    await index.write(staging, context.activeIds.length);
+    index = undefined;
+    timer.step('search index');
+    const liveAt = publishStopgap(context, staging, name, writtenFiles, 'early release', () => {
+      timer.step('verify, release and switch');
+      log(`Live: early release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
+    });
+    log('Now rebuilding the whole site, so listings, feeds and the sitemap show the new appeals too.');
+    return { addedIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
+  } catch (error) {
+    await index?.close();
+    // The copy may still be running: let it end before deleting it.
+    await linking?.catch(() => undefined);
+    rmSync(staging, { recursive: true, force: true });
+    const reason = (error as Error).message;
+    log(`Early release not published (${reason}); the full build publishes the new appeals instead.`);
+    return { addedIds, ms: timer.elapsed(), fellBack: reason };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** validate → build → verify → release → switch → purge hook, under a lock. The live site changes only at the switch. */
+export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
+  const log = options.log ?? (() => undefined);
+  const timings: Partial<Record<Stage, number>> = {};
+  mkdirSync(options.deployDir, { recursive: true });
+  const unlock = await stage('lock', timings, () =>
+    acquireLock(path.join(options.deployDir, '.lock'), {
+      wait: options.wait,
+      onWait: (pid) =>
+        log(
+          `Another republish (${pid > 0 ? `pid ${pid}` : 'just starting'}) is running; waiting for it to finish...`,
+        ),
+    }).catch((error: unknown) => {
+      throw new StageError('lock', error instanceof LockBusyError ? error.message : String(error));
+    }),
+  );
+  try {
+    clearLeftovers(options.deployDir);
+    const today = buildDate(options.env ?? process.env);
+    const report = await stage('validate', timings, () => {
+      const r = validateContent(options.contentDir, { today });
+      if (r.problems.length > 0)
+        throw new StageError(
+          'validate',
+          `${r.problems.length} content problem(s); nothing was published:\n${r.problems.map(formatProblem).join('\n')}`,
+        );
+      return r;
+    });
+    const { activeIds, closedIds } = idsByStatus(report);
+    const forbiddenNames = archivedNames(options.archiveDir);
+    const activeNames = activeNamesOf(report);
+
+    // Closing appeals: take them down from the live release first, then rebuild everything.
+    const previous = currentRelease(options.deployDir);
+    const previousManifest =
+      previous && listReleases(options.deployDir).includes(previous)
+        ? readManifest(options.deployDir, previous)
+        : undefined;
+    const closing = previousManifest?.activeIds.filter((id) => closedIds.includes(id)) ?? [];
+    let takedown: TakedownSummary | undefined;
+    let early: EarlyReleaseSummary | undefined;
+    const embedAllowedSites = report.settings?.embed.allowedSites ?? ['*'];
+    const stopgap = previousManifest && {
+      options,
+      live: previousManifest,
+      activeIds,
+      closedIds,
+      forbiddenNames,
+      activeNames,
+      embedAllowedSites,
+      log,
+    };
+    const added = previousManifest ? addedAppeals(previousManifest.activeIds, activeIds) : [];
+    if (stopgap && closing.length > 0 && options.env?.NO_TAKEDOWN !== '1') {
+      const closedNow = report.appeals.flatMap((a) =>
+        a.status !== 'active' && closing.includes(a.id)
+          ? [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }]
+          : [],
+      );
+      const removals = report.settings
+        ? apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today))
+        : [];
+      takedown = await takedownRelease({ ...stopgap, removals }, closing);
+    } else if (stopgap && added.length > 0 && options.env?.NO_EARLY_RELEASE !== '1') {
+      early = await earlyRelease(stopgap, added);
+    }
+
+    const name = releaseName(new Date());
+    const staging = path.join(options.deployDir, `.staging-${name}`);
+    await stage('build', timings, async () => {
+      log('Building...');
+      const result = await runSiteBuild({
+        projectRoot: options.projectRoot,
+        contentDir: options.contentDir,
+        outDir: staging,
+        env: { ...options.env, ASTRO_CACHE_DIR: options.cacheDir },
+      });
+      if (!result.ok)
+        throw new StageError(
+          'build',
+          `The build failed; nothing was published.\n${result.output
+            .split('\n')
+            .filter((l) => /error|expected|problem/i.test(l))
+            .slice(-40)
+            .join('\n')}`,
+        );
+    });
+    await stage('verify', timings, () => {
+      const findings = verifyRelease({
+        releaseDir: staging,
+        activeIds,
+        closedIds,
+        forbiddenNames,
+        publicDir: options.publicDir,
+        activeNames,
+      });
+      if (findings.length > 0) {
+        rmSync(staging, { recursive: true, force: true });
+        throw new StageError(
+          'verify',
+          `Verification found ${findings.length} problem(s); nothing was published:\n${findings.map((f) => `${f.file}: ${f.problem}`).join('\n')}`,
+        );
+      }
+    });
+    const manifest: ReleaseManifest = {
+      name,
+      builtAt: new Date().toISOString(),
+      activeIds,
+      closedIds,
+      files: {},
+    };
+    await stage('release', timings, () => {
+      mkdirSync(releasesDir(options.deployDir), { recursive: true });
+      manifest.files = hashFiles(staging);
+      renameSync(staging, path.join(releasesDir(options.deployDir), name));
+      writeManifest(options.deployDir, manifest);
+    });
+    await stage('switch', timings, () => switchCurrent(options.deployDir, name));
+    log(`Live: release ${name}.`);
+
+    // After the switch: nothing here can put an old release back on the live site.
+    // Changed URLs are counted from the release live before this republish (not the takedown's),
+    // so the purge covers the closure even if a takedown's purge was missed.
+    // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
+    const stopgaps = [takedown?.release, early?.release].filter((r): r is string => r !== undefined);
+    const stale = [
+      ...new Set([
+        ...stopgaps,
+        ...releasesShowing(options.deployDir, closedIds, name),
+        ...releasesBeyond(options.deployDir, options.keep, name),
+      ]),
+    ];
+    for (const old of stale) removeRelease(options.deployDir, old);
+    const prunedCacheFiles = pruneImageCache(
+      options.cacheDir,
+      path.join(releasesDir(options.deployDir), name),
+    );
+    const urls = changedUrls(previousManifest, manifest);
+    if (options.purgeHook) {
+      await stage('purge-hook', timings, () => {
+        const result = spawnSync(options.purgeHook!, {
+          shell: true,
+          input: JSON.stringify({ release: name, changedUrls: urls }),
+          encoding: 'utf8',
+        });
+        if (result.status !== 0)
+          throw new StageError(
+            'purge-hook',
+            `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`,
+          );
+      });
+    }
+    return {
+      release: name,
+      previous,
+      active: activeIds.length,
+      closed: closedIds.length,
+      changedUrls: urls,
+      removedReleases: stale,
+      prunedCacheFiles,
+      stageMs: timings,
+      takedown,
+      early,
+    };
+  } finally {
+    unlock();
+  }
+}
+
+/** Switches back to the release before the live one, unless it shows an appeal closed since. */
+export function rollback(options: {
+  deployDir: string;
+  contentDir: string;
+  env?: Record<string, string | undefined>;
+}): { from: string; to: string } {
+  const live = currentRelease(options.deployDir);
+  const all = listReleases(options.deployDir);
+  const index = live ? all.indexOf(live) : -1;
+  const target = index > 0 ? all[index - 1] : undefined;
+  if (!live || !target) throw new StageError('switch', 'There is no earlier release to roll back to.');
+  const report = validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
+  const closedNow = new Set(idsByStatus(report).closedIds);
+  const showing = readManifest(options.deployDir, target).activeIds.filter((id) => closedNow.has(id));
+  if (showing.length > 0) {
+    throw new StageError(
+      'switch',
+      `Refusing to roll back to ${target}: it shows appeal${showing.length === 1 ? '' : 's'} ${showing.join(', ')}, closed since. Fix forward instead.`,
+    );
+  }
+  switchCurrent(options.deployDir, target);
+  return { from: live, to: target };
+}

@@ -1,0 +1,42 @@
+import type { AgeBand } from '../model/settings-schema.ts';
+
+/** The band a child's age falls in, or "18 and over" for long-missing children now grown up. */
+export function ageBandLabel(age: number, bands: readonly AgeBand[]): string {
+  const band = bands.find((b) => age >= b.min && age <= b.max);
+  if (band) return band.label;
+  const highest = Math.max(...bands.map((b) => b.max));
+  return age > highest ? `${highest + 1} and over` : 'Unknown';
+}
+
+export interface SearchFacts {
+  filters: Record<'region' | 'sex' | 'age' | 'year' | 'force', string>;
+  sort: { missing: string; name: string };
+  meta: { age: string; missingSince: string; lastSeen: string };
+}
+
+/** Filters, sort keys and result-card metadata for one appeal's search record. */
+export function searchFacts(input: {
+  name: string;
+  sex: 'female' | 'male';
+  regionName: string;
+  forceName: string;
+  missingSince: string;
+  ageNow: number;
+  ageNowText: string;
+  missingSinceText: string;
+  lastSeenText: string;
+  ageBands: readonly AgeBand[];
+}): SearchFacts {
+  return {
+    filters: {
+      region: input.regionName,
+      sex: input.sex === 'female' ? 'Female' : 'Male',
+      age: ageBandLabel(input.ageNow, input.ageBands),
+      year: input.missingSince.slice(0, 4),
+      force: input.forceName,
+    },
+    // Sort keys compare as text: ISO dates sort by time; names case-folded.
+    sort: { missing: input.missingSince.replace(' ', 'T'), name: input.name.toLocaleLowerCase('en-GB') },
+    meta: { age: input.ageNowText, missingSince: input.missingSinceText, lastSeen: input.lastSeenText },
+  };
+}
