@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock } from '../lib/publishing/deploy-lock.ts';
+import { orphanedBuild } from '../lib/publishing/site-build.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
 import { formatProblem } from '../lib/content/content-errors.ts';
@@ -39,6 +40,11 @@ export default function contentValidation(): AstroIntegration & {
                 `Waiting for another build of this project (${pid > 0 ? `pid ${pid}` : 'starting'}) to finish...`,
               ),
           });
+          // A republish killed while this build waited for the lock: build nothing, leave no copies.
+          if (orphanedBuild(process.env, process.ppid)) {
+            releaseBuildLock();
+            throw new Error('The republish that started this build has ended; nothing was built.');
+          }
         }
         const report = validateContent(contentDirectory(), { today: buildDate() });
         const ids = idsByStatus(report);

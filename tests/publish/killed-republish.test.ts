@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
@@ -63,6 +64,18 @@ function ownerPid(ws: Workspace): number | undefined {
   }
 }
 
+function buildLockOwner(): number | undefined {
+  try {
+    return (
+      JSON.parse(readFileSync(path.join(PROJECT_ROOT, '.cache', 'build.lock', 'owner.json'), 'utf8')) as {
+        pid: number;
+      }
+    ).pid;
+  } catch {
+    return undefined;
+  }
+}
+
 const stagingFolders = (ws: Workspace) =>
   readdirSync(ws.deployDir).filter((name) => name.startsWith('.staging-'));
 
@@ -112,8 +125,14 @@ const KILL_POINTS: KillPoint[] = [
     processOnly: true,
     beforeSwitch: true,
     reached: async (_ws, run) => {
-      await waitFor('the astro build to start', () => childPids(run.pid).length > 0, { intervalMs: 5 });
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // Mid-build means the build holds the project's build lock: a state, not a moment in time.
+      await waitFor(
+        'the astro build to hold the build lock',
+        () => childPids(run.pid).includes(buildLockOwner() ?? -1),
+        {
+          intervalMs: 5,
+        },
+      );
     },
   },
 ];

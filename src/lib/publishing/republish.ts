@@ -260,10 +260,11 @@ function publishStopgap(
   writeManifest(options.deployDir, manifest);
   switchCurrent(options.deployDir, name);
   const liveAt = performance.now();
-  announce();
-  // The releases still showing closed appeals go at once, not after the full build.
+  // The releases still showing closed appeals go at once, before the stopgap is announced: once
+  // "Live" is printed, no release on disk shows a closed child.
   for (const old of releasesShowing(options.deployDir, context.closedIds, name))
     removeRelease(options.deployDir, old);
+  announce();
   if (options.purgeHook) {
     // Caches must drop the old copies now too; a failure here is reported, and the full build's purge covers it again.
     const hook = spawnSync(options.purgeHook, {
@@ -570,6 +571,10 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       early,
     };
   } finally {
+    // Under the lock every staging folder is ours or a dead build's: none may outlive the republish,
+    // since each holds copies of children's photos. (An orphaned build held the build lock until
+    // our build could start, so its output is here by now.)
+    clearLeftovers(options.deployDir);
     unlock();
   }
 }

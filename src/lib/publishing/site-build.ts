@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+/** Names the republish that started a build, so an orphaned build can tell and stop. */
+export const BUILD_PARENT_ENV = 'APPEALS_BUILD_PARENT';
+
+/** True when this build was started by a process that has since died (its parent has changed). */
+export function orphanedBuild(env: Record<string, string | undefined>, parentPid: number): boolean {
+  const expected = env[BUILD_PARENT_ENV];
+  return expected !== undefined && expected !== '' && Number(expected) !== parentPid;
+}
+
 export interface SiteBuildResult {
   ok: boolean;
   output: string;
@@ -29,6 +38,8 @@ export function runSiteBuild(options: {
           ASTRO_TELEMETRY_DISABLED: '1',
           ...options.env,
           CONTENT_DIR: options.contentDir,
+          // The build stops before writing anything if this process has died meanwhile.
+          [BUILD_PARENT_ENV]: String(process.pid),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
