@@ -1,4 +1,4 @@
-// `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,closure,bytes,search,check --baseline --runs 3 --keep]`:
+// `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,edit,closure,bytes,search,check --baseline --runs 3 --keep]`:
 // builds and publishes N synthetic fictional appeals with the real pipeline, prints the figures
 // (with our/naive ratios under --baseline), writes them to bench-results/ and updates BENCHMARKS.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -29,8 +29,9 @@ import { writeSyntheticAppeal, writeSyntheticContent } from '../synthetic-conten
 import { firstSearchBytes, type FirstSearchBytes } from './first-search.ts';
 import { runMeasured, startMeasured, type MeasuredRun } from './measured-process.ts';
 import { mainPhotoBytes, pageWeight, type MainPhotoBytes, type PageWeight } from './page-weight.ts';
+import { NAIVE_BASELINE_COMMIT, naiveBaselineCheckout } from './naive-baseline.ts';
 
-export const MEASURES = ['cold', 'warm', 'new', 'closure', 'bytes', 'search', 'check'] as const;
+export const MEASURES = ['cold', 'warm', 'new', 'edit', 'closure', 'bytes', 'search', 'check'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface BenchOptions {
@@ -53,6 +54,8 @@ export interface SiteSizes {
   outputFiles: number;
   pages: Record<'home' | 'listing' | 'appeal' | 'search', PageWeight>;
   mainPhoto: MainPhotoBytes;
+  /** Bytes of every share card in the output: the median and the largest. */
+  shareCards?: { median: number; max: number; count: number };
 }
 
 export interface Variant {
@@ -67,6 +70,12 @@ export interface NewAppeal extends Timed {
   fullMs: number;
   /** Whether the early release went live first. */
   early: boolean;
+}
+
+/** One appeal's text edited, then `npm run republish`: the full rebuild. */
+export interface Edit extends Timed {
+  /** Republish start → nginx serves the edited page. `ms` is the whole command. */
+  liveMs: number;
 }
 
 export interface Closure {
@@ -87,7 +96,7 @@ export interface BenchResult {
   runs: number;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; loadAverage: number[] };
   versions: Record<string, string>;
-  ours: Variant & { check?: number[]; newAppeal?: NewAppeal[]; closures?: Closure[] };
+  ours: Variant & { check?: number[]; newAppeal?: NewAppeal[]; edits?: Edit[]; closures?: Closure[] };
   naive?: Variant;
 }
 
@@ -144,7 +153,15 @@ function treeSize(dir: string): { bytes: number; files: number } {
 
 function siteSizes(outDir: string, appealId: string): SiteSizes {
   const { bytes, files } = treeSize(outDir);
+  const cards = readdirSync(path.join(outDir, 'appeals'))
+    .map((id) => path.join(outDir, 'appeals', id, 'share-card.jpg'))
+    .filter((file) => existsSync(file))
+    .map((file) => statSync(file).size)
+    .sort((a, b) => a - b);
   return {
+    shareCards: cards.length
+      ? { median: cards[Math.floor(cards.length / 2)]!, max: cards.at(-1)!, count: cards.length }
+      : undefined,
     outputBytes: bytes,
     outputFiles: files,
     pages: {
@@ -223,14 +240,14 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     KEEP_RELEASES: '2',
   };
   delete env.NAIVE_BASELINE;
-  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
-    runMeasured(NODE, args, { cwd: PROJECT_ROOT, env: { ...env, ...extra } });
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT) =>
+    runMeasured(NODE, args, { cwd, env: { ...env, ...extra } });
   const ok = (what: string, r: MeasuredRun) => {
     if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.output.slice(-4000)}`);
     return { ms: r.ms, peakRssBytes: r.peakRssBytes };
   };
-  const astroBuild = (outDir: string, extra: NodeJS.ProcessEnv = {}) =>
-    run([path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], extra);
+  const astroBuild = (outDir: string, extra: NodeJS.ProcessEnv = {}, root = PROJECT_ROOT) =>
+    run([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], extra, root);
   const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
   try {
@@ -263,31 +280,35 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     if (needsOurBuild && want('bytes')) result.ours.sizes = siteSizes(out, sampleId);
     if (needsOurBuild && want('search')) result.ours.search = await searchBytes(out, sampleId, say);
 
-    // The naive baseline, same content: Astro's defaults, its default cache folder.
+    // The naive baseline, same content: Astro's defaults, its default cache folder (naive-baseline.ts).
     if (options.baseline && (want('cold') || want('warm') || want('bytes') || want('search'))) {
       const naiveOut = path.join(work, 'naive-out');
+      const naiveRoot = naiveBaselineCheckout(path.join(work, 'naive-code'), say);
+      const naiveBuild = () => astroBuild(naiveOut, { NAIVE_BASELINE: '1' }, naiveRoot);
       result.naive = {};
-      rmSync(path.join(PROJECT_ROOT, 'node_modules', '.astro'), { recursive: true, force: true });
-      say(`cold build (naive baseline, empty node_modules/.astro) of ${n} appeals...`);
-      result.naive.cold = ok('naive cold build', await astroBuild(naiveOut, { NAIVE_BASELINE: '1' }));
+      rmSync(path.join(naiveRoot, 'node_modules', '.astro'), { recursive: true, force: true });
+      say(
+        `cold build (naive baseline of ${NAIVE_BASELINE_COMMIT.slice(0, 7)}, empty node_modules/.astro) of ${n} appeals...`,
+      );
+      result.naive.cold = ok('naive cold build', await naiveBuild());
       say(
         `  naive cold build: ${secs(result.naive.cold.ms)}, peak RSS ${mb(result.naive.cold.peakRssBytes)}`,
       );
       if (want('warm')) {
         result.naive.warm = [];
         for (let i = 0; i < runs; i++) {
-          const r = ok('naive warm build', await astroBuild(naiveOut, { NAIVE_BASELINE: '1' }));
+          const r = ok('naive warm build', await naiveBuild());
           result.naive.warm.push(r);
           say(`naive warm build ${i + 1}/${runs}: ${secs(r.ms)}`);
         }
       }
       if (want('bytes')) result.naive.sizes = siteSizes(naiveOut, sampleId);
       if (want('search')) result.naive.search = await searchBytes(naiveOut, sampleId, say);
-      rmSync(path.join(PROJECT_ROOT, 'node_modules', '.astro'), { recursive: true, force: true });
+      rmSync(path.join(naiveRoot, 'node_modules', '.astro'), { recursive: true, force: true });
     }
 
     // Publishing: a new appeal, then closures, against nginx serving deploy/current.
-    if (want('new') || want('closure')) {
+    if (want('new') || want('edit') || want('closure')) {
       say('first publish (republish)...');
       const first = ok('republish', await run([path.join(PROJECT_ROOT, 'scripts/republish.ts')]));
       say(`  first publish: ${secs(first.ms)}`);
@@ -304,6 +325,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
           say,
         };
         if (want('new')) result.ours.newAppeal = await newAppeals(context);
+        if (want('edit')) result.ours.edits = await edits(context);
         if (want('closure')) result.ours.closures = await closures(context);
       } finally {
         await nginx.stop();
@@ -400,6 +422,45 @@ async function newAppeals(c: PublishContext): Promise<NewAppeal[]> {
       `new appeal ${id} ${i + 1}/${c.runs}: live (200 from nginx) after ${secs(liveMs)}${early ? ' (early release)' : ' (NO early release: full build)'}, full build live after ${secs(run.ms)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`,
     );
     c.say(`  ${stopgapLine(run.output)}`);
+  }
+  return out;
+}
+
+/** Edits one appeal's text, then times republish (the full rebuild) until nginx serves the edit. */
+async function edits(c: PublishContext): Promise<Edit[]> {
+  const out: Edit[] = [];
+  for (let i = 0; i < c.runs; i++) {
+    const id = c.ids[Math.floor(((i + 1) * c.ids.length) / (c.runs + 2))]!;
+    const file = path.join(c.contentDir, 'appeals', id, 'index.md');
+    const marker = `Benchmark edit ${Date.now()}.`;
+    writeFileSync(file, `${readFileSync(file, 'utf8').replace(/\n*$/, '\n')}\n${marker}\n`);
+    const url = `${c.nginx.url}/appeals/${id}/`;
+    const started = performance.now();
+    let ended = false;
+    const running = startMeasured(NODE, [path.join(PROJECT_ROOT, 'scripts/republish.ts')], {
+      cwd: PROJECT_ROOT,
+      env: c.env,
+    });
+    const done = running.done.then((r) => ((ended = true), r));
+    let liveMs: number | undefined;
+    while (liveMs === undefined && !ended) {
+      const page = await fetch(url).then(
+        (r) => r.text(),
+        () => '',
+      );
+      if (page.includes(marker)) liveMs = performance.now() - started;
+      else await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const run = await done;
+    if (run.code !== 0)
+      throw new Error(`republish after an edit failed (exit ${run.code}):\n${run.output.slice(-4000)}`);
+    if (liveMs === undefined && (await fetch(url).then((r) => r.text())).includes(marker))
+      liveMs = performance.now() - started;
+    if (liveMs === undefined) throw new Error(`${url} never served the edit:\n${run.output.slice(-4000)}`);
+    out.push({ liveMs, ms: run.ms, peakRssBytes: run.peakRssBytes });
+    c.say(
+      `edit ${i + 1}/${c.runs} (${id}): live (nginx serves the edit) after ${secs(liveMs)}, command ended after ${secs(run.ms)}, peak RSS ${Math.round(run.peakRssBytes / 2 ** 20)} MB`,
+    );
   }
   return out;
 }

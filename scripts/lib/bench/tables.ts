@@ -26,11 +26,12 @@ export const TIMES_HEADER = [
   'Warm build, ours (median)',
   'Warm build, naive (median)',
   'Warm ours/naive',
+  'Edit → full rebuild live (median)',
   '`appeal found` → 410 from nginx (median)',
   '`appeal found` → full rebuild live (median)',
   'New appeal → live (median)',
   'New appeal → full build live (median)',
-  'Peak RSS: cold / warm / new / found (ours)',
+  'Peak RSS: cold / warm / new / edit / found (ours)',
   'Peak RSS: cold (naive)',
   'Run',
 ];
@@ -42,6 +43,7 @@ export function timesRow(r: BenchResult): string[] {
     o.cold ? [o.cold] : undefined,
     o.warm,
     o.newAppeal,
+    o.edits,
     closures.length ? closures : undefined,
   ].map((x) => gigabytes(peak(x)));
   return [
@@ -52,6 +54,7 @@ export function timesRow(r: BenchResult): string[] {
     medianOf(ms(o.warm)),
     medianOf(ms(r.naive?.warm)),
     ratio(med(ms(o.warm)), med(ms(r.naive?.warm))),
+    medianOf(o.edits?.map((e) => e.liveMs) ?? []),
     medianOf(closures.map((c) => c.liveMs)),
     medianOf(closures.map((c) => c.fullMs)),
     medianOf(ms(o.newAppeal)),
@@ -72,6 +75,7 @@ export const SIZES_HEADER = [
   'Search page',
   'Main photo at its largest, ours',
   'Main photo at its largest, naive',
+  'Share card, ours (median / largest)',
   'First search in Chromium, ours',
   'Run',
 ];
@@ -101,6 +105,7 @@ export function sizesRow(r: BenchResult): string[] {
     page('search'),
     photoCell(s?.mainPhoto),
     photoCell(n?.mainPhoto),
+    s?.shareCards ? `${kilobytes(s.shareCards.median)} / ${kilobytes(s.shareCards.max)}` : NOT_MEASURED,
     search
       ? `${kilobytes(search.totalBytes)} (Pagefind ${kilobytes(search.pagefindBytes)}, thumbnails ${kilobytes(search.imageBytes)})`
       : NOT_MEASURED,
