@@ -6,10 +6,6 @@ import { z } from 'astro/zod';
 import { activeAppealSchema, closedAppealSchema } from './lib/model/appeal-schema.ts';
 import { contentDirectory } from './lib/content/content-location.ts';
 
-/** Authors write `photo-1.jpg`; Astro resolves images relative to the entry only with `./`. */
-const relativeToEntry = (value: unknown) =>
-  typeof value === 'string' && !/^\.{0,2}\//.test(value) ? `./${value}` : value;
-
 const appeals = defineCollection({
   loader: glob({
     pattern: '*/index.md',
@@ -18,11 +14,9 @@ const appeals = defineCollection({
     generateId: ({ entry }) => entry.split('/')[0]!,
     retainBody: false,
   }),
-  schema: ({ image }) =>
-    z.discriminatedUnion('status', [
-      activeAppealSchema(z.preprocess(relativeToEntry, image())),
-      closedAppealSchema,
-    ]),
+  // Photos are plain file names beside index.md, not Astro image assets: our photo step
+  // (src/integrations/photos.ts) makes their variants, so no photo ever passes through the bundler.
+  schema: z.discriminatedUnion('status', [activeAppealSchema(z.string()), closedAppealSchema]),
 });
 
 export const collections = { appeals };

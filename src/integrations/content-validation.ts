@@ -7,7 +7,7 @@ import { orphanedBuild } from '../lib/publishing/site-build.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
 import { formatProblem } from '../lib/content/content-errors.ts';
-import { idsByStatus, validateContent } from '../lib/content/validate-content.ts';
+import { idsByStatus, validateContent, type ContentReport } from '../lib/content/validate-content.ts';
 
 /**
  * Runs the same validation as `npm run check` before Astro reads any content, so a bad file
@@ -16,15 +16,19 @@ import { idsByStatus, validateContent } from '../lib/content/validate-content.ts
 export default function contentValidation(): AstroIntegration & {
   activeAppeals(): number;
   closedIds(): string[];
+  report(): ContentReport | undefined;
 } {
   let active = 0;
   let releaseBuildLock: (() => void) | undefined;
   let closed: string[] = [];
+  let last: ContentReport | undefined;
   return {
     /** How many active appeals the last validation found: the search index must hold exactly these. */
     activeAppeals: () => active,
     /** The closed appeals' ids: their URLs answer 410 with the neutral notice. */
     closedIds: () => closed,
+    /** The last validation's report (the photo step reads the active appeals' photos from it). */
+    report: () => last,
     name: 'appeals:content-validation',
     hooks: {
       'astro:config:setup': async ({ command, logger, config }) => {
@@ -47,6 +51,7 @@ export default function contentValidation(): AstroIntegration & {
           }
         }
         const report = validateContent(contentDirectory(), { today: buildDate() });
+        last = report;
         const ids = idsByStatus(report);
         active = ids.activeIds.length;
         closed = ids.closedIds;

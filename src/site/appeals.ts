@@ -1,17 +1,22 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ImageMetadata } from 'astro';
 import type { ActiveAppealData } from '../lib/model/appeal-schema.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { appealFacts, type AppealFacts } from '../lib/model/appeal-view.ts';
 import { newestFirst } from '../lib/model/appeal-order.ts';
+import { contentDirectory } from '../lib/content/content-location.ts';
+import { readPhotoSources, type PhotoSource } from '../lib/photos/photo-cache.ts';
+import { photoFile } from '../lib/photos/photo-step.ts';
 import { siteSettings } from './settings.ts';
-import { NAIVE_BASELINE } from './photo-sizes.ts';
+import { buildCacheDir } from './build-cache.ts';
 
 type Entry = CollectionEntry<'appeals'>;
+export type AppealPhoto = ActiveAppealData['photos'][number] & { source: PhotoSource };
 export type ActiveAppeal = {
   id: string;
   entry: Entry;
-  data: ActiveAppealData<ImageMetadata>;
+  data: ActiveAppealData;
+  /** `data.photos` with each photo's hash and size, which name and size its variants. */
+  photos: AppealPhoto[];
   facts: AppealFacts;
   missingSince: string;
   urgent: boolean;
@@ -31,22 +36,29 @@ export interface AppealSet {
 
 let cached: Promise<AppealSet> | undefined;
 
-/** Every appeal, split by status, loaded once per build: getCollection re-resolves images on each call. */
+/** Every appeal, split by status, loaded once per build. */
 export function loadAppeals(): Promise<AppealSet> {
-  // The naive baseline (npm run bench -- --baseline) calls getCollection on every page, as a first site would.
-  if (NAIVE_BASELINE) cached = undefined;
   cached ??= (async () => {
     const entries = await getCollection('appeals');
     const today = buildDate();
+    const contentDir = contentDirectory();
+    const fileOf = (id: string, src: string) => photoFile(contentDir, id, src);
+    const activeEntries = entries.filter((e) => e.data.status === 'active');
+    // The photo step (src/integrations/photos.ts) has read these already: this is its index.
+    const sources = await readPhotoSources(
+      buildCacheDir(),
+      activeEntries.flatMap((e) => (e.data as ActiveAppealData).photos.map((p) => fileOf(e.id, p.src))),
+    );
     const active: ActiveAppeal[] = [];
     const closed: ClosedAppeal[] = [];
     for (const entry of entries) {
       if (entry.data.status === 'active') {
-        const data = entry.data as unknown as ActiveAppealData<ImageMetadata>;
+        const data = entry.data as ActiveAppealData;
         active.push({
           id: entry.id,
           entry,
           data,
+          photos: data.photos.map((p) => ({ ...p, source: sources.get(fileOf(entry.id, p.src))! })),
           facts: appealFacts(data, siteSettings, today),
           missingSince: data.missingSince,
           urgent: data.urgent,

@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import { loadAppeals, type ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
-import { partnerThumbnail, shareCardPath } from './appeal-images.ts';
+import { shareCardPath } from './appeal-images.ts';
+import { partnerThumbnail } from './photo-sizes.ts';
 import { apiAppeal, apiRemovals, newestPublishedFirst, type RssItem } from '../lib/outputs/api-feeds.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { formatCalendarDate } from '../lib/model/calendar-date.ts';
@@ -11,10 +12,10 @@ export const generatedDate = () => formatCalendarDate(buildDate());
 
 export async function apiAppeals(site: URL) {
   const { active } = await loadAppeals();
-  return Promise.all(
-    newestPublishedFirst(active).map(async (appeal) => {
-      const thumbnail = await partnerThumbnail(appeal.data.photos[0]!.src);
-      return apiAppeal(appeal, site, { thumbnail: thumbnail.src, shareCard: shareCardPath(appeal.id) });
+  return newestPublishedFirst(active).map((appeal) =>
+    apiAppeal(appeal, site, {
+      thumbnail: partnerThumbnail(appeal.photos[0]!.source),
+      shareCard: shareCardPath(appeal.id),
     }),
   );
 }

@@ -1,72 +1,60 @@
-import type { ImageOutputFormat } from 'astro';
+import type { PhotoSource } from '../lib/photos/photo-cache.ts';
+import {
+  jpegFallback,
+  MIME_TYPES,
+  PHOTO_ROLES,
+  variantFileName,
+  variantSize,
+  webpVariant,
+  type PhotoRoleName,
+  type PhotoVariant,
+} from '../lib/photos/photo-variants.ts';
 
 /**
- * `NAIVE_BASELINE=1` builds the site the naive way for `npm run bench -- --baseline`: Astro's
- * default image settings (default quality and encoder effort, AVIF and WebP at two widths, the
- * source format as fallback), so the benchmark can say what our choices below are worth.
+ * How large each kind of photo shows in the layouts (the `sizes` attribute); the variants
+ * themselves (widths, formats, quality) are the photo pipeline's, in src/lib/photos/photo-variants.ts.
  */
-export const NAIVE_BASELINE = process.env.NAIVE_BASELINE === '1';
+export const PHOTO_SIZES = {
+  main: '(min-width: 45em) 360px, 90vw',
+  secondary: '(min-width: 45em) 240px, 60vw',
+  card: '112px',
+  /** About 85 mm wide on A4: the main photo's variants are ample for a face. */
+  poster: '(min-width: 45em) 85mm, 90vw',
+  embed: '64px',
+} as const;
 
-/** Props given to `<Picture>` for one kind of photo. */
-export interface PictureSize {
-  widths: number[];
-  sizes: string;
-  formats: ImageOutputFormat[];
-  fallbackFormat?: 'jpg';
-  quality?: number;
+export const photoUrl = (source: PhotoSource, variant: PhotoVariant) =>
+  `/_photos/${variantFileName(source.hash, variant)}`;
+
+export interface PictureData {
+  sources: Array<{ type: string; srcset: string; sizes: string }>;
+  img: { src: string; width: number; height: number };
 }
 
-const naive = (widths: number[], sizes: string): PictureSize => ({
-  widths,
-  sizes,
-  formats: ['avif', 'webp'],
-});
-
-/**
- * The photo variants we publish, chosen from the layouts and measured with `npm run bench`:
- * - Widths: the appeal photo shows at up to 360 CSS px (720 device px on a 2x phone, and what a
- *   3x phone at 90vw also gets); card thumbnails at 112 CSS px.
- * - WebP only as the modern format: on photo-like images it is smaller than AVIF at sharp's fast
- *   efforts, and AVIF at the default effort took ~2.8 s per 720 px photo, which dominated builds.
- *   Every current browser decodes WebP; the JPEG fallback is for the few that do not.
- */
-export const MAIN_PHOTO: PictureSize = NAIVE_BASELINE
-  ? naive([360, 720], '(min-width: 45em) 360px, 90vw')
-  : {
-      widths: [360, 720],
-      sizes: '(min-width: 45em) 360px, 90vw',
-      formats: ['webp'],
-      fallbackFormat: 'jpg',
-      quality: 60,
-    };
-
-export const SECONDARY_PHOTO: PictureSize = NAIVE_BASELINE
-  ? naive([240, 480], '(min-width: 45em) 240px, 60vw')
-  : { ...MAIN_PHOTO, widths: [240, 480], sizes: '(min-width: 45em) 240px, 60vw' };
-
-export const CARD_PHOTO: PictureSize = NAIVE_BASELINE
-  ? naive([112, 224], '112px')
-  : { widths: [112, 224], sizes: '112px', formats: ['webp'], fallbackFormat: 'jpg', quality: 60 };
-
-/** The search result thumbnail: one small WebP, fetched only for results shown. */
-export const SEARCH_THUMBNAIL = NAIVE_BASELINE
-  ? { width: 112 }
-  : { width: 112, format: 'webp' as const, quality: 60 };
-
-/**
- * The poster photo: about 85 mm wide on A4, where the main photo's largest width is ample for a
- * face. The same variants as the appeal page, so posters cost no extra encoding.
- */
-export const POSTER_PHOTO: PictureSize = { ...MAIN_PHOTO, sizes: '(min-width: 45em) 85mm, 90vw' };
-
-/** The `<Picture>` props for a size (the largest width as `width`); `sizes` may be overridden where the layout differs. */
-export function pictureProps(size: PictureSize, sizes = size.sizes) {
+/** A `<picture>` of one photo in one role: WebP at each width, the JPEG fallback in `<img>`. */
+export function pictureData(source: PhotoSource, role: PhotoRoleName, sizes: string): PictureData {
+  const spec = PHOTO_ROLES[role];
+  // A photo narrower than a width is never enlarged: that width is the photo's own, listed once.
+  const widths = new Map(spec.widths.map((w) => [variantSize(source, w).width, w]));
+  const srcset = [...widths]
+    .map(([actual, width]) => `${photoUrl(source, webpVariant(spec, width))} ${actual}w`)
+    .join(', ');
+  const fallback = jpegFallback(spec);
   return {
-    widths: size.widths,
-    width: Math.max(...size.widths),
-    sizes,
-    formats: size.formats,
-    ...(size.fallbackFormat ? { fallbackFormat: size.fallbackFormat } : {}),
-    ...(size.quality !== undefined ? { quality: size.quality } : {}),
+    sources: [{ type: MIME_TYPES.webp, srcset, sizes }],
+    img: { src: photoUrl(source, fallback), ...variantSize(source, fallback.width) },
   };
+}
+
+/** The search result thumbnail: the card's smallest WebP, fetched only for results shown. */
+export const searchThumbnail = (source: PhotoSource) =>
+  photoUrl(source, webpVariant(PHOTO_ROLES.card, PHOTO_ROLES.card.widths[0]));
+
+/** A small JPEG of the main photo for partners (the API), who may not handle WebP. */
+export const partnerThumbnail = (source: PhotoSource) => photoUrl(source, jpegFallback(PHOTO_ROLES.card));
+
+/** "Download photo": the main photo's largest JPEG, resized and without metadata. */
+export function downloadablePhoto(source: PhotoSource): { src: string; width: number } {
+  const variant = jpegFallback(PHOTO_ROLES.main);
+  return { src: photoUrl(source, variant), width: variantSize(source, variant.width).width };
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -6,7 +6,75 @@ import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
-/** A photo-like test image: noisy and textured, with EXIF, GPS and XMP that must never be published. */
+/** The text hidden in every fixture photo's metadata: no published image may contain it. */
+export const METADATA_MARKERS = ['SECRET-EXIF-MARKER', 'SECRET-XMP-MARKER', 'SECRET-ICC-MARKER'] as const;
+
+/** An ICC tag of type `mluc` (ICC v4 text) holding `text` in UTF-16BE, padded to 4 bytes. */
+function mlucTag(text: string): Buffer {
+  const utf16 = Buffer.from(text, 'utf16le').swap16();
+  const head = Buffer.alloc(28);
+  head.write('mluc', 0, 'latin1');
+  head.writeUInt32BE(1, 8); // one record
+  head.writeUInt32BE(12, 12); // of 12 bytes
+  head.write('enUS', 16, 'latin1');
+  head.writeUInt32BE(utf16.length, 20);
+  head.writeUInt32BE(28, 24);
+  const tag = Buffer.concat([head, utf16]);
+  return Buffer.concat([tag, Buffer.alloc((4 - (tag.length % 4)) % 4)]);
+}
+
+/**
+ * A real ICC profile (sharp's Display P3) whose description is replaced by `text`: the kind of
+ * profile a camera or editing app embeds with an owner's name in it.
+ */
+async function iccProfileNaming(text: string): Promise<Buffer> {
+  const probe = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+    .withIccProfile('p3')
+    .jpeg()
+    .toBuffer();
+  const icc = (await sharp(probe).metadata()).icc!;
+  const count = icc.readUInt32BE(128);
+  const tags = Array.from({ length: count }, (_, i) => {
+    const at = 132 + i * 12;
+    const sig = icc.toString('latin1', at, at + 4);
+    const offset = icc.readUInt32BE(at + 4);
+    const size = icc.readUInt32BE(at + 8);
+    return { sig, data: sig === 'desc' ? mlucTag(text) : icc.subarray(offset, offset + size) };
+  });
+  // Header, tag table, then each tag's data on a 4-byte boundary (shared data is simply repeated).
+  const header = Buffer.from(icc.subarray(0, 128));
+  header.fill(0, 84, 100); // no profile ID: it would no longer match
+  const table = Buffer.alloc(4 + count * 12);
+  table.writeUInt32BE(count, 0);
+  const blocks: Buffer[] = [];
+  let offset = 128 + table.length;
+  tags.forEach((tag, i) => {
+    const padded = Buffer.concat([tag.data, Buffer.alloc((4 - (tag.data.length % 4)) % 4)]);
+    table.write(tag.sig, 4 + i * 12, 'latin1');
+    table.writeUInt32BE(offset, 8 + i * 12);
+    table.writeUInt32BE(tag.data.length, 12 + i * 12);
+    blocks.push(padded);
+    offset += padded.length;
+  });
+  header.writeUInt32BE(offset, 0);
+  return Buffer.concat([header, table, ...blocks]);
+}
+
+let iccFile: Promise<string> | undefined;
+/** The marked profile, written once per run to a file (sharp embeds profiles from files). */
+function markedIccFile(): Promise<string> {
+  iccFile ??= iccProfileNaming(`${METADATA_MARKERS[2]} Test Camera Owner`).then((bytes) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'appeals-icc-')), 'marked.icc');
+    writeFileSync(file, bytes);
+    return file;
+  });
+  return iccFile;
+}
+
+/**
+ * A photo-like test image: noisy and textured, with EXIF, GPS, XMP and an ICC profile that name
+ * someone (METADATA_MARKERS) and must never be published.
+ */
 export async function writeTestPhoto(
   file: string,
   seed: number,
@@ -32,6 +100,7 @@ export async function writeTestPhoto(
         GPSLongitude: '0/1 7/1 0/1',
       },
     })
+    .withIccProfile(await markedIccFile())
     .withXmp(
       '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>SECRET-XMP-MARKER</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>',
     )

@@ -137,24 +137,26 @@ export interface SharedImageCache {
 }
 
 /**
- * Encoded images shared by the scenarios of one test file, so only the first encodes them. Only the
- * `assets/` folder is shared: Astro's `data-store.json` beside it records the absolute paths of the
- * content it was built from, and a build of another content folder that reused it would look for
- * photos in that (deleted) folder and fail with ImageNotFound.
+ * Encoded photos shared by the scenarios of one test file, so only the first encodes them. Only the
+ * variants in `photos/` are shared (copied, never linked: a release may hold links to a cache's
+ * files): Astro's `data-store.json` and the photo step's `sources.json` record the absolute paths of
+ * the content they were built from, which is another folder in each scenario.
  */
 export function sharedImageCache(label: string): SharedImageCache {
   const base = path.join(PROJECT_ROOT, 'test-output');
   mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(path.join(base, `publish-cache-${label}-`));
-  const assets = path.join(dir, 'assets');
+  const photos = path.join(dir, 'photos');
+  const variants = (src: string) => path.basename(src) !== 'sources.json';
   return {
     dir,
     seed: (cacheDir) => {
-      if (existsSync(assets)) cpSync(assets, path.join(cacheDir, 'assets'), { recursive: true });
+      if (existsSync(photos))
+        cpSync(photos, path.join(cacheDir, 'photos'), { recursive: true, filter: variants });
     },
     save: (cacheDir) => {
-      const from = path.join(cacheDir, 'assets');
-      if (existsSync(from)) cpSync(from, assets, { recursive: true, force: false });
+      const from = path.join(cacheDir, 'photos');
+      if (existsSync(from)) cpSync(from, photos, { recursive: true, force: false, filter: variants });
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -69,6 +69,8 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
       readdirSync(path.join(ws.cacheDir, 'share-cards')).some((f) => f.startsWith(ID)),
       'share card cached before closing',
     ).toBe(true);
+    for (const url of oldPhotos)
+      expect(existsSync(path.join(ws.cacheDir, 'photos', path.basename(url))), `${url} cached`).toBe(true);
 
     // Close it. The command republishes and says how long the change took to go live.
     const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], ws.env);
@@ -152,11 +154,11 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     const entry = await http.get('/pagefind/pagefind-entry.json');
     expect(entry.status).toBe(200);
 
-    // Nor in any release kept on disk, nor in the build caches: Astro's data store and image cache.
+    // Nor in any release kept on disk, nor in the build caches: Astro's data store and the photo cache.
     expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
     expect(filesMentioning(ws.cacheDir, NAME_RE)).toEqual([]);
     for (const url of oldPhotos)
-      expect(existsSync(path.join(ws.cacheDir, 'assets', path.basename(url))), `${url} still cached`).toBe(
+      expect(existsSync(path.join(ws.cacheDir, 'photos', path.basename(url))), `${url} still cached`).toBe(
         false,
       );
 

@@ -3,6 +3,7 @@ import {
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   rmSync,
@@ -48,14 +49,14 @@ describe('addedAppeals', () => {
 describe('assetReferences', () => {
   it('finds the scripts, styles and photos a page uses, in src, srcset and href, once each', () => {
     const html = `<link rel="stylesheet" href="/_astro/site.Ab12Cd34.css"><script type="module" src="/_astro/share.Xy.js"></script>
-<picture><source srcset="/_photos/photo-1.Ab12Cd34_Z1.webp 360w, /_photos/photo-1.Ab12Cd34_Z2.webp 720w"><img src="/_photos/photo-1.Ab12Cd34_Z3.jpg"></picture>
-<a href="/appeals/2026-0001/">x</a><img src="/_photos/photo-1.Ab12Cd34_Z3.jpg"><a href="/_astro/site.Ab12Cd34.css?v=1">y</a>`;
+<picture><source srcset="/_photos/ab12cd34ab12cd34-0000000a.webp 360w, /_photos/ab12cd34ab12cd34-0000000b.webp 720w"><img src="/_photos/ab12cd34ab12cd34-0000000c.jpg"></picture>
+<a href="/appeals/2026-0001/">x</a><img src="/_photos/ab12cd34ab12cd34-0000000c.jpg"><a href="/_astro/site.Ab12Cd34.css?v=1">y</a>`;
     expect(assetReferences(html).sort()).toEqual([
       '_astro/share.Xy.js',
       '_astro/site.Ab12Cd34.css',
-      '_photos/photo-1.Ab12Cd34_Z1.webp',
-      '_photos/photo-1.Ab12Cd34_Z2.webp',
-      '_photos/photo-1.Ab12Cd34_Z3.jpg',
+      '_photos/ab12cd34ab12cd34-0000000a.webp',
+      '_photos/ab12cd34ab12cd34-0000000b.webp',
+      '_photos/ab12cd34ab12cd34-0000000c.jpg',
     ]);
   });
 });
@@ -77,12 +78,15 @@ describe('subsetContent and subsetCache', () => {
     expect(() => subsetContent(content, ['../etc'], path.join(root, 'bad'))).toThrow(/expected an appeal id/);
   });
 
-  it('shares only the encoded images with the main cache', () => {
+  it('shares only the photo and share-card caches with the main cache', () => {
     const root = tmp();
     subsetCache(path.join(root, 'main'), path.join(root, 'subset'));
-    expect(lstatSync(path.join(root, 'subset', 'assets')).isSymbolicLink()).toBe(true);
-    expect(readlinkSync(path.join(root, 'subset', 'assets'))).toBe(path.join(root, 'main', 'assets'));
-    expect(existsSync(path.join(root, 'main', 'assets'))).toBe(true);
+    expect(readdirSync(path.join(root, 'subset')).sort()).toEqual(['photos', 'share-cards']);
+    for (const shared of ['photos', 'share-cards']) {
+      expect(lstatSync(path.join(root, 'subset', shared)).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(path.join(root, 'subset', shared))).toBe(path.join(root, 'main', shared));
+      expect(existsSync(path.join(root, 'main', shared))).toBe(true);
+    }
   });
 });
 
@@ -94,8 +98,11 @@ describe('stageEarlyRelease', () => {
     const live = path.join(root, 'live');
     write(path.join(live, 'index.html'), '<p>home</p>');
     write(path.join(live, '_astro', 'site.Ab12Cd34.css'), 'body{}');
-    write(path.join(live, 'appeals', '2026-0001', 'index.html'), page('Ada One', 'photo-1.AAAAAAAA_a.webp'));
-    write(path.join(live, '_photos', 'photo-1.AAAAAAAA_a.webp'), 'webp-a');
+    write(
+      path.join(live, 'appeals', '2026-0001', 'index.html'),
+      page('Ada One', 'aaaaaaaaaaaaaaaa-0000000a.webp'),
+    );
+    write(path.join(live, '_photos', 'aaaaaaaaaaaaaaaa-0000000a.webp'), 'webp-a');
     write(
       path.join(live, 'appeals', '2026-0003', 'index.html'),
       '<main><h1>This appeal is no longer active</h1></main>',
@@ -107,8 +114,8 @@ describe('stageEarlyRelease', () => {
     write(path.join(subset, '_astro', 'site.Ab12Cd34.css'), 'body{}');
     write(path.join(subset, '_astro', 'poster.Zz99Yy88.css'), '@page{}');
     for (const [id, name, photo] of [
-      ['2026-0002', 'Bo Two', 'photo-1.BBBBBBBB_b.webp'],
-      ['2026-0003', 'Cy Three', 'photo-1.CCCCCCCC_c.webp'],
+      ['2026-0002', 'Bo Two', 'bbbbbbbbbbbbbbbb-0000000b.webp'],
+      ['2026-0003', 'Cy Three', 'cccccccccccccccc-0000000c.webp'],
     ] as const) {
       write(path.join(subset, 'appeals', id, 'index.html'), page(name, photo));
       write(
@@ -131,8 +138,8 @@ describe('stageEarlyRelease', () => {
     });
     expect(writtenFiles.sort()).toEqual([
       '_astro/poster.Zz99Yy88.css',
-      '_photos/photo-1.BBBBBBBB_b.webp',
-      '_photos/photo-1.CCCCCCCC_c.webp',
+      '_photos/bbbbbbbbbbbbbbbb-0000000b.webp',
+      '_photos/cccccccccccccccc-0000000c.webp',
       'appeals/2026-0002/index.html',
       'appeals/2026-0002/poster/index.html',
       'appeals/2026-0002/share-card.jpg',
@@ -146,6 +153,10 @@ describe('stageEarlyRelease', () => {
       statSync(path.join(live, '_astro', 'site.Ab12Cd34.css')).ino,
     );
     expect(readFileSync(path.join(staging, 'index.html'), 'utf8')).toBe('<p>home</p>');
+    // The new appeal's files are hard links too, to the subset build's (whose photos and cards are
+    // links to the photo cache): never copies.
+    for (const file of ['_photos/bbbbbbbbbbbbbbbb-0000000b.webp', 'appeals/2026-0002/share-card.jpg'])
+      expect(statSync(path.join(staging, file)).ino, file).toBe(statSync(path.join(subset, file)).ino);
     // A reopened appeal's notice is replaced by its page.
     expect(readFileSync(path.join(staging, 'appeals', '2026-0003', 'index.html'), 'utf8')).toContain(
       'Cy Three',
@@ -167,10 +178,12 @@ describe('stageEarlyRelease', () => {
       stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0009'] }),
     ).rejects.toThrow(/no page for 2026-0009/);
     rmSync(staging, { recursive: true, force: true });
-    rmSync(path.join(subset, '_photos', 'photo-1.BBBBBBBB_b.webp'));
+    rmSync(path.join(subset, '_photos', 'bbbbbbbbbbbbbbbb-0000000b.webp'));
     await expect(
       stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] }),
-    ).rejects.toThrow(/_photos\/photo-1\.BBBBBBBB_b\.webp, used by a new page, is not in the subset build/);
+    ).rejects.toThrow(
+      /_photos\/bbbbbbbbbbbbbbbb-0000000b\.webp, used by a new page, is not in the subset build/,
+    );
     await expect(
       stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] }),
     ).rejects.toThrow(/already exists/);

@@ -30,7 +30,7 @@ import {
   switchCurrent,
   writeManifest,
 } from '../../src/lib/publishing/releases.ts';
-import { pruneImageCache } from '../../src/lib/publishing/republish.ts';
+import { pruneCachesToRelease } from '../../src/lib/photos/photo-step.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { namePattern, photoSource, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
 import { FIXTURES } from '../helpers/fixture-content.ts';
@@ -225,32 +225,54 @@ describe('releases', () => {
   });
 });
 
-describe('the image cache', () => {
-  it("keeps only derivatives the live release uses, so a closed child's photos leave the cache", () => {
+describe('the photo cache', () => {
+  it("keeps only the variants of photos the live release shows, so a closed child's photos leave the cache", () => {
     const root = temp();
     const cache = path.join(root, 'cache');
     const live = path.join(root, 'release');
-    mkdirSync(path.join(cache, 'assets'), { recursive: true });
-    mkdirSync(path.join(live, 'appeals/2026-0001'), { recursive: true });
-    writeFileSync(
-      path.join(live, 'appeals/2026-0001/index.html'),
-      '<img src="/_photos/photo-1.AbC_dE12_x1.webp" srcset="/_photos/photo-1.AbC_dE12_x2.avif 320w">',
-    );
+    const photos = path.join(cache, 'photos');
+    mkdirSync(photos, { recursive: true });
+    mkdirSync(path.join(live, '_photos'), { recursive: true });
+    mkdirSync(path.join(cache, 'share-cards'), { recursive: true });
+    writeFileSync(path.join(live, '_photos', 'a1b2c3d4e5f60718-0000aaaa.webp'), 'x');
     for (const name of [
-      'photo-1.AbC_dE12_x1.webp',
-      'photo-1.AbC_dE12_x2.avif',
-      'photo-1.AbC_dE12_x2.avif.json',
-      'photo-1.CLOSEDxx_x1.webp',
-      'photo-1.CLOSEDxx_x1.webp.json',
-    ]) {
-      writeFileSync(path.join(cache, 'assets', name), 'x');
-    }
-    expect(pruneImageCache(cache, live)).toBe(2);
-    expect(readdirSync(path.join(cache, 'assets')).sort()).toEqual([
-      'photo-1.AbC_dE12_x1.webp',
-      'photo-1.AbC_dE12_x2.avif',
-      'photo-1.AbC_dE12_x2.avif.json',
+      'a1b2c3d4e5f60718-0000aaaa.webp',
+      'a1b2c3d4e5f60718-0000bbbb.jpg',
+      'ffffffffffffffff-0000aaaa.webp',
+      'ffffffffffffffff-0000bbbb.jpg.123.partial',
+    ])
+      writeFileSync(path.join(photos, name), 'x');
+    writeFileSync(
+      path.join(photos, 'sources.json'),
+      JSON.stringify({
+        '/c/appeals/2026-0001/photo-1.jpg': {
+          hash: 'a1b2c3d4e5f60718',
+          size: 1,
+          mtimeMs: 1,
+          width: 1,
+          height: 1,
+        },
+        '/c/appeals/2026-0002/photo-1.jpg': {
+          hash: 'ffffffffffffffff',
+          size: 1,
+          mtimeMs: 1,
+          width: 1,
+          height: 1,
+        },
+      }),
+    );
+    writeFileSync(path.join(cache, 'share-cards', '2026-0001.abc.jpg'), 'card');
+    writeFileSync(path.join(cache, 'share-cards', '2026-0002.abc.jpg'), 'card');
+    expect(pruneCachesToRelease(cache, live, ['2026-0001'])).toBe(3);
+    expect(readdirSync(photos).sort()).toEqual([
+      'a1b2c3d4e5f60718-0000aaaa.webp',
+      'a1b2c3d4e5f60718-0000bbbb.jpg',
+      'sources.json',
     ]);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(photos, 'sources.json'), 'utf8')))).toEqual([
+      '/c/appeals/2026-0001/photo-1.jpg',
+    ]);
+    expect(readdirSync(path.join(cache, 'share-cards'))).toEqual(['2026-0001.abc.jpg']);
   });
 });
 
@@ -286,11 +308,11 @@ describe('verification', () => {
     mkdirSync(publicDir);
     writeFileSync(
       path.join(dir, 'appeals/2026-0001/index.html'),
-      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"></main>',
+      '<main><img src="/_photos/a1b2c3d4e5f60718-0000aaaa.webp"></main>',
     );
     writeFileSync(path.join(dir, 'appeals/2026-0002/index.html'), notice);
-    writeFileSync(path.join(dir, '_photos/photo-1.AbC_dE12_x1Y2.webp'), 'img');
-    writeFileSync(path.join(dir, '_photos/photo-1.AbC_dE12_Zcard.avif'), 'img');
+    writeFileSync(path.join(dir, '_photos/a1b2c3d4e5f60718-0000aaaa.webp'), 'img');
+    writeFileSync(path.join(dir, '_photos/a1b2c3d4e5f60718-0000bbbb.jpg'), 'img');
     writeFileSync(path.join(dir, 'pagefind/fragment/en_1.pf_fragment'), gzipSync('{"content":"Amy Active"}'));
     writeFileSync(path.join(publicDir, 'favicon.svg'), '<svg/>');
     writeFileSync(path.join(dir, 'favicon.svg'), '<svg/>');
@@ -313,7 +335,7 @@ describe('verification', () => {
     const { dir, publicDir } = release();
     writeFileSync(
       path.join(dir, 'appeals/2026-0001/index.html'),
-      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>clara  closedwell</p></main>',
+      '<main><img src="/_photos/a1b2c3d4e5f60718-0000aaaa.webp"><p>clara  closedwell</p></main>',
     );
     writeFileSync(
       path.join(dir, 'pagefind/fragment/en_2.pf_fragment'),
@@ -332,7 +354,7 @@ describe('verification', () => {
 
   it('catches photos of closed appeals, stray images and a closed page that is not the notice', () => {
     const { dir, publicDir } = release();
-    writeFileSync(path.join(dir, '_photos/photo-1.ZZZZZZZZ_q1.webp'), 'closed child');
+    writeFileSync(path.join(dir, '_photos/ffffffffffffffff-0000aaaa.webp'), 'closed child');
     writeFileSync(path.join(dir, 'stray.png'), 'x');
     writeFileSync(
       path.join(dir, 'appeals/2026-0002/index.html'),
@@ -341,7 +363,7 @@ describe('verification', () => {
     const problems = verifyRelease(input(dir, publicDir)).map((f) => `${f.file}: ${f.problem}`);
     expect(problems).toEqual(
       expect.arrayContaining([
-        '_photos/photo-1.ZZZZZZZZ_q1.webp: photo does not derive from a photo of an active appeal',
+        '_photos/ffffffffffffffff-0000aaaa.webp: photo does not derive from a photo of an active appeal',
         'stray.png: image is neither an active appeal photo nor a file from public/',
         'appeals/2026-0002/index.html: closed appeal page shows an image',
       ]),
@@ -356,7 +378,7 @@ describe('verification', () => {
     const { dir, publicDir } = release();
     writeFileSync(
       path.join(dir, 'appeals/2026-0001/index.html'),
-      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo Active, also known as Clo</p></main>',
+      '<main><img src="/_photos/a1b2c3d4e5f60718-0000aaaa.webp"><p>Clo Active, also known as Clo</p></main>',
     );
     expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toEqual([
       'contains "Clo", a name from closed appeal 2026-0002',
@@ -364,7 +386,7 @@ describe('verification', () => {
     expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo Active', 'Clo'] })).toEqual([]);
     writeFileSync(
       path.join(dir, 'appeals/2026-0001/index.html'),
-      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo. Clara Closedwell</p></main>',
+      '<main><img src="/_photos/a1b2c3d4e5f60718-0000aaaa.webp"><p>Clo. Clara Closedwell</p></main>',
     );
     expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo'] }).map((f) => f.problem)).toEqual([
       'contains "Clara Closedwell", a name from closed appeal 2026-0002',
@@ -376,8 +398,9 @@ describe('verification', () => {
     expect(pattern.test('analysis of Lys')).toBe(true);
     expect(pattern.test('analysis')).toBe(false);
     expect(pattern.test('amy-smith.jpg')).toBe(true);
-    expect(photoSource('_photos/photo-1.DLirL_tK_1Pl2QD.webp')).toBe('photo-1.DLirL_tK');
-    expect(photoSource('photo-2.C3wgVBYj_Z2JT25.avif')).toBe('photo-2.C3wgVBYj');
+    expect(photoSource('_photos/a1b2c3d4e5f60718-0000aaaa.webp')).toBe('a1b2c3d4e5f60718');
+    expect(photoSource('a1b2c3d4e5f60718-0000bbbb.jpg')).toBe('a1b2c3d4e5f60718');
+    expect(photoSource('photo-1.DLirL_tK_1Pl2QD.webp')).toBeUndefined();
     expect(photoSource('favicon.svg')).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/publishing/takedown.ts';
 
 const card = (id: string, name: string) =>
-  `<article class="appeal-card" data-appeal-id="${id}"><picture><img src="/_photos/photo-1.Ab${id.slice(-4)}xy_Z1.webp"></picture><h3><a href="/appeals/${id}/">${name}</a></h3></article>`;
+  `<article class="appeal-card" data-appeal-id="${id}"><picture><img src="/_photos/00000000000${id.slice(-4)}0-0000000a.webp"></picture><h3><a href="/appeals/${id}/">${name}</a></h3></article>`;
 
 describe('removeAppealElements', () => {
   const page = `<!doctype html><html><head><title>All</title><script type="module" src="/_astro/x.js"></script></head><body>
@@ -118,7 +118,7 @@ describe('ownedByAppeal', () => {
     expect(ownedByAppeal('embed/2026-0002/index.html', '2026-0002')).toBe(true);
     expect(ownedByAppeal('appeals/2026-00021/index.html', '2026-0002')).toBe(false);
     expect(ownedByAppeal('appeals/index.html', '2026-0002')).toBe(false);
-    expect(ownedByAppeal('_photos/photo-1.Ab2026-0002_x.webp', '2026-0002')).toBe(false);
+    expect(ownedByAppeal('_photos/2026000200000000-0000000a.webp', '2026-0002')).toBe(false);
   });
 });
 
@@ -139,7 +139,7 @@ describe('stageTakedown on a release tree', () => {
   const notice =
     '<html><head><meta name="robots" content="noindex"></head><body><main><h1>This appeal is no longer active</h1></main></body></html>';
   const appealPage = (name: string, hash: string) =>
-    `<html><body><main><h1>${name}</h1><img src="/_photos/photo-1.${hash}_Z1a.avif" srcset="/_photos/photo-1.${hash}_Z1b.webp 320w"></main></body></html>`;
+    `<html><body><main><h1>${name}</h1><img src="/_photos/${hash}-0000001a.jpg" srcset="/_photos/${hash}-0000001b.webp 320w"></main></body></html>`;
 
   function liveRelease(): string {
     root = mkdtempSync(path.join(tmpdir(), 'takedown-'));
@@ -147,14 +147,14 @@ describe('stageTakedown on a release tree', () => {
     writeTree(live, {
       'index.html': `<ul><li>${card('2026-0001', 'Ada One')}</li><li>${card('2026-0002', 'Bo Two')}</li></ul>`,
       'appeals/closed/index.html': notice,
-      'appeals/2026-0001/index.html': appealPage('Ada One', 'AAAAAAAA'),
-      'appeals/2026-0002/index.html': appealPage('Bo Two', 'BBBBBBBB'),
+      'appeals/2026-0001/index.html': appealPage('Ada One', 'aaaaaaaaaaaaaaaa'),
+      'appeals/2026-0002/index.html': appealPage('Bo Two', 'bbbbbbbbbbbbbbbb'),
       'appeals/2026-0002/poster/index.html': '<p>Bo Two poster</p>',
-      '_photos/photo-1.AAAAAAAA_Z1a.avif': 'a1',
-      '_photos/photo-1.AAAAAAAA_Z1b.webp': 'a2',
-      '_photos/photo-1.BBBBBBBB_Z1a.avif': 'b1',
-      '_photos/photo-1.BBBBBBBB_Z1b.webp': 'b2',
-      '_photos/photo-1.BBBBBBBB_Z9c.jpg': 'b3',
+      '_photos/aaaaaaaaaaaaaaaa-0000001a.jpg': 'a1',
+      '_photos/aaaaaaaaaaaaaaaa-0000001b.webp': 'a2',
+      '_photos/bbbbbbbbbbbbbbbb-0000001a.jpg': 'b1',
+      '_photos/bbbbbbbbbbbbbbbb-0000001b.webp': 'b2',
+      '_photos/bbbbbbbbbbbbbbbb-0000009c.jpg': 'b3',
       'share/2026-0002.png': 'card',
       'feed.xml':
         '<rss><channel><item><link>/appeals/2026-0002/</link><title>Bo Two</title></item><item><link>/appeals/2026-0001/</link></item></channel></rss>',
@@ -183,8 +183,8 @@ describe('stageTakedown on a release tree', () => {
     const files = filesUnder(staging).sort();
     expect(files).toEqual([
       '_astro/site.css',
-      '_photos/photo-1.AAAAAAAA_Z1a.avif',
-      '_photos/photo-1.AAAAAAAA_Z1b.webp',
+      '_photos/aaaaaaaaaaaaaaaa-0000001a.jpg',
+      '_photos/aaaaaaaaaaaaaaaa-0000001b.webp',
       'appeals/2026-0001/index.html',
       'appeals/2026-0002/index.html',
       'appeals/closed/index.html',
@@ -199,7 +199,7 @@ describe('stageTakedown on a release tree', () => {
     // Every photo of the closed appeal goes, including a variant its page did not list.
     expect(result.removedFiles).toEqual(
       expect.arrayContaining([
-        '_photos/photo-1.BBBBBBBB_Z9c.jpg',
+        '_photos/bbbbbbbbbbbbbbbb-0000009c.jpg',
         'share/2026-0002.png',
         'appeals/2026-0002/poster/index.html',
       ]),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { renderShareCard, SHARE_CARD, type ShareCardText } from './share-card.ts';
+import { writeWhole } from './photo-cache.ts';
 
 /**
  * Share cards cost a photo decode and a JPEG encode each, so builds keep them in the build cache,
@@ -36,9 +37,7 @@ export async function shareCardFile(
   // An older card for this appeal (new photo, new text) is out of date: remove it.
   for (const name of readdirSync(dir))
     if (name.startsWith(`${id}.`)) rmSync(path.join(dir, name), { force: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, card);
-  renameSync(partial, file);
+  writeWhole(file, card);
   return file;
 }
 

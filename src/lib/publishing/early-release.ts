@@ -1,7 +1,7 @@
 import {
-  copyFileSync,
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -14,6 +14,8 @@ import { filesUnder } from './file-tree.ts';
 import { ASSET_DIRS } from '../hosting/host-config.ts';
 import { linkTree, REGENERATED } from './takedown.ts';
 import { escapeRe } from './verify-release.ts';
+import { PHOTO_CACHE } from '../photos/photo-cache.ts';
+import { SHARE_CARD_CACHE } from '../photos/share-card-cache.ts';
 
 /**
  * The early release of new appeals: a high-risk child's appeal must be live in seconds, but a full
@@ -50,15 +52,17 @@ export function subsetContent(contentDir: string, ids: readonly string[], dest: 
 }
 
 /**
- * A build cache for the subset build that shares the image cache (`assets/`) with the main one, so
- * the full build that follows finds the new photos already encoded. Everything else (Astro's data
- * store, share cards, which the build prunes to the appeals it sees) stays apart.
+ * A build cache for the subset build that shares the photo and share-card caches with the main
+ * one, so the full build that follows finds the new photos and cards already made (the subset
+ * build prunes nothing: SUBSET_BUILD_ENV). Astro's data store stays apart.
  */
 export function subsetCache(mainCacheDir: string, dest: string): void {
-  const assets = path.join(mainCacheDir, 'assets');
-  mkdirSync(assets, { recursive: true });
   mkdirSync(dest, { recursive: true });
-  symlinkSync(assets, path.join(dest, 'assets'), 'dir');
+  for (const shared of [PHOTO_CACHE, SHARE_CARD_CACHE]) {
+    const dir = path.join(mainCacheDir, shared);
+    mkdirSync(dir, { recursive: true });
+    symlinkSync(dir, path.join(dest, shared), 'dir');
+  }
 }
 
 /** Site-relative paths of the scripts, styles and photos a page uses (`_astro/…`, `_photos/…`). */
@@ -82,7 +86,8 @@ export interface EarlyReleaseInput {
  * Makes the candidate: a hard-linked copy of the live release (without the regenerated search
  * index and host files), each new appeal's folder from the subset build in place of anything the
  * live release had there (a reopened appeal's notice), and the assets those pages use that the live
- * release lacks. Returns the files it wrote, which are not links to the live release.
+ * release lacks, hard-linked from the subset build (its photos and cards are links to the cache).
+ * Returns the files it added, which are not links to the live release.
  */
 export async function stageEarlyRelease(input: EarlyReleaseInput): Promise<{ writtenFiles: string[] }> {
   checkedIds(input.ids);
@@ -114,7 +119,7 @@ export function addSubsetAppeals(
     rmSync(to, { recursive: true, force: true });
     for (const file of filesUnder(from)) {
       mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
-      copyFileSync(path.join(from, file), path.join(to, file));
+      linkSync(path.join(from, file), path.join(to, file));
       writtenFiles.push(path.join('appeals', id, file));
       if (file.endsWith('.html'))
         for (const ref of assetReferences(readFileSync(path.join(from, file), 'utf8'))) assets.add(ref);
@@ -127,7 +132,7 @@ export function addSubsetAppeals(
     if (!existsSync(source))
       throw new Error(`Early release: ${asset}, used by a new page, is not in the subset build`);
     mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(source, target);
+    linkSync(source, target);
     writtenFiles.push(asset);
   }
   return { writtenFiles };

@@ -21,7 +21,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
-import { runSiteBuild } from './site-build.ts';
+import { runSiteBuild, SUBSET_BUILD_ENV } from './site-build.ts';
 import {
   addedAppeals,
   addSubsetAppeals,
@@ -43,7 +43,8 @@ import {
 import { buildSearchIndex, startSearchIndex } from './search-index.ts';
 import { writeHostFiles } from './host-files.ts';
 import { filesUnder } from './file-tree.ts';
-import { photoReferences, verifyRelease } from './verify-release.ts';
+import { verifyRelease } from './verify-release.ts';
+import { pruneCachesToRelease } from '../photos/photo-step.ts';
 import { activeNamesOf, idsByStatus, validateContent } from '../content/validate-content.ts';
 
 /** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
@@ -127,27 +128,6 @@ async function stage<T>(
   } finally {
     timings[name] = Math.round(performance.now() - started);
   }
-}
-
-/** Drops cached image derivatives the live release does not use, so no closed child's photo lingers. */
-export function pruneImageCache(cacheDir: string, liveRelease: string): number {
-  const assets = path.join(cacheDir, 'assets');
-  if (!existsSync(assets)) return 0;
-  const used = new Set<string>();
-  for (const file of filesUnder(liveRelease).filter((f) => f.endsWith('.html'))) {
-    for (const ref of photoReferences(readFileSync(path.join(liveRelease, file), 'utf8')))
-      used.add(path.basename(ref));
-  }
-  let pruned = 0;
-  for (const name of readdirSync(assets)) {
-    // Cache entries are named like the published file, sometimes with a suffix such as `.json`.
-    const published = name.replace(/\.json$/, '');
-    if (!used.has(published)) {
-      rmSync(path.join(assets, name), { recursive: true, force: true });
-      pruned++;
-    }
-  }
-  return pruned;
 }
 
 /** Clears what a killed republish can leave behind: build folders and half-made symlinks. */
@@ -261,9 +241,10 @@ function publishStopgap(
   switchCurrent(options.deployDir, name);
   const liveAt = performance.now();
   // The releases still showing closed appeals go at once, before the stopgap is announced: once
-  // "Live" is printed, no release on disk shows a closed child.
+  // "Live" is printed, no release on disk shows a closed child; nor do the photo caches.
   for (const old of releasesShowing(options.deployDir, context.closedIds, name))
     removeRelease(options.deployDir, old);
+  pruneCachesToRelease(options.cacheDir, path.join(releasesDir(options.deployDir), name), context.activeIds);
   announce();
   if (options.purgeHook) {
     // Caches must drop the old copies now too; a failure here is reported, and the full build's purge covers it again.
@@ -365,7 +346,7 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
       projectRoot: options.projectRoot,
       contentDir: path.join(work, 'content'),
       outDir: path.join(work, 'out'),
-      env: { ...options.env, ASTRO_CACHE_DIR: path.join(work, 'cache') },
+      env: { ...options.env, ASTRO_CACHE_DIR: path.join(work, 'cache'), [SUBSET_BUILD_ENV]: '1' },
     });
     linking = linkLiveRelease(liveDir, staging);
     linking.catch(() => undefined);
@@ -539,9 +520,10 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       ]),
     ];
     for (const old of stale) removeRelease(options.deployDir, old);
-    const prunedCacheFiles = pruneImageCache(
+    const prunedCacheFiles = pruneCachesToRelease(
       options.cacheDir,
       path.join(releasesDir(options.deployDir), name),
+      activeIds,
     );
     const urls = changedUrls(previousManifest, manifest);
     if (options.purgeHook) {

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { closedNoticeText } from '../outputs/closed-notice.ts';
 import { filesUnder } from './file-tree.ts';
+import { sourceOfVariant } from '../photos/photo-variants.ts';
 
 /**
  * Checks a built release before it can go live. By allow-list: every published photo must be one
@@ -95,11 +96,11 @@ function readAsText(file: string): string {
 }
 
 /**
- * The source photo a published variant derives from: Astro names variants
- * `<file>.<8-character source hash>_<transform hash>.<format>`.
+ * The source photo a published variant derives from: the photo step names variants
+ * `<source hash>-<variant key>.<ext>` (src/lib/photos/photo-variants.ts).
  */
 export function photoSource(file: string): string | undefined {
-  return /^(.*\.[A-Za-z0-9_-]{8})_[A-Za-z0-9]+\.[a-z]+$/.exec(path.basename(file))?.[1];
+  return sourceOfVariant(path.basename(file));
 }
 
 /** Photo URLs an HTML page uses: src, srcset and Pagefind's image metadata. */
