@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import contentValidation from './src/integrations/content-validation.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -33,7 +32,6 @@ export default defineConfig({
   },
   // Validation is last so that its build-done hook, which frees the build lock, runs after the others.
   integrations: [
-    react(),
     // Active appeals and static pages only: never a closed appeal, the notice, posters or the embed.
     sitemap({ filter: (page) => inSitemap(page, validation.closedIds()) }),
     photos({ report: validation.report }),

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex } from '../src/lib/publishing/search-index.ts';
+import { shardCount } from '../src/lib/search/search-shards.ts';
 import { buildSite, PROJECT_ROOT } from './lib/build-site.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
@@ -53,7 +54,7 @@ try {
     const indexMs: number[] = [];
     for (let run = 1; run <= runs; run++) {
       rmSync(path.join(pages, 'pagefind'), { recursive: true, force: true });
-      const { milliseconds } = await buildSearchIndex(pages, n);
+      const { milliseconds } = await buildSearchIndex(pages, n, shardCount(n));
       indexMs.push(milliseconds);
       console.error(`  index build ${run}/${runs}: ${milliseconds} ms`);
     }

@@ -1,19 +1,24 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from '../lib/publishing/search-index.ts';
+import { shardCount, shardSizeFrom } from '../lib/search/search-shards.ts';
 
 /**
- * Builds the Pagefind index from the finished HTML, after every page is written.
- * Only pages marked `data-pagefind-body` (active appeals) are indexed. Any error fails the
- * build: a site without a working search index must never publish silently.
+ * Builds the Pagefind index from the finished HTML, after every page is written, in shards
+ * (src/lib/search/search-shards.ts). Only pages marked `data-pagefind-body` (active appeals) are
+ * indexed. Any error fails the build: a site without a working search index must never publish silently.
  */
 export default function searchIndex(options: { expectedPages: () => number }): AstroIntegration {
   return {
     name: 'appeals:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages, milliseconds } = await buildSearchIndex(fileURLToPath(dir), options.expectedPages());
-        logger.info(`Indexed ${pages} active appeals for search in ${milliseconds} ms.`);
+        const expected = options.expectedPages();
+        const count = shardCount(expected, shardSizeFrom(process.env));
+        const { pages, milliseconds } = await buildSearchIndex(fileURLToPath(dir), expected, count);
+        logger.info(
+          `Indexed ${pages} active appeals for search in ${count} shard${count === 1 ? '' : 's'} in ${milliseconds} ms.`,
+        );
       },
     },
   };

@@ -1,4 +1,4 @@
-import type { FilterKey } from '../lib/search/search-state.ts';
+import type { FilterKey, SortOrder } from '../lib/search/search-state.ts';
 import { ageBandLabel } from '../lib/search/search-facets.ts';
 import type { ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
@@ -9,6 +9,12 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   age: 'Age now',
   year: 'Year missing',
   force: 'Police force',
+};
+
+export const SORT_LABELS: Record<SortOrder, string> = {
+  relevance: 'Best match',
+  newest: 'Missing since (newest first)',
+  oldest: 'Missing since (oldest first)',
 };
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en-GB'));

@@ -19,7 +19,7 @@ import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { materialiseFixture } from './fixture-content.ts';
-import { FIXED_BUILD_DATE, PROJECT_ROOT } from './build-site.ts';
+import { FIXED_BUILD_DATE, PROJECT_ROOT, TEST_SEARCH_SHARD_SIZE } from './build-site.ts';
 
 export { FIXED_BUILD_DATE, PROJECT_ROOT };
 
@@ -65,7 +65,7 @@ export interface Workspace {
 
 /** Variables of the test runner's own environment that a comms officer's shell would not have. */
 const DROPPED_ENV =
-  /^(VITEST.*|NODE_ENV|TEST|CONTENT_DIR|DEPLOY_DIR|ARCHIVE_DIR|ASTRO_CACHE_DIR|BUILD_DATE|KEEP_RELEASES|PURGE_HOOK|AUDIT_LOG)$/;
+  /^(VITEST.*|NODE_ENV|TEST|CONTENT_DIR|DEPLOY_DIR|ARCHIVE_DIR|ASTRO_CACHE_DIR|BUILD_DATE|KEEP_RELEASES|PURGE_HOOK|AUDIT_LOG|SEARCH_SHARD_SIZE)$/;
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
@@ -97,6 +97,7 @@ export async function createWorkspace(
     ARCHIVE_DIR: archiveDir,
     ASTRO_CACHE_DIR: cacheDir,
     BUILD_DATE: FIXED_BUILD_DATE,
+    SEARCH_SHARD_SIZE: TEST_SEARCH_SHARD_SIZE,
     ...options.env,
   });
   const currentLink = path.join(deployDir, 'current');
@@ -419,9 +420,9 @@ export function readAsText(file: string): string {
   return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-/** Every file of the Pagefind index under `<release>/pagefind`, decompressed and joined. */
-export function searchIndexText(releaseDir: string): string {
-  const root = path.join(releaseDir, 'pagefind');
+/** Every file of the Pagefind index under `<release>/pagefind` (or a shard of it), decompressed and joined. */
+export function searchIndexText(releaseDir: string, folder = 'pagefind'): string {
+  const root = path.join(releaseDir, folder);
   const parts: string[] = [];
   const walk = (folder: string) => {
     for (const e of readdirSync(folder, { withFileTypes: true })) {

@@ -163,20 +163,26 @@ describeNginx('the built site served by nginx', () => {
   });
 
   it('keeps the search index fresh and never immutable', async () => {
-    for (const file of ['/pagefind/pagefind-entry.json', '/pagefind/pagefind.js']) {
+    for (const file of ['/pagefind/shards.json', '/pagefind/pagefind.js']) {
       const response = await get(nginx.url, file);
       expect(response.status, file).toBe(200);
       expect(response.headers.get('cache-control'), file).toBe('public, max-age=0, must-revalidate');
     }
-    const entry = JSON.parse((await get(nginx.url, '/pagefind/pagefind-entry.json')).body) as {
+    // Each shard is a Pagefind bundle of its own under /pagefind/s<k>/.
+    const { shards } = JSON.parse((await get(nginx.url, '/pagefind/shards.json')).body) as {
+      shards: string[];
+    };
+    const shard = `/pagefind/${shards[0]!}`;
+    const entry = JSON.parse((await get(nginx.url, `${shard}/pagefind-entry.json`)).body) as {
       languages: Record<string, { hash: string }>;
     };
-    const fragment = readdirSync(path.join(dist, 'pagefind', 'fragment'))[0]!;
+    const fragment = readdirSync(path.join(dist, shard, 'fragment'))[0]!;
     // The metadata file is named by the index hash; fragments hold children's names.
     for (const file of [
-      `/pagefind/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`,
-      `/pagefind/fragment/${fragment}`,
-      '/pagefind/wasm.en.pagefind',
+      `${shard}/pagefind-entry.json`,
+      `${shard}/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`,
+      `${shard}/fragment/${fragment}`,
+      `${shard}/wasm.en.pagefind`,
     ]) {
       const response = await get(nginx.url, file);
       expect(response.status, file).toBe(200);

@@ -151,8 +151,13 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     const releaseDir = ws.currentDir();
     expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
     expect(filesMentioning(releaseDir, NAME_RE)).toEqual([]);
-    const entry = await http.get('/pagefind/pagefind-entry.json');
-    expect(entry.status).toBe(200);
+    // Every shard the index lists is served; the closed child's shard was re-indexed without him.
+    const layout = await http.get('/pagefind/shards.json');
+    expect(layout.status).toBe(200);
+    const { shards } = JSON.parse(layout.text) as { shards: string[] };
+    expect(shards.length).toBeGreaterThan(0);
+    for (const shard of shards)
+      expect((await http.get(`/pagefind/${shard}/pagefind-entry.json`)).status, shard).toBe(200);
 
     // Nor in any release kept on disk, nor in the build caches: Astro's data store and the photo cache.
     expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);

@@ -3,10 +3,11 @@
 // see (a page naming the child without the `data-appeal-id` marker) makes it fall back to the full
 // build instead of publishing. The project's build lock is held meanwhile, so the full rebuild
 // provably has not run when the takedown is checked.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { acquireLock } from '../../src/lib/publishing/deploy-lock.ts';
+import { filesUnder } from '../../src/lib/publishing/file-tree.ts';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
@@ -49,6 +50,26 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     const photos = photoUrls(before.text);
     expect(photos.length).toBeGreaterThan(0);
     const firstRelease = ws.currentName()!;
+    // The search index is in shards (one per appeal in tests); only the child's shard may change.
+    const shardFiles = (dir: string) =>
+      Object.fromEntries(
+        readdirSync(path.join(dir, 'pagefind'))
+          .filter((name) => /^s\d+$/.test(name))
+          .map((shard) => [shard, filesUnder(path.join(dir, 'pagefind', shard))]),
+      );
+    const liveShards = shardFiles(ws.currentDir());
+    const inode = (dir: string, shard: string, file: string) =>
+      statSync(path.join(dir, 'pagefind', shard, file)).ino;
+    const inodesBefore = Object.fromEntries(
+      Object.entries(liveShards).map(([shard, files]) => [
+        shard,
+        files.map((f) => inode(ws.currentDir(), shard, f)),
+      ]),
+    );
+    const tobiahsShard = Object.keys(liveShards).find((shard) =>
+      NAME_RE.test(searchIndexText(ws.currentDir(), `pagefind/${shard}`)),
+    );
+    expect(tobiahsShard, 'the child is in one shard').toBeDefined();
 
     // Hold the build lock: the full rebuild must wait, so what goes live first is the takedown.
     releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
@@ -100,6 +121,16 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     const releaseDir = ws.currentDir();
     expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
     expect(searchIndexText(releaseDir)).toMatch(/Zephyrine/);
+    // The other shards are the live release's files, hard-linked: only the child's was re-indexed.
+    const after = shardFiles(releaseDir);
+    for (const [shard, files] of Object.entries(liveShards)) {
+      if (shard === tobiahsShard) continue;
+      expect(after[shard], shard).toEqual(files);
+      expect(
+        files.map((f) => inode(releaseDir, shard, f)),
+        `${shard} linked, not indexed again`,
+      ).toEqual(inodesBefore[shard]);
+    }
     expect(filesMentioning(releaseDir, NAME_RE)).toEqual([]);
     // The release that showed the child is deleted at once; the manifest records the closure.
     expect(releaseEntries(ws).manifests).not.toContain(firstRelease);

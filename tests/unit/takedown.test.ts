@@ -11,7 +11,6 @@ import {
   removeJsonTextEntries,
   removeXmlEntries,
   replaceFile,
-  searchablePages,
   stageTakedown,
 } from '../../src/lib/publishing/takedown.ts';
 
@@ -229,25 +228,6 @@ describe('stageTakedown on a release tree', () => {
     await expect(
       stageTakedown({ liveDir: live, stagingDir: path.join(root!, 's2'), closingIds: ['2026-0002'] }),
     ).rejects.toThrow(/closed\/index.html/);
-  });
-
-  it("searchablePages is every page marked for indexing but the closing appeals' own", () => {
-    const live = liveRelease();
-    writeFileSync(
-      path.join(live, 'appeals/2026-0001/index.html'),
-      '<article data-pagefind-body>Ada One</article>',
-    );
-    writeFileSync(
-      path.join(live, 'appeals/2026-0002/index.html'),
-      '<article data-pagefind-body>Bo Two</article>',
-    );
-    writeFileSync(path.join(live, 'pagefind/fragment.html'), '<article data-pagefind-body>old</article>');
-    expect(searchablePages(live, ['2026-0002'])).toEqual([
-      {
-        sourcePath: 'appeals/2026-0001/index.html',
-        content: '<article data-pagefind-body>Ada One</article>',
-      },
-    ]);
   });
 
   it('linkTree and replaceFile never change the original of a link', async () => {

@@ -32,15 +32,9 @@ import {
 import { apiRemovals, type ApiRemoval } from '../outputs/api-feeds.ts';
 import { addRemovalsToRelease } from './removals-update.ts';
 import { formatCalendarDate } from '../model/calendar-date.ts';
-import {
-  ownedByAppeal,
-  REGENERATED,
-  replaceFile,
-  searchablePages,
-  stageTakedown,
-  type TakedownResult,
-} from './takedown.ts';
-import { buildSearchIndex, startSearchIndex } from './search-index.ts';
+import { ownedByAppeal, REGENERATED, replaceFile, stageTakedown, type TakedownResult } from './takedown.ts';
+import { releaseShardLayout, searchablePages, startSearchIndex } from './search-index.ts';
+import { pageAppealId, shardCount, shardOf } from '../search/search-shards.ts';
 import { writeHostFiles } from './host-files.ts';
 import { filesUnder } from './file-tree.ts';
 import { verifyRelease } from './verify-release.ts';
@@ -163,6 +157,23 @@ interface TakedownContext extends StopgapContext {
   removals: ApiRemoval[];
 }
 
+/**
+ * The search shards a stopgap re-indexes: those of the appeals it changes, in the live release's
+ * layout. A live release from before the index had shards is re-indexed whole.
+ */
+function searchShards(
+  liveDir: string,
+  changedIds: readonly string[],
+  activeCount: number,
+): { count: number; shards: Set<number> } {
+  const layout = releaseShardLayout(liveDir);
+  if (!layout) {
+    const count = shardCount(activeCount);
+    return { count, shards: new Set(Array.from({ length: count }, (_, k) => k)) };
+  }
+  return { count: layout.count, shards: new Set(changedIds.map((id) => shardOf(id, layout.count))) };
+}
+
 /** Times the named steps of a stopgap release, for its log line and summary. */
 function stepTimer(): {
   step(name: string): void;
@@ -283,8 +294,14 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
   const liveDir = path.join(releasesDir(options.deployDir), live.name);
   try {
     log(`Taking down ${closingIds.join(', ')} from the live release...`);
-    // Pagefind indexes the remaining pages in its own process while the copy is made and cut.
-    const index = await startSearchIndex(searchablePages(liveDir, closingIds));
+    // Pagefind re-indexes the closing appeals' shards in its own process while the copy is made
+    // and cut; the other shards are linked from the live release.
+    const { count, shards } = searchShards(liveDir, closingIds, context.activeIds.length);
+    let index = await startSearchIndex(
+      count,
+      shards,
+      searchablePages(liveDir, closingIds, { count, only: shards }),
+    );
     let cut: TakedownResult;
     try {
       cut = await stageTakedown({ liveDir, stagingDir: staging, closingIds });
@@ -294,19 +311,19 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
     }
     cut.rewrittenFiles.push(...addRemovalsToRelease(staging, context.removals, replaceFile));
     timer.step('copy and cut');
-    // An indexed page the cut changed would make that index stale: index the candidate itself then.
-    const stale = cut.rewrittenFiles.some(
+    // An indexed page the cut changed would make its shard stale: index the candidate's pages then.
+    const stale = cut.rewrittenFiles.filter(
       (f) =>
         f.endsWith('.html') &&
         !closingIds.some((id) => ownedByAppeal(f, id)) &&
         readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'),
     );
-    if (stale) {
+    if (stale.length > 0) {
       await index.close();
-      await buildSearchIndex(staging, context.activeIds.length);
-    } else {
-      await index.write(staging, context.activeIds.length);
+      const only = new Set([...shards, ...stale.map((f) => shardOf(pageAppealId(f), count))]);
+      index = await startSearchIndex(count, only, searchablePages(staging, [], { count, only }));
     }
+    await index.write(staging, { expectedPages: context.activeIds.length, others: liveDir });
     timer.step('search index');
     const liveAt = publishStopgap(context, staging, name, cut.rewrittenFiles, 'takedown', () => {
       timer.step('verify, release and switch');
@@ -350,7 +367,12 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
     });
     linking = linkLiveRelease(liveDir, staging);
     linking.catch(() => undefined);
-    index = await startSearchIndex(searchablePages(liveDir, []));
+    const { count, shards } = searchShards(liveDir, addedIds, context.activeIds.length);
+    index = await startSearchIndex(
+      count,
+      shards,
+      searchablePages(liveDir, addedIds, { count, only: shards }),
+    );
     const built = await building;
     await linking;
     if (!built.ok)
@@ -364,8 +386,8 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
     timer.step('build of the new appeals');
     const { writtenFiles } = addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
     timer.step('copy');
-    index.add(searchablePages(path.join(work, 'out'), []));
-    await index.write(staging, context.activeIds.length);
+    index.add(searchablePages(path.join(work, 'out')));
+    await index.write(staging, { expectedPages: context.activeIds.length, others: liveDir });
     index = undefined;
     timer.step('search index');
     const liveAt = publishStopgap(context, staging, name, writtenFiles, 'early release', () => {

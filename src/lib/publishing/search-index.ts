@@ -1,11 +1,70 @@
-// The Pagefind index, written with its Node API: by the build's integration and by the stopgap releases.
-import { readFileSync } from 'node:fs';
+// The Pagefind index, in shards (src/lib/search/search-shards.ts), written with Pagefind's Node API:
+// by the build's integration, and by the stopgap releases, which re-index only the shards they change.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { ASSET_DIRS } from '../hosting/host-config.ts';
+import {
+  pageAppealId,
+  parseShardLayout,
+  shardFolder,
+  shardOf,
+  SHARDS_FILE,
+  type ShardLayout,
+} from '../search/search-shards.ts';
+import { linkTree } from './takedown.ts';
+
+/** An HTML page to index: its path in the site (`appeals/<id>/index.html`) and its text. */
+export interface SearchPage {
+  sourcePath: string;
+  content: string;
+}
+
+/** The Pagefind runtime the search page imports; every shard's own files sit in `s<k>/`. */
+export const SEARCH_RUNTIME = 'pagefind.js';
+/** What each shard keeps of Pagefind's output: its entry, metadata, engine and chunks. */
+const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|wasm\.en\.pagefind|index|fragment|filter)$/;
 
 /** Pages indexed across every language in Pagefind's entry file. */
 export function indexedPageCount(entry: { languages?: Record<string, { page_count?: number }> }): number {
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+}
+
+const shardPages = (dir: string) =>
+  indexedPageCount(JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')));
+
+/** The shard layout of a built release, or undefined when it has none (built before shards). */
+export function releaseShardLayout(releaseDir: string): ShardLayout | undefined {
+  const file = path.join(releaseDir, ASSET_DIRS.search, SHARDS_FILE);
+  return existsSync(file) ? parseShardLayout(readFileSync(file, 'utf8')) : undefined;
+}
+
+/**
+ * Every page of a built site marked for indexing (`data-pagefind-body`), except the appeals in
+ * `without` and pages outside `shards`' appeals when `shards` is given (count, shard numbers).
+ */
+export function searchablePages(
+  releaseDir: string,
+  without: readonly string[] = [],
+  shards?: { count: number; only: ReadonlySet<number> },
+): SearchPage[] {
+  const appeals = path.join(releaseDir, 'appeals');
+  if (!existsSync(appeals)) return [];
+  const skip = new Set(without);
+  return readdirSync(appeals)
+    .filter((id) => !skip.has(id) && (!shards || shards.only.has(shardOf(id, shards.count))))
+    .map((id) => `appeals/${id}/index.html`)
+    .filter((file) => existsSync(path.join(releaseDir, file)))
+    .map((sourcePath) => ({ sourcePath, content: readFileSync(path.join(releaseDir, sourcePath), 'utf8') }))
+    .filter((page) => page.content.includes('data-pagefind-body'));
 }
 
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -16,82 +75,92 @@ async function createIndex(): Promise<Index> {
   return index;
 }
 
-/** Writes the index into `outDir/pagefind` and throws unless it holds exactly `expectedPages` pages. */
-async function writeChecked(index: Index, outDir: string, expectedPages: number): Promise<number> {
-  const outputPath = path.join(outDir, 'pagefind');
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length)
-    throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
-  // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
-  const indexed = indexedPageCount(
-    JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')),
-  );
-  if (indexed !== expectedPages) {
-    throw new Error(
-      `Search index holds ${indexed} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`,
-    );
-  }
-  return indexed;
+export interface ShardedIndex {
+  /** Sends more pages (built after the index was started); each must fall in a started shard. */
+  add(pages: readonly SearchPage[]): void;
+  /**
+   * Writes the started shards into `outDir/pagefind/`, hard-links the other shards from `others`
+   * (the live release), writes the runtime and `shards.json`, and throws unless the index holds
+   * exactly `expectedPages` pages.
+   */
+  write(
+    outDir: string,
+    options: { expectedPages: number; others?: string },
+  ): Promise<{ pages: number; milliseconds: number; shards: number }>;
+  close(): Promise<void>;
 }
 
 /**
- * Indexes the built site in `outDir` into `outDir/pagefind` with Pagefind's Node API, and throws
- * unless it holds exactly `expectedPages` pages. Shared by the build and the benchmark.
- */
-export async function buildSearchIndex(
-  outDir: string,
-  expectedPages: number,
-): Promise<{ pages: number; milliseconds: number }> {
-  const started = performance.now();
-  try {
-    const index = await createIndex();
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Search indexing failed: ${added.errors.join('; ')}`);
-    const pages = await writeChecked(index, outDir, expectedPages);
-    return { pages, milliseconds: Math.round(performance.now() - started) };
-  } finally {
-    await pagefind.close();
-  }
-}
-
-/**
- * Starts indexing the given pages at once (Pagefind works in its own process meanwhile), for the
- * takedown: `write` then writes the index into `outDir/pagefind` and throws unless it holds exactly
- * `expectedPages` pages, like `buildSearchIndex`. `sourcePath` is the page's path in the site
- * (`appeals/2026-0042/index.html`), from which Pagefind makes its URL as `addDirectory` does.
+ * Starts indexing `shards` (of `count`) with `pages` at once: Pagefind works in its own process
+ * while the caller does other work, and `write` finishes it.
  */
 export async function startSearchIndex(
-  pages: ReadonlyArray<{ sourcePath: string; content: string }>,
-): Promise<{
-  /** Sends more pages, for instance ones built after the index was started. */
-  add(pages: ReadonlyArray<{ sourcePath: string; content: string }>): void;
-  write(outDir: string, expectedPages: number): Promise<{ pages: number; milliseconds: number }>;
-  close(): Promise<void>;
-}> {
+  count: number,
+  shards: Iterable<number>,
+  pages: readonly SearchPage[],
+): Promise<ShardedIndex> {
   const started = performance.now();
-  let index: Index;
+  const indexes = new Map<number, Index>();
   try {
-    index = await createIndex();
+    for (const shard of new Set(shards)) indexes.set(shard, await createIndex());
   } catch (error) {
     await pagefind.close();
     throw error;
   }
   // Sent now; awaited only when writing, so the caller can work while Pagefind indexes.
   const adding: Array<Promise<Array<{ errors: string[] }>>> = [];
-  const add = (more: ReadonlyArray<{ sourcePath: string; content: string }>) => {
-    const sent = Promise.all(more.map((page) => index.addHTMLFile(page)));
+  const add = (more: readonly SearchPage[]) => {
+    const sent = Promise.all(
+      more.map((page) => {
+        const shard = shardOf(pageAppealId(page.sourcePath), count);
+        const index = indexes.get(shard);
+        if (!index) throw new Error(`Search index: ${page.sourcePath} is in shard ${shard}, not re-indexed`);
+        return index.addHTMLFile(page);
+      }),
+    );
     sent.catch(() => undefined);
     adding.push(sent);
   };
   add(pages);
   return {
     add,
-    async write(outDir, expectedPages) {
+    async write(outDir, { expectedPages, others }) {
       try {
         const failed = (await Promise.all(adding)).flat().flatMap((a) => a.errors);
         if (failed.length) throw new Error(`Search indexing failed: ${failed.join('; ')}`);
-        const indexed = await writeChecked(index, outDir, expectedPages);
-        return { pages: indexed, milliseconds: Math.round(performance.now() - started) };
+        const root = path.join(outDir, ASSET_DIRS.search);
+        mkdirSync(root, { recursive: true });
+        const layout: ShardLayout = { count, shards: [] };
+        let total = 0;
+        for (let shard = 0; shard < count; shard++) {
+          const dir = path.join(root, shardFolder(shard));
+          const index = indexes.get(shard);
+          if (index) {
+            const written = await index.writeFiles({ outputPath: dir });
+            if (written.errors.length)
+              throw new Error(`Search index could not be written: ${written.errors.join('; ')}`);
+            if (!existsSync(path.join(root, SEARCH_RUNTIME)))
+              copyFileSync(path.join(dir, SEARCH_RUNTIME), path.join(root, SEARCH_RUNTIME));
+            for (const name of readdirSync(dir))
+              if (!SHARD_FILES.test(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
+          } else {
+            const from = others && path.join(others, ASSET_DIRS.search, shardFolder(shard));
+            if (!from || !existsSync(from)) continue;
+            await linkTree(from, dir);
+          }
+          const pagesInShard = shardPages(dir);
+          // An empty shard has no language index, which the browser could not load: leave it out.
+          if (pagesInShard === 0) rmSync(dir, { recursive: true, force: true });
+          else layout.shards.push(shardFolder(shard));
+          total += pagesInShard;
+        }
+        if (total !== expectedPages) {
+          throw new Error(
+            `Search index holds ${total} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`,
+          );
+        }
+        writeFileSync(path.join(root, SHARDS_FILE), `${JSON.stringify(layout)}\n`);
+        return { pages: total, milliseconds: Math.round(performance.now() - started), shards: indexes.size };
       } finally {
         await pagefind.close();
       }
@@ -100,4 +169,19 @@ export async function startSearchIndex(
       await pagefind.close();
     },
   };
+}
+
+/**
+ * Indexes the built site in `outDir` into `outDir/pagefind/` in `count` shards, and throws unless it
+ * holds exactly `expectedPages` pages. Shared by the build and the search benchmark.
+ */
+export async function buildSearchIndex(
+  outDir: string,
+  expectedPages: number,
+  count: number,
+): Promise<{ pages: number; milliseconds: number; shards: number }> {
+  rmSync(path.join(outDir, ASSET_DIRS.search), { recursive: true, force: true });
+  const all = Array.from({ length: count }, (_, shard) => shard);
+  const index = await startSearchIndex(count, all, searchablePages(outDir));
+  return index.write(outDir, { expectedPages });
 }

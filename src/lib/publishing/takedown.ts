@@ -159,28 +159,6 @@ export async function linkTree(
   return files.length;
 }
 
-/**
- * The pages the search index holds once `closingIds` are gone: every HTML page of the release
- * marked for indexing (`data-pagefind-body`), except the closing appeals' own pages.
- */
-export function searchablePages(
-  releaseDir: string,
-  closingIds: readonly string[],
-): Array<{ sourcePath: string; content: string }> {
-  return filesUnder(releaseDir)
-    .filter(
-      (file) =>
-        file.endsWith('.html') &&
-        !file.startsWith(`${ASSET_DIRS.search}/`) &&
-        !closingIds.some((id) => ownedByAppeal(file, id)),
-    )
-    .map((file) => ({
-      sourcePath: file.split(path.sep).join('/'),
-      content: readFileSync(path.join(releaseDir, file), 'utf8'),
-    }))
-    .filter((page) => page.content.includes('data-pagefind-body'));
-}
-
 export interface TakedownInput {
   /** The live release to start from. */
   liveDir: string;

@@ -8,10 +8,13 @@ export function ageBandLabel(age: number, bands: readonly AgeBand[]): string {
   return age > highest ? `${highest + 1} and over` : 'Unknown';
 }
 
+/** The result-card metadata key that repeats a sort key, for merging sorted shards (merge-results.ts). */
+export const SORT_META = { missing: 'missingAt' } as const;
+
 export interface SearchFacts {
   filters: Record<'region' | 'sex' | 'age' | 'year' | 'force', string>;
-  sort: { missing: string; name: string };
-  meta: { age: string; missingSince: string; lastSeen: string };
+  sort: { missing: string };
+  meta: { age: string; missingSince: string; lastSeen: string; missingAt: string };
 }
 
 /** Filters, sort keys and result-card metadata for one appeal's search record. */
@@ -27,6 +30,7 @@ export function searchFacts(input: {
   lastSeenText: string;
   ageBands: readonly AgeBand[];
 }): SearchFacts {
+  const missing = input.missingSince.replace(' ', 'T');
   return {
     filters: {
       region: input.regionName,
@@ -35,8 +39,14 @@ export function searchFacts(input: {
       year: input.missingSince.slice(0, 4),
       force: input.forceName,
     },
-    // Sort keys compare as text: ISO dates sort by time; names case-folded.
-    sort: { missing: input.missingSince.replace(' ', 'T'), name: input.name.toLocaleLowerCase('en-GB') },
-    meta: { age: input.ageNowText, missingSince: input.missingSinceText, lastSeen: input.lastSeenText },
+    // Sort keys compare as text: ISO dates sort by time. Only one sort: each key costs every first
+    // search its share of Pagefind's metadata (see BENCHMARKS.md).
+    sort: { missing },
+    meta: {
+      age: input.ageNowText,
+      missingSince: input.missingSinceText,
+      lastSeen: input.lastSeenText,
+      missingAt: missing,
+    },
   };
 }
