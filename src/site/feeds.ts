@@ -1,9 +1,9 @@
-import rss from '@astrojs/rss';
 import { loadAppeals, type ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
 import { shareCardPath } from './appeal-images.ts';
 import { partnerThumbnail } from './photo-sizes.ts';
-import { apiAppeal, apiRemovals, newestPublishedFirst, type RssItem } from '../lib/outputs/api-feeds.ts';
+import { apiAppeal, newestPublishedFirst } from '../lib/outputs/api-feeds.ts';
+import { jsonText, removalsFeedFiles, rssXml, type RssFeed } from '../lib/outputs/feed-files.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { formatCalendarDate } from '../lib/model/calendar-date.ts';
 
@@ -20,20 +20,26 @@ export async function apiAppeals(site: URL) {
   );
 }
 
-export async function removals(site: URL) {
+/** Both removals feeds' text (src/lib/outputs/feed-files.ts), which the takedown writes too. */
+export async function removalsFiles(site: URL) {
   const { closed } = await loadAppeals();
-  return apiRemovals(closed, site, generatedDate());
-}
-
-export function jsonResponse(body: unknown): Response {
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  return removalsFeedFiles({
+    closed,
+    site,
+    generated: generatedDate(),
+    organisationName: organisationName(),
   });
 }
 
-export function rssResponse(options: { title: string; description: string; site: URL; items: RssItem[] }) {
-  return rss({ ...options, customData: '<language>en-gb</language>', trailingSlash: true });
-}
+export const jsonFileResponse = (text: string) =>
+  new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+
+export const jsonResponse = (body: unknown) => jsonFileResponse(jsonText(body));
+
+export const xmlResponse = (text: string) =>
+  new Response(text, { headers: { 'Content-Type': 'application/xml' } });
+
+export const rssResponse = async (feed: RssFeed) => xmlResponse(await rssXml(feed));
 
 export async function activeNewestFirst(filter: (appeal: ActiveAppeal) => boolean = () => true) {
   const { active } = await loadAppeals();

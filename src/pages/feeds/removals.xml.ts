@@ -1,12 +1,6 @@
 import type { APIRoute } from 'astro';
-import { removalRssItem } from '../../lib/outputs/api-feeds.ts';
-import { organisationName, removals, rssResponse } from '../../site/feeds.ts';
+import { REMOVALS_FILES } from '../../lib/outputs/feed-files.ts';
+import { removalsFiles, xmlResponse } from '../../site/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  rssResponse({
-    title: `Appeals to take down (${organisationName()})`,
-    description:
-      'Appeals that are no longer active. Remove every copy you made of each one. This feed never holds a name or photo.',
-    site: site!,
-    items: (await removals(site!)).map(removalRssItem),
-  });
+  xmlResponse((await removalsFiles(site!))[REMOVALS_FILES.rss]);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { removalsDocument } from '../../../lib/outputs/api-feeds.ts';
-import { generatedDate, jsonResponse, removals } from '../../../site/feeds.ts';
+import { REMOVALS_FILES } from '../../../lib/outputs/feed-files.ts';
+import { jsonFileResponse, removalsFiles } from '../../../site/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  jsonResponse(removalsDocument(await removals(site!), generatedDate(), site!));
+  jsonFileResponse((await removalsFiles(site!))[REMOVALS_FILES.json]);
