@@ -51,7 +51,6 @@ export function writeSyntheticAppealPages(
         ...Object.entries(record.sort).map(([k, v]) => `<span data-pagefind-sort="${k}">${escape(v)}</span>`),
         ...Object.entries(record.meta).map(([k, v]) => `<span data-pagefind-meta="${k}">${escape(v)}</span>`),
         `<span data-pagefind-meta="image:/_astro/photo-1.${id}_thumb.webp"></span>`,
-        `<span data-pagefind-meta="id:${id}"></span>`,
       ].join('');
       const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Missing: ${escape(data.name)}</title></head><body>
 <header>Site header and search box</header><main><article class="appeal" data-pagefind-body><div hidden data-pagefind-ignore>${hidden}</div>

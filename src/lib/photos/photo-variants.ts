@@ -71,7 +71,8 @@ export interface PhotoRole {
 export const PHOTO_ROLES = {
   main: { widths: [360, 720], quality: 60 },
   secondary: { widths: [240, 480], quality: 60 },
-  card: { widths: [112, 224], quality: 60 },
+  // Thumbnails are small enough that a lower quality does not show: every search result fetches one.
+  card: { widths: [112, 224], quality: 50 },
 } as const satisfies Record<string, PhotoRole>;
 export type PhotoRoleName = keyof typeof PHOTO_ROLES;
 

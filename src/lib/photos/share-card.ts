@@ -6,7 +6,7 @@ import type { ShareCardText } from '../outputs/share-card-text.ts';
 export type { ShareCardText };
 
 /** The size every social network shows as a large preview (Open Graph, X's summary_large_image). */
-export const SHARE_CARD = { width: 1200, height: 630, photoWidth: 450, quality: 60 } as const;
+export const SHARE_CARD = { width: 1200, height: 630, photoWidth: 450, quality: 55 } as const;
 
 const INK = '#0b0c0c';
 const RED = '#b00020';
@@ -71,7 +71,7 @@ export function shareCardSvg(text: ShareCardText, fonts: CardFonts = cardFonts()
 export async function renderShareCard(photo: Buffer | string, text: ShareCardText): Promise<Buffer> {
   const { width, height, photoWidth, quality } = SHARE_CARD;
   // A 3:4 portrait loses only a sliver at each side, so a centred crop keeps the face. The card is
-  // made once per appeal and cached, so it is worth mozjpeg's slower encoder: at quality 60 a card of
+  // made once per appeal and cached, so it is worth mozjpeg's slower encoder: at quality 55 a card of
   // a grainy photo is under 40 kB, against 70 kB from libjpeg-turbo at 80 (see BENCHMARKS.md).
   const [portrait, panel] = await Promise.all([
     sharp(photo)
