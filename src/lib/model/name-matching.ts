@@ -21,8 +21,12 @@ export interface ClosedNames {
   knownAs: readonly string[];
 }
 
-/** Letters that Unicode decomposition leaves whole, as people write them without accents. */
-const PLAIN_LETTERS: Record<string, string> = {
+/**
+ * Single characters read as another: letters that Unicode decomposition leaves whole, as people
+ * write them without accents, every apostrophe-like mark as `'`, every double quote as `"`, every
+ * dash as `-`.
+ */
+const PLAIN: Record<string, string> = {
   ł: 'l',
   ø: 'o',
   đ: 'd',
@@ -33,64 +37,65 @@ const PLAIN_LETTERS: Record<string, string> = {
   œ: 'oe',
   þ: 'th',
   ð: 'd',
+  ...Object.fromEntries([...'\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4'].map((c) => [c, "'"])),
+  ...Object.fromEntries([...'\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb'].map((c) => [c, '"'])),
+  ...Object.fromEntries([...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((c) => [c, '-'])),
 };
-const PLAIN_LETTER_RE = new RegExp(`[${Object.keys(PLAIN_LETTERS).join('')}]`, 'g');
+const PLAIN_RE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'g');
+// The combining marks that decomposing Latin, Greek and Cyrillic letters yields (no `u` flag: faster).
+const MARKS_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII_RE = /[^\u0000-\u007f]/;
 
 /**
- * Text as names are compared: decomposed (NFKD) with the accent marks dropped, lower case, every
- * apostrophe-like mark as `'`, every double quote mark as `"`, every dash as `-`, and each run of
- * white space as one space. Undoes no markup or escapes: see `readableText`.
+ * Text as names are compared: decomposed (NFKD, which also turns a no-break space into a space)
+ * with the accent marks dropped, lower case, the characters of `PLAIN` replaced. Undoes no markup
+ * or escapes: see `readableText`. Runs of white space are left, as `phrasePattern` allows any.
  */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(PLAIN_LETTER_RE, (c) => PLAIN_LETTERS[c]!)
-    .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/gu, ' ');
+  return NON_ASCII_RE.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(MARKS_RE, '')
+        .toLowerCase()
+        .replace(PLAIN_RE, (c) => PLAIN[c]!)
+    : text.toLowerCase();
 }
 
 /** Tags whose edges fall inside a run of text, so that "Siobhán <em>O'Neill</em>" reads as one name. */
-const INLINE_TAGS = new Set(
-  'a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr'.split(
-    ' ',
-  ),
-);
-const TAG_RE = /<!--|-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE_RE = /[^\s"'=<>/]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+const INLINE_TAG_RE =
+  /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?=[\s/>])[^>]*>/gi;
 
 /**
- * What a published file says, as a reader or a crawler gets it: for HTML, the text with the tags
- * taken out (inline tags joining their text, others separating it) followed by every attribute
- * value (alt text, meta content, data attributes); for any file, HTML entities, JSON `\u` escapes
- * and URL percent-escapes undone. Comments and script bodies stay in: anything published counts.
+ * What a published file says, for names to be looked for in: for HTML, the file with its inline
+ * tags (emphasis, links, spans) taken out of the text they sit in and set after it, so a name split
+ * by markup reads whole and their attributes still count (other tags stay, separating blocks, with
+ * alt text and other attribute values in place); for any file, HTML entities, JSON `\u` escapes and
+ * URL percent-escapes undone. Comments and script bodies stay in: anything published counts.
  */
 export function readableText(raw: string, kind: 'html' | 'other'): string {
   let text = raw;
   if (kind === 'html') {
-    const attributes: string[] = [];
-    text = raw.replace(
-      TAG_RE,
-      (_tag, _close: string | undefined, name: string | undefined, rest?: string) => {
-        if (!name) return ' ';
-        for (const m of (rest ?? '').matchAll(ATTRIBUTE_RE)) attributes.push(m[1] ?? m[2] ?? m[3] ?? '');
-        return INLINE_TAGS.has(name.toLowerCase()) ? '' : ' ';
-      },
-    );
-    text = `${text}\n${attributes.join('\n')}`;
+    const inline: string[] = [];
+    text = raw.replace(INLINE_TAG_RE, (tag) => {
+      inline.push(tag);
+      return '';
+    });
+    text = `${text}\n${inline.join('\n')}`;
   }
-  return decodeHTML(text)
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/(?:%[0-9a-fA-F]{2})+/g, (escaped) => {
+  // Each step only where its escape occurs: most files have no JSON or URL escapes at all.
+  if (text.includes('&')) text = decodeHTML(text);
+  if (text.includes('\\u'))
+    text = text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (text.includes('%'))
+    text = text.replace(/(?:%[0-9a-fA-F]{2})+/g, (escaped) => {
       try {
         return decodeURIComponent(escaped);
       } catch {
         return escaped;
       }
     });
+  return text;
 }
 
 const words = (name: string) =>

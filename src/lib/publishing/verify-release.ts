@@ -229,7 +229,7 @@ export function verifyRelease(input: VerifyInput): Finding[] {
     input.activeNames,
   );
   const nameIn = (text: string, kind: 'html' | 'other') =>
-    names?.exec(unmask(foldName(readableText(text, kind))))?.[0];
+    names?.exec(unmask(foldName(readableText(text, kind))))?.[0].replace(/\s+/g, ' ');
   const closedLink =
     input.closedIds.length > 0
       ? new RegExp(`/appeals/(${input.closedIds.map(escapeRe).join('|')})(?:/|\\b)`)
