@@ -366,7 +366,28 @@ describe('content holds regular files only', () => {
   });
 });
 
+const body = (text: string) => RAW_APPEAL.replace('A fictional test appeal.\n', text);
+
 describe('names and text', () => {
+  it('refuses a name, or circumstances, far too long to be one', async () => {
+    const found = await messages(
+      folderWith(
+        body(`${'Word '.repeat(1001)}\n`).replace(
+          'name: Zephyrine Quillfeather',
+          `name: ${'Zephyrine '.repeat(40)}`,
+        ),
+      ),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^appeals\/2026-0042\/index\.md: name: expected the child's name of at most 300 characters, got "Zephyrine Zephyrine/,
+        ),
+        `${FILE}: circumstances (the text below the frontmatter): expected at most 5,000 characters, got 5,008; the public reads a few paragraphs, not a report`,
+      ]),
+    );
+  });
+
   it('refuses markup and invisible characters in names and other fields', async () => {
     const found = await messages(
       folderWith(
@@ -401,7 +422,6 @@ describe('circumstances allow only plain text, emphasis, lists and safe links', 
   const field = `${FILE}: circumstances (the text below the frontmatter):`;
   /** The body starts on the line after the closing ---; its first line is this line of the file. */
   const firstBodyLine = RAW_APPEAL.split('\n').indexOf('A fictional test appeal.') + 1;
-  const body = (text: string) => RAW_APPEAL.replace('A fictional test appeal.\n', text);
 
   it('accepts paragraphs, emphasis, lists and https, mailto and tel links', async () => {
     const text =

@@ -11,6 +11,9 @@ import { markdownToMdast, type MdastNode } from 'satteri';
 /** Link schemes a member of the public can safely follow: a web page, an email, a phone call. */
 export const ALLOWED_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
 
+/** A few paragraphs: the circumstances are read on a phone, and printed on one A4 poster. */
+export const MAX_CIRCUMSTANCES_LENGTH = 5000;
+
 const ALLOWED_NODES = new Set(['root', 'paragraph', 'text', 'emphasis', 'strong', 'list', 'listItem', 'break', 'link']);
 
 const PLAIN = 'expected plain Markdown text';
@@ -66,6 +69,9 @@ function linkProblem(url: string): string | undefined {
  */
 export function circumstancesProblems(body: string, firstLine = 1): string[] {
   if (body.trim() === '') return ['expected a paragraph below the frontmatter describing the circumstances, but it is empty'];
+  if (body.length > MAX_CIRCUMSTANCES_LENGTH) {
+    return [`expected at most ${MAX_CIRCUMSTANCES_LENGTH.toLocaleString('en-GB')} characters, got ${body.length.toLocaleString('en-GB')}; the public reads a few paragraphs, not a report`];
+  }
   const found = new Map<string, number>();
   const add = (message: string, node: MdastNode) => {
     if (!found.has(message)) found.set(message, (node.position?.start.line ?? 1) + firstLine - 1);

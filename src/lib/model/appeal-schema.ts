@@ -33,6 +33,12 @@ export function plainTextProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Longest text a field may hold: a name, place or description is a phrase, not a page. Longer text
+ * is a paste gone wrong, and would break the card, the poster and the share image.
+ */
+export const MAX_TEXT_LENGTH = 300;
+
 const text = (expected: string) =>
   z.preprocess(
     numberToText,
@@ -40,6 +46,7 @@ const text = (expected: string) =>
       .string({ error: `expected ${expected}` })
       .trim()
       .min(1, { error: `expected ${expected}, not an empty value` })
+      .max(MAX_TEXT_LENGTH, { error: `expected ${expected} of at most ${MAX_TEXT_LENGTH} characters` })
       .superRefine((value, ctx) => {
         const problem = plainTextProblem(value);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
