@@ -134,22 +134,20 @@ function validateClosed(id: string, file: string, dir: string, data: Record<stri
   if (result.success) report.appeals.push({ id, file, status: result.data.status, data: result.data, body: '' });
 }
 
-/** How many photo headers are read at once: sharp reads them on its own threads. */
-const PHOTO_CHECKS_AT_ONCE = 16;
+/** A photo check under way: sharp reads headers on its own threads while the other folders are read. */
+type PendingPhoto = PhotoCheck & { problem: Promise<string | undefined> };
 
-/** Opens every photo's header (nothing is decoded) and reports what is wrong, with file and field. */
-async function checkPhotoHeaders(checks: readonly PhotoCheck[], report: ContentReport): Promise<void> {
-  const problems: Array<ContentProblem | undefined> = new Array(checks.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < checks.length; i = next++) {
-      const { file, field, photoPath } = checks[i]!;
-      const message = await photoFileProblem(photoPath);
-      if (message) problems[i] = { file, field, message };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PHOTO_CHECKS_AT_ONCE, checks.length) }, worker));
-  for (const problem of problems) if (problem) report.problems.push(problem);
+function startPhotoChecks(checks: readonly PhotoCheck[]): PendingPhoto[] {
+  return checks.map((check) => ({ ...check, problem: photoFileProblem(check.photoPath) }));
+}
+
+/** Waits for the photo checks and reports what is wrong, with file and field, in their order. */
+async function reportPhotoProblems(pending: readonly PendingPhoto[], report: ContentReport): Promise<void> {
+  const messages = await Promise.all(pending.map((p) => p.problem));
+  pending.forEach(({ file, field }, i) => {
+    const message = messages[i];
+    if (message) report.problems.push({ file, field, message });
+  });
 }
 
 /** Each file's problems together, in file order; each file's own order kept. */
@@ -171,7 +169,7 @@ export async function validateContent(contentDir: string, options: { today: Cale
     report.problems.push({ file: path.relative(displayRoot, appealsDir) || appealsDir, message: 'expected a folder of appeals, but it is missing' });
     return report;
   }
-  const photoChecks: PhotoCheck[] = [];
+  const photoChecks: PendingPhoto[] = [];
   for (const entry of readdirSync(appealsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const dir = path.join(appealsDir, entry.name);
@@ -184,9 +182,9 @@ export async function validateContent(contentDir: string, options: { today: Cale
       report.problems.push({ file: shown, message: 'expected only appeal folders (like 2026-0042/) in the appeals folder' });
       continue;
     }
-    photoChecks.push(...scanAppealFolder(dir, entry.name, report, { today: options.today, displayRoot }));
+    photoChecks.push(...startPhotoChecks(scanAppealFolder(dir, entry.name, report, { today: options.today, displayRoot })));
   }
-  await checkPhotoHeaders(photoChecks, report);
+  await reportPhotoProblems(photoChecks, report);
   report.problems = groupByFile(report.problems);
   return report;
 }
@@ -291,7 +289,7 @@ function scanAppealFolder(dir: string, id: string, report: ContentReport, option
 
 /** Validates one appeal folder, named `id`, adding what it finds to `report`, photo headers included. */
 export async function validateAppealFolder(dir: string, id: string, report: ContentReport, options: { today: CalendarDate; displayRoot?: string }): Promise<void> {
-  await checkPhotoHeaders(scanAppealFolder(dir, id, report, options), report);
+  await reportPhotoProblems(startPhotoChecks(scanAppealFolder(dir, id, report, options)), report);
 }
 
 /** The report's appeal ids, sorted, split into active and closed. */

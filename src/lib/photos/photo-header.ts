@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import sharp from 'sharp';
 import { photoFacts, photoProblem } from './photo-rules.ts';
 
@@ -15,11 +15,14 @@ function looksLikePhoto(head: Buffer): boolean {
   );
 }
 
-/** How much of a photo's end is read to see that it is whole. */
-const TAIL_BYTES = 64 * 1024;
+/**
+ * How much of a photo's end is read to see that it is whole: the end marker is in the last few
+ * bytes, but some cameras append data after it, so a photo that seems cut short is read further.
+ */
+const TAIL_BYTES = [4 * 1024, 64 * 1024];
 
 function readAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.alloc(Math.max(0, length));
+  const buffer = Buffer.allocUnsafe(Math.max(0, length));
   const read = readSync(fd, buffer, 0, buffer.length, position);
   return buffer.subarray(0, read);
 }
@@ -29,14 +32,20 @@ function readAt(fd: number, position: number, length: number): Buffer {
  * marker, a PNG's IEND chunk, a WebP's RIFF size, an AVIF's top-level boxes. A photo cut short in
  * copying or upload still has a readable header, so the header alone cannot tell.
  */
+/** Whether the last bytes of the file hold `marker`, reading only as far back as needed. */
+function tailHolds(fd: number, size: number, marker: Buffer): boolean {
+  return TAIL_BYTES.some((bytes) =>
+    readAt(fd, Math.max(0, size - bytes), Math.min(size, bytes)).includes(marker),
+  );
+}
+
 function isWhole(fd: number, size: number, format: string): boolean {
-  const tail = readAt(fd, Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES));
   switch (format) {
     case 'jpeg':
       // In a JPEG's coded data 0xFF is always followed by 0x00 or a restart marker, so FF D9 is the end.
-      return tail.includes(Buffer.from([0xff, 0xd9]));
+      return tailHolds(fd, size, Buffer.from([0xff, 0xd9]));
     case 'png':
-      return tail.includes(Buffer.from('IEND', 'latin1'));
+      return tailHolds(fd, size, Buffer.from('IEND', 'latin1'));
     case 'webp': {
       const header = readAt(fd, 0, 12);
       return header.length === 12 && size >= header.readUInt32LE(4) + 8;
@@ -64,18 +73,26 @@ function isWhole(fd: number, size: number, format: string): boolean {
 }
 
 /**
- * Opens a photo's header (sharp reads only the header: nothing is decoded) and its last bytes, and
- * says what is wrong with it for the site, in plain words; undefined when it is fine.
+ * Opens a photo's header (sharp reads only the header, on its own threads: nothing is decoded) and
+ * its last bytes, and says what is wrong with it for the site, in plain words; undefined when it is
+ * fine. The file is held open only after sharp has read it, so thousands can be checked at once.
  */
 export async function photoFileProblem(file: string): Promise<string | undefined> {
+  const size = (() => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (size === undefined) return 'expected a photo that can be read, but it could not be opened';
+  if (size === 0) return photoProblem({ bytes: 0 });
+  const meta = await sharp(file, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined);
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size === 0) return photoProblem({ bytes: 0 });
-    const meta = await sharp(file, { limitInputPixels: false })
-      .metadata()
-      .catch(() => undefined);
     const facts = photoFacts(meta, size);
     // A photo format's own signature on a file sharp cannot read: damaged, most often cut short.
     if (!meta && looksLikePhoto(readAt(fd, 0, 12))) return CUT_SHORT;
