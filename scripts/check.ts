@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from './lib/publishing-context.ts';
 
 const started = performance.now();
 const contentDir = contentDirectory();
-const report = validateContent(contentDir, { today: buildDate() });
+const report = await validateContent(contentDir, { today: buildDate() });
 // The publishing folders, from the settings and the environment: the archive must stay private.
 report.problems.push(...publishConfigProblems(report.settings, process.env, PROJECT_ROOT, contentDir));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

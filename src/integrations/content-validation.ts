@@ -48,7 +48,7 @@ export default function contentValidation(): AstroIntegration & {
           }
         }
         const contentDir = contentDirectory();
-        const report = validateContent(contentDir, { today: buildDate() });
+        const report = await validateContent(contentDir, { today: buildDate() });
         // An archive inside public/ (or the content) would be built into the site: refuse.
         report.problems.push(
           ...publishConfigProblems(report.settings, process.env, fileURLToPath(config.root), contentDir),

@@ -2,7 +2,16 @@
 // switch) and invalid content, including appeal folders deleted instead of closed (validation stops
 // the republish before it builds anything). In each case the live release keeps every byte, except
 // that a closure is still taken down, and nothing is left behind in the deploy folder.
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -104,17 +113,19 @@ describe("a closed child's name in a built release", () => {
     expect(releaseEntries(ws)).toEqual(releasesBefore);
     expect(deployLeftovers(ws)).toEqual([]);
 
-    // A build that fails (a photo cut short, which only decoding it shows): the message carries the
-    // build's own error, not only "The build failed", and no staging folder (with copies of the
-    // children's photos) is left behind.
+    // A build that fails (a photo whose header and end are whole but whose middle is damaged, which
+    // only decoding it shows): the message carries the build's own error, not only "The build
+    // failed", and no staging folder (with copies of the children's photos) is left behind.
     const photo = path.join(ws.contentDir, 'appeals', '2026-0101', 'photo-1.jpg');
     const bytes = readFileSync(photo);
-    writeFileSync(photo, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    for (let i = Math.floor(bytes.length * 0.4); i < Math.floor(bytes.length * 0.6); i++)
+      bytes[i] = (i * 37) & 0xff;
+    writeFileSync(photo, bytes);
     const broken = await runCli('republish', [], ws.env);
     expect(broken.code, describeRun(broken)).toBe(12);
     expect(broken.stderr).toMatch(/stage "build"/);
     expect(broken.stderr).toMatch(/The build failed \(exit 1\); nothing was published\. The build said:/);
-    expect(broken.stderr).toMatch(/^ {2}\[ERROR\] .*premature end of JPEG/m);
+    expect(broken.stderr).toMatch(/^ {2}\[ERROR\] .*VipsJpeg: Corrupt JPEG data/m);
     expect(broken.stderr).toMatch(/Caught error rendering \/appeals\/2026-0101\//);
     expect(broken.stderr, 'no stack frames').not.toMatch(/^\s+at /m);
     expect(snapshotLive(ws)).toEqual(live);
@@ -138,6 +149,18 @@ describe('invalid content', () => {
     editAppeal(ws, '2025-0007', (source) =>
       source.replace('region: yorkshire-and-the-humber', 'region: atlantis'),
     );
+    // What issue 11 found slipping through: an unquoted impossible date, a photo that links to
+    // another child's photo, a photo that is not an image, and a javascript: link in the text.
+    editAppeal(
+      ws,
+      '2026-0101',
+      (source) =>
+        `${source.replace(/^published: .*$/m, 'published: 2026-02-30').trimEnd()}\n\n[Click here](javascript:alert(1))\n`,
+    );
+    const linked = path.join(ws.contentDir, 'appeals', '2026-0101', 'photo-1.jpg');
+    rmSync(linked);
+    symlinkSync(path.join(ws.contentDir, 'appeals', ID, 'photo-1.jpg'), linked);
+    writeFileSync(path.join(ws.contentDir, 'appeals', '2025-0007', 'photo-2.jpg'), 'not a photo');
     const result = await runCli('republish', [], ws.env);
     expect(result.code, describeRun(result)).toBe(11);
     expect(result.stderr).toMatch(/stage "validate"/);
@@ -146,6 +169,16 @@ describe('invalid content', () => {
       result.stderr.split('\n').find((l) => l.includes(path.join('appeals', id, 'index.md')));
     expect(line('2026-0101'), result.stderr).toMatch(/missingSince: .*31\/02\/2026/);
     expect(line('2025-0007'), result.stderr).toMatch(/lastSeen\.region: .*atlantis/);
+    const lines = (id: string) =>
+      result.stderr.split('\n').filter((l) => l.includes(path.join('appeals', id, 'index.md')));
+    expect(lines('2026-0101').join('\n')).toContain(
+      'published: expected a real date like 2026-05-01, got "2026-02-30" (February 2026 has 28 days)',
+    );
+    expect(lines('2026-0101').join('\n')).toMatch(
+      /photos\[0\]\.src: expected a regular file, got a symbolic link/,
+    );
+    expect(lines('2026-0101').join('\n')).toMatch(/circumstances .*got "javascript:alert\(1\)"/);
+    expect(lines('2025-0007').join('\n')).toMatch(/photos\[1\]\.src: .*not an image that can be read/);
     expect(result.stdout).not.toMatch(/Building/);
 
     expect(snapshotLive(ws)).toEqual(live);

@@ -44,16 +44,16 @@ function deploy(releases: Record<string, string[] | string>, live: string): stri
   return deployDir;
 }
 
-it('names the releases newer than the live one when there is none older', () => {
+it('names the releases newer than the live one when there is none older', async () => {
   const deployDir = deploy({ r1: ACTIVE, r2: ACTIVE, r3: ACTIVE }, 'r1');
-  expect(() => rollback({ deployDir, contentDir, env })).toThrow(
+  await expect(rollback({ deployDir, contentDir, env })).rejects.toThrow(
     'There is no earlier release to roll back to: the live release r1 is the oldest kept (the 2 other release(s) are newer: r2, r3).',
   );
 });
 
-it('refuses a release whose manifest cannot be read, naming the file', () => {
+it('refuses a release whose manifest cannot be read, naming the file', async () => {
   const deployDir = deploy({ r1: '{"name": "r1", "activeIds": [', r2: ACTIVE }, 'r2');
-  expect(() => rollback({ deployDir, contentDir, env })).toThrow(
+  await expect(rollback({ deployDir, contentDir, env })).rejects.toThrow(
     new RegExp(
       `^Refusing to roll back to r1: ${path.join(deployDir, 'releases', 'r1.json')}: the release manifest cannot be read \\(`,
     ),
@@ -61,12 +61,14 @@ it('refuses a release whose manifest cannot be read, naming the file', () => {
   expect(() => readManifest(deployDir, 'r1')).toThrow(/r1\.json: the release manifest cannot be read/);
 });
 
-it('refuses a release that shows an appeal not active now, saying which and why', () => {
+it('refuses a release that shows an appeal not active now, saying which and why', async () => {
   const deployDir = deploy({ r1: [...ACTIVE, '2026-0103'], r2: ACTIVE }, 'r2');
-  expect(() => rollback({ deployDir, contentDir, env })).toThrow(
+  await expect(rollback({ deployDir, contentDir, env })).rejects.toThrow(
     'Refusing to roll back to r1: it shows appeal 2026-0103, closed since. Fix forward instead.',
   );
-  expect(rollback({ deployDir: deploy({ r1: ACTIVE, r2: ACTIVE }, 'r2'), contentDir, env })).toEqual({
+  await expect(
+    rollback({ deployDir: deploy({ r1: ACTIVE, r2: ACTIVE }, 'r2'), contentDir, env }),
+  ).resolves.toEqual({
     from: 'r2',
     to: 'r1',
   });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { foldName, identifyingPhrases } from '../../src/lib/model/name-matching.ts';
+import { identifyingPhrases } from '../../src/lib/model/name-matching.ts';
+import { foldText } from '../../src/lib/model/text-fold.ts';
 import { activeNameMask, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
 
 let root: string | undefined;
@@ -52,7 +53,7 @@ it("the closed child's name on its own is still found, even beside the longer ac
 it('activeNameMask blanks only the active names that contain a forbidden one', () => {
   const unmask = activeNameMask(['Amy Smith'], ['Amy Smith-Jones', 'Amy Smithers', 'Bo Two']);
   // It works on folded text (src/lib/model/name-matching.ts), as verification reads every file.
-  expect(unmask(foldName('Amy Smith-Jones, Bo Two, AMY SMITH'))).toBe(' , bo two, amy smith');
+  expect(unmask(foldText('Amy Smith-Jones, Bo Two, AMY SMITH'))).toBe(' , bo two, amy smith');
   expect(activeNameMask(['Amy Smith'], [])('amy smith')).toBe('amy smith');
 });
 
@@ -68,11 +69,11 @@ describe('names as people write them', () => {
     }).map((f) => `${f.file}: ${f.problem}`);
 
   it('folds case, accents, quotes, dashes and spaces alike on both sides', () => {
-    expect(foldName('Siobhán O’Neill')).toBe("siobhan o'neill");
-    expect(foldName('ZOË ŃOWAK')).toBe('zoe nowak');
-    expect(foldName('Łucja Øyen-Straße')).toBe('lucja oyen-strasse');
-    expect(foldName('Amy\u00a0Smith\u2011Jones')).toBe('amy smith-jones');
-    expect(foldName('“Jo” ‘Jay’')).toBe('"jo" \'jay\'');
+    expect(foldText('Siobhán O’Neill')).toBe("siobhan o'neill");
+    expect(foldText('ZOË ŃOWAK')).toBe('zoe nowak');
+    expect(foldText('Łucja Øyen-Straße')).toBe('lucja oyen-strasse');
+    expect(foldText('Amy\u00a0Smith\u2011Jones')).toBe('amy smith-jones');
+    expect(foldText('“Jo” ‘Jay’')).toBe('"jo" \'jay\'');
   });
 
   it('looks for the name, other names of two words or more, and a one-word other name only with the family name', () => {

@@ -20,7 +20,8 @@ import { archivedNames } from '../../../src/lib/lifecycle/appeal-archive.ts';
 import { nextAppealId } from '../../../src/lib/model/appeal-id.ts';
 import { filesUnder } from '../../../src/lib/publishing/file-tree.ts';
 import { photoReferences } from '../../../src/lib/publishing/verify-release.ts';
-import { escapeRe, foldName, phrasePattern } from '../../../src/lib/model/name-matching.ts';
+import { escapeRe, phrasePattern } from '../../../src/lib/model/name-matching.ts';
+import { foldText } from '../../../src/lib/model/text-fold.ts';
 import { PROJECT_ROOT } from '../build-site.ts';
 import { launchChromium } from '../chromium.ts';
 import { buildDemoAppeals } from '../demo-content.ts';
@@ -429,7 +430,7 @@ async function closures(c: PublishContext): Promise<Closure[]> {
   );
   const unique = c.ids.filter((id) => {
     const pattern = phrasePattern([names.get(id)!]);
-    return pattern && c.ids.every((other) => other === id || !pattern.test(foldName(names.get(other)!)));
+    return pattern && c.ids.every((other) => other === id || !pattern.test(foldText(names.get(other)!)));
   });
   for (let i = 0; i < c.runs; i++) {
     const id = unique[Math.floor(((i + 1) * unique.length) / (c.runs + 1))]!;

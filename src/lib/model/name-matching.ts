@@ -1,8 +1,9 @@
 import { decodeHTML } from 'entities';
+import { foldText } from './text-fold.ts';
 
 /**
  * How verification tells whether a closed child's name appears in published text. Both the name
- * and the text are folded the same way (`foldName`), so that one name written differently still
+ * and the text are folded the same way (`foldText`, src/lib/model/text-fold.ts), so that one name written differently still
  * matches: case, accents (Siobhán, siobhan), curly or straight quotes (O’Neill, O'Neill), dashes,
  * HTML entities (O&#39;Neill, Siobh&aacute;n), JSON and URL escapes. Names match as whole words
  * only, so "Lys" is not found in "analysis".
@@ -19,47 +20,6 @@ export interface ClosedNames {
   id: string;
   name: string;
   knownAs: readonly string[];
-}
-
-/**
- * Single characters read as another: letters that Unicode decomposition leaves whole, as people
- * write them without accents, every apostrophe-like mark as `'`, every double quote as `"`, every
- * dash as `-`.
- */
-const PLAIN: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ħ: 'h',
-  ı: 'i',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  þ: 'th',
-  ð: 'd',
-  ...Object.fromEntries([...'\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4'].map((c) => [c, "'"])),
-  ...Object.fromEntries([...'\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb'].map((c) => [c, '"'])),
-  ...Object.fromEntries([...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((c) => [c, '-'])),
-};
-const PLAIN_RE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'g');
-// The combining marks that decomposing Latin, Greek and Cyrillic letters yields (no `u` flag: faster).
-const MARKS_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII_RE = /[^\u0000-\u007f]/;
-
-/**
- * Text as names are compared: decomposed (NFKD, which also turns a no-break space into a space)
- * with the accent marks dropped, lower case, the characters of `PLAIN` replaced. Undoes no markup
- * or escapes: see `readableText`. Runs of white space are left, as `phrasePattern` allows any.
- */
-export function foldName(text: string): string {
-  return NON_ASCII_RE.test(text)
-    ? text
-        .normalize('NFKD')
-        .replace(MARKS_RE, '')
-        .toLowerCase()
-        .replace(PLAIN_RE, (c) => PLAIN[c]!)
-    : text.toLowerCase();
 }
 
 /** Tags whose edges fall inside a run of text, so that "Siobhán <em>O'Neill</em>" reads as one name. */
@@ -99,7 +59,7 @@ export function readableText(raw: string, kind: 'html' | 'other'): string {
 }
 
 const words = (name: string) =>
-  foldName(name)
+  foldText(name)
     .trim()
     .split(/[\s_+-]+/)
     .filter(Boolean);
@@ -132,7 +92,7 @@ export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\
  * or written as a space (O'Neill, ONeill, O Neill).
  */
 export function phrasePattern(phrases: readonly string[], flags = ''): RegExp | undefined {
-  const parts = [...new Set(phrases.map((p) => foldName(p).trim()).filter((p) => p.length >= 2))].sort(
+  const parts = [...new Set(phrases.map((p) => foldText(p).trim()).filter((p) => p.length >= 2))].sort(
     (a, b) => b.length - a.length,
   );
   if (parts.length === 0) return undefined;

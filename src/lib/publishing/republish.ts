@@ -705,11 +705,11 @@ async function fullRelease(input: {
  * Switches back to the release before the live one, unless it shows an appeal that is not active
  * now: closed since, deleted from the content (treated as closed) or unreadable there.
  */
-export function rollback(options: {
+export async function rollback(options: {
   deployDir: string;
   contentDir: string;
   env?: Record<string, string | undefined>;
-}): { from: string; to: string } {
+}): Promise<{ from: string; to: string }> {
   const live = currentRelease(options.deployDir);
   if (!live)
     throw new StageError(
@@ -742,7 +742,7 @@ export function rollback(options: {
       `Refusing to roll back to ${target}: ${error.message}, so nothing shows which appeals it shows.`,
     );
   }
-  const report = validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
+  const report = await validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
   const { activeIds, closedIds } = idsByStatus(report);
   const activeNow = new Set(activeIds);
   const closedNow = new Set(closedIds);

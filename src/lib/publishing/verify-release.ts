@@ -7,11 +7,11 @@ import {
   type ClosedNames,
   escapeRe,
   foldedPhrase,
-  foldName,
   identifyingPhrases,
   phrasePattern,
   readableText,
 } from '../model/name-matching.ts';
+import { foldText } from '../model/text-fold.ts';
 import { filesUnder } from './file-tree.ts';
 
 /**
@@ -229,7 +229,7 @@ export function verifyRelease(input: VerifyInput): Finding[] {
     input.activeNames,
   );
   const nameIn = (text: string, kind: 'html' | 'other') =>
-    names?.exec(unmask(foldName(readableText(text, kind))))?.[0].replace(/\s+/g, ' ');
+    names?.exec(unmask(foldText(readableText(text, kind))))?.[0].replace(/\s+/g, ' ');
   const closedLink =
     input.closedIds.length > 0
       ? new RegExp(`/appeals/(${input.closedIds.map(escapeRe).join('|')})(?:/|\\b)`)
