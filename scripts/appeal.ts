@@ -17,7 +17,7 @@ import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/lifecycle/appeal-
 import { formatCalendarDate } from '../src/lib/model/calendar-date.ts';
 import { StageError } from '../src/lib/publishing/republish.ts';
 import { publishingContext } from './lib/publishing-context.ts';
-import { printSummary, runRepublish } from './republish.ts';
+import { liveAfterFailure, printSummary, runRepublish } from './republish.ts';
 import { buildDate } from '../src/lib/model/build-date.ts';
 import { formatProblem } from '../src/lib/content/content-errors.ts';
 import { contentDirectory } from '../src/lib/content/content-location.ts';
@@ -238,7 +238,7 @@ async function commandNew(argv: string[]): Promise<void> {
       stringifyMarkdownFile(newAppealFrontmatter(input, today), input.circumstances),
     );
     const report: ContentReport = { settings, appeals: [], problems: [], warnings: [] };
-    validateAppealFolder(staging, id, report, { today });
+    await validateAppealFolder(staging, id, report, { today });
     if (report.problems.length > 0) {
       const target = path.join(path.relative(process.cwd(), appealsDir), id, 'index.md');
       throw new UsageError(
@@ -256,9 +256,9 @@ async function commandNew(argv: string[]): Promise<void> {
   console.log(`Review it, then publish. The appeal's permanent address will be /appeals/${id}/`);
 }
 
-function commandList(argv: string[]): void {
+async function commandList(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { status: { type: 'string' } }, strict: true });
-  const report = validateContent(contentDirectory(), { today: buildDate() });
+  const report = await validateContent(contentDirectory(), { today: buildDate() });
   const rows = report.appeals.filter((a) => !values.status || a.status === values.status);
   for (const appeal of rows) {
     const detail =
@@ -306,7 +306,8 @@ async function publishAfter(
     );
   } catch (error) {
     if (error instanceof StageError) {
-      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}": the live site still shows the old release.
+      const live = error.takenDown ? liveAfterFailure(error) : 'The live site still shows the old release.';
+      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${live}
 ${error.message}
 Fix the problem and run npm run republish at once.`);
       process.exit(error.exitCode);

@@ -13,7 +13,7 @@ import { checkedAppealIds } from '../model/appeal-id.ts';
 import { filesUnder } from './file-tree.ts';
 import { ASSET_DIRS } from '../hosting/host-config.ts';
 import { linkTree, REGENERATED } from './takedown.ts';
-import { escapeRe } from './verify-release.ts';
+import { escapeRe } from '../model/name-matching.ts';
 import { PHOTO_CACHE } from '../photos/photo-cache.ts';
 import { SHARE_CARD_CACHE } from '../photos/share-card-cache.ts';
 
