@@ -2,6 +2,7 @@
 import { watch } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { republish, rollback, StageError, type RepublishSummary } from '../src/lib/publishing/republish.ts';
+import { describeChange } from '../src/lib/publishing/release-change.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
 export function printSummary(summary: RepublishSummary, startedAt: number): void {
@@ -24,7 +25,7 @@ export function printSummary(summary: RepublishSummary, startedAt: number): void
     console.log(`No early release (${early.fellBack}); the full build published the new appeals.`);
   }
   console.log(
-    `Published release ${summary.release}: ${summary.active} active appeals, ${summary.closed} closed.`,
+    `Published release ${summary.release}: ${summary.active} active appeals, ${summary.closed} closed (${describeChange(summary.change)}).`,
   );
   console.log(
     `  ${summary.changedUrls.length} URLs changed; ${summary.removedReleases.length} old releases removed; ${summary.prunedCacheFiles} cached images pruned.`,

@@ -9,6 +9,7 @@ import jsQR from 'jsqr';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
+import { FIXED_BUILD_DATE } from '../helpers/build-site.ts';
 
 const dist = inject('fixtureDist');
 const SITE = 'https://appeals.example.org';
@@ -18,6 +19,8 @@ const REGIONS = ['north-west', 'london', 'yorkshire-and-the-humber'];
 const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
 const json = (file: string) => JSON.parse(read(file)) as Record<string, unknown>;
 const appealUrl = (id: string) => `${SITE}/appeals/${id}/`;
+/** `organisation.name` in tests/fixtures/basic/settings.yaml. */
+const SETTINGS_ORGANISATION = 'Fixture Appeals (test)';
 
 function xml(file: string) {
   const text = read(file);
@@ -75,11 +78,15 @@ describe('RSS feeds', () => {
     expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-10-01T00:00:00.000Z');
   });
 
-  it('writes removal items exactly as the takedown adds them before the full rebuild', async () => {
-    const { removalItemXml } = await import('../../src/lib/publishing/removals-update.ts');
-    expect(read('feeds/removals.xml')).toContain(
-      removalItemXml({ id: CLOSED, url: appealUrl(CLOSED), closedAt: '2026-10-01' }),
-    );
+  it('writes both removals feeds exactly as the one renderer the takedown uses writes them', async () => {
+    const { removalsFeedFiles } = await import('../../src/lib/outputs/feed-files.ts');
+    const files = await removalsFeedFiles({
+      closed: [{ id: CLOSED, closedAt: '2026-10-01' }],
+      site: SITE,
+      generated: FIXED_BUILD_DATE,
+      organisationName: SETTINGS_ORGANISATION,
+    });
+    for (const [file, text] of Object.entries(files)) expect(read(file), file).toBe(text);
   });
 });
 

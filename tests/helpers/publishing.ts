@@ -364,6 +364,7 @@ export interface Manifest {
   activeIds: string[];
   closedIds: string[];
   files: Record<string, string>;
+  change?: { closing: string[]; added: string[]; edited: string[] };
 }
 
 export function readManifestOf(workspace: Workspace, name: string): Manifest {

@@ -123,6 +123,8 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     const releaseDir = ws.currentDir();
     expect(searchIndexText(releaseDir)).not.toMatch(NAME_RE);
     expect(searchIndexText(releaseDir)).toMatch(/Zephyrine/);
+    const REMOVALS = ['api/v1/removals.json', 'feeds/removals.xml'];
+    const takedownRemovals = REMOVALS.map((file) => readFileSync(path.join(releaseDir, file)));
     // The other shards are the live release's files, hard-linked: only the child's was re-indexed.
     const after = shardFiles(releaseDir);
     for (const [shard, files] of Object.entries(liveShards)) {
@@ -138,6 +140,7 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     expect(releaseEntries(ws).manifests).not.toContain(firstRelease);
     expect(readManifestOf(ws, takedown).activeIds).not.toContain(ID);
     expect(readManifestOf(ws, takedown).closedIds).toContain(ID);
+    expect(readManifestOf(ws, takedown).change).toEqual({ closing: [ID], added: [], edited: [] });
 
     // Let the full rebuild run: it replaces the stopgap with a consistent, verified release.
     releaseBuildLock();
@@ -149,6 +152,13 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     );
     expect(ws.currentName()).not.toBe(takedown);
     expect(releaseEntries(ws).manifests).toEqual([ws.currentName()]);
+    // The takedown wrote the removals feeds with the build's own renderer: byte for byte what the
+    // full build writes, so a partner polling them sees one story.
+    REMOVALS.forEach((file, i) =>
+      expect(readFileSync(path.join(ws.currentDir(), file)).equals(takedownRemovals[i]!), file).toBe(true),
+    );
+    // Both releases record the change the republish worked out once.
+    expect(readManifestOf(ws, ws.currentName()!).change).toEqual({ closing: [ID], added: [], edited: [] });
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
     expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
   }, 240_000);

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  addedAppeals,
   assetReferences,
   stageEarlyRelease,
   subsetCache,
@@ -32,19 +31,6 @@ const write = (file: string, text: string) => {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
 };
-
-describe('addedAppeals', () => {
-  it('lists the appeals active now that the live release does not show', () => {
-    expect(addedAppeals(['2026-0001', '2026-0002'], ['2026-0003', '2026-0001', '2026-0002'])).toEqual([
-      '2026-0003',
-    ]);
-    expect(addedAppeals(['2026-0001'], ['2026-0001'])).toEqual([]);
-  });
-
-  it('lists none when an appeal the live release shows is no longer active: that needs the takedown or the build', () => {
-    expect(addedAppeals(['2026-0001', '2026-0002'], ['2026-0001', '2026-0003'])).toEqual([]);
-  });
-});
 
 describe('assetReferences', () => {
   it('finds the scripts, styles and photos a page uses, in src, srcset and href, once each', () => {

@@ -23,6 +23,7 @@ import {
   pruneShareCards,
   SHARE_CARD_CACHE,
 } from '../../src/lib/photos/share-card-cache.ts';
+import { removalsFeedFiles } from '../../src/lib/outputs/feed-files.ts';
 import { shareLinks } from '../../src/lib/outputs/share-links.ts';
 import { fitText, textPath, textWidth, wrapText } from '../../src/lib/outputs/svg-text.ts';
 
@@ -252,43 +253,42 @@ describe('share links', () => {
   });
 });
 
-describe('removals added by the takedown', () => {
-  it('merges new closures into removals.json, newest first, and counts them', async () => {
-    const { withRemovalsJson } = await import('../../src/lib/publishing/removals-update.ts');
-    const before = JSON.stringify({
-      $schema: 's',
-      version: 1,
-      generated: '2026-11-29',
-      count: 1,
-      removals: [{ id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' }],
-    });
-    const after = JSON.parse(
-      withRemovalsJson(before, [
-        { id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' },
-      ]),
-    );
-    expect(after.count).toBe(2);
-    expect(after.removals.map((r: { id: string }) => r.id)).toEqual(['2026-0102', '2026-0103']);
-    expect(after.version).toBe(1);
-  });
+describe('the removals feeds, from one renderer for the build and the takedown', () => {
+  const closed = [
+    { id: '2026-0103', closedAt: '2026-10-01' },
+    { id: '2026-0102', closedAt: '2026-11-30' },
+    { id: '2025-0009', updated: '2026-02-03' },
+    { id: '2025-0001' },
+  ];
+  const render = () =>
+    removalsFeedFiles({ closed, site: SITE, generated: '2026-12-01', organisationName: 'Fixture Appeals' });
 
-  it('puts new removal items first in removals.xml, as well-formed RSS', async () => {
-    const { withRemovalsRss } = await import('../../src/lib/publishing/removals-update.ts');
-    const { XMLParser, XMLValidator } = await import('fast-xml-parser');
-    const empty =
-      '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>l</link></channel></rss>';
-    const one = withRemovalsRss(empty, [
-      { id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' },
-    ]);
-    const two = withRemovalsRss(one, [
+  it('lists every closed appeal, most recently closed first, in JSON and RSS, and says the same twice', async () => {
+    const files = await render();
+    expect(Object.keys(files).sort()).toEqual(['api/v1/removals.json', 'feeds/removals.xml']);
+    const doc = JSON.parse(files['api/v1/removals.json']) as {
+      count: number;
+      generated: string;
+      removals: Array<{ id: string; url: string; closedAt: string }>;
+    };
+    // A tombstone with no closing date was closed by the build date at the latest.
+    expect(doc.removals).toEqual([
+      { id: '2025-0001', url: `${SITE}/appeals/2025-0001/`, closedAt: '2026-12-01' },
       { id: '2026-0102', url: `${SITE}/appeals/2026-0102/`, closedAt: '2026-11-30' },
+      { id: '2026-0103', url: `${SITE}/appeals/2026-0103/`, closedAt: '2026-10-01' },
+      { id: '2025-0009', url: `${SITE}/appeals/2025-0009/`, closedAt: '2026-02-03' },
     ]);
-    expect(XMLValidator.validate(two)).toBe(true);
-    const items = new XMLParser({ isArray: (n) => n === 'item' }).parse(two).rss.channel.item as Array<{
+    expect([doc.count, doc.generated]).toEqual([4, '2026-12-01']);
+    const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+    const rss = files['feeds/removals.xml'];
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const items = new XMLParser({ isArray: (n) => n === 'item' }).parse(rss).rss.channel.item as Array<{
       link: string;
       pubDate: string;
     }>;
-    expect(items.map((i) => i.link)).toEqual([`${SITE}/appeals/2026-0102/`, `${SITE}/appeals/2026-0103/`]);
-    expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(items.map((i) => i.link)).toEqual(doc.removals.map((r) => r.url));
+    expect(new Date(items[1]!.pubDate).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    // The same input always gives the same bytes: what the takedown writes, the full build writes.
+    expect(await render()).toEqual(files);
   });
 });

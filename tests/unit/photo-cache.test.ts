@@ -1,11 +1,11 @@
 // The photo step's cache (src/lib/photos/photo-cache.ts) with the real sharp: content-addressed
 // names, encoding only what is missing, sources.json sparing unchanged photos a read, upright
 // sizes, no metadata in any variant, and pruning.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 import {
   encodePhotoVariants,
   photoCacheDir,
@@ -20,15 +20,7 @@ import {
 } from '../../src/lib/photos/photo-variants.ts';
 import { METADATA_MARKERS, writeTestPhoto } from '../helpers/fixture-content.ts';
 
-const roots: string[] = [];
-const temp = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'photo-cache-'));
-  roots.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-});
+const temp = tempDirs('photo-cache');
 
 describe('variant names', () => {
   it('are two hashes and an extension: nothing from the file name or the child', () => {

@@ -28,14 +28,6 @@ import { SHARE_CARD_CACHE } from '../photos/share-card-cache.ts';
 
 const checkedIds = (ids: readonly string[]) => checkedAppealIds(ids, 'Early release');
 
-/** Appeals active now that the live release does not show; empty if anything it shows has closed. */
-export function addedAppeals(liveActiveIds: readonly string[], activeIds: readonly string[]): string[] {
-  const now = new Set(activeIds);
-  if (!liveActiveIds.every((id) => now.has(id))) return [];
-  const live = new Set(liveActiveIds);
-  return activeIds.filter((id) => !live.has(id)).sort();
-}
-
 /**
  * Writes to `dest` a content folder holding only `ids`: every top-level file or folder of
  * `contentDir` (settings) except `appeals/`, and each appeal's own folder.

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from './file-tree.ts';
+import type { ReleaseChange } from './release-change.ts';
 
 /**
  * The deploy folder: `releases/<name>/` holds complete builds, `releases/<name>.json` their
@@ -22,6 +23,10 @@ export interface ReleaseManifest {
   builtAt: string;
   activeIds: string[];
   closedIds: string[];
+  /** Each shown appeal's content digest, to tell the next republish which appeals were edited. */
+  appeals?: Record<string, string>;
+  /** What this release changed from the one live before (src/lib/publishing/release-change.ts). */
+  change?: ReleaseChange;
   /** Relative file path → sha256, to tell the purge hook which URLs changed. */
   files: Record<string, string>;
 }

@@ -1,46 +1,38 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { acquireLock, LockBusyError } from './deploy-lock.ts';
 import { archivedNames } from '../lifecycle/appeal-archive.ts';
 import { buildDate } from '../model/build-date.ts';
 import { formatProblem } from '../content/content-errors.ts';
 import {
-  changedUrls,
   currentLink,
   currentRelease,
-  hashFile,
-  hashFiles,
   listReleases,
   ManifestError,
   readManifest,
   releaseName,
   releasesBeyond,
   releasesDir,
-  releasesShowing,
-  removeRelease,
   switchCurrent,
-  writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
 import { buildFailureLines, runSiteBuild, SUBSET_BUILD_ENV } from './site-build.ts';
-import {
-  addedAppeals,
-  addSubsetAppeals,
-  linkLiveRelease,
-  subsetCache,
-  subsetContent,
-} from './early-release.ts';
-import { apiRemovals, type ApiRemoval } from '../outputs/api-feeds.ts';
-import { addRemovalsToRelease } from './removals-update.ts';
+import { addSubsetAppeals, linkLiveRelease, subsetCache, subsetContent } from './early-release.ts';
+import { removalsFeedFiles } from '../outputs/feed-files.ts';
 import { formatCalendarDate } from '../model/calendar-date.ts';
-import { ownedByAppeal, REGENERATED, replaceFile, stageTakedown, type TakedownResult } from './takedown.ts';
+import { ownedByAppeal, replaceFile, stageTakedown, type TakedownResult } from './takedown.ts';
 import { releaseShardLayout, searchablePages, startSearchIndex } from './search-index.ts';
 import { pageAppealId, shardCount, shardOf } from '../search/search-shards.ts';
-import { pruneCachesToRelease } from '../photos/photo-step.ts';
-import { writeHostFiles } from './host-files.ts';
-import { filesUnder } from './file-tree.ts';
-import { verifyRelease, type Finding } from './verify-release.ts';
+import type { Finding } from './verify-release.ts';
+import {
+  describeFindings,
+  PublishError,
+  publishRelease,
+  type Candidate,
+  type PublishContext,
+  type PublishStage,
+} from './publish-release.ts';
+import { appealDigests, describeChange, releaseChange, type ReleaseChange } from './release-change.ts';
 import { vanishedAppeals, vanishedProblem } from './vanished-appeals.ts';
 import { activeNamesOf, idsByStatus, validateContent } from '../content/validate-content.ts';
 
@@ -86,6 +78,8 @@ export interface RepublishSummary {
   removedReleases: string[];
   prunedCacheFiles: number;
   stageMs: Partial<Record<Stage, number>>;
+  /** What it changed since the release live before (closing, added, edited ids). */
+  change: ReleaseChange;
   /** The immediate takedown before the full build, when the republish closed appeals. */
   takedown?: TakedownSummary | undefined;
   /** The early release before the full build, when the republish added appeals. */
@@ -128,6 +122,7 @@ async function stage<T>(
     return await run();
   } catch (error) {
     if (error instanceof StageError) throw error;
+    if (error instanceof PublishError) throw new StageError(error.stage, error.message);
     throw new StageError(name, (error as Error).message);
   } finally {
     timings[name] = Math.round(performance.now() - started);
@@ -152,19 +147,14 @@ function clearLeftovers(deployDir: string): void {
 
 interface StopgapContext {
   options: RepublishOptions;
+  /** The live release, which the stopgap is made from. */
   live: ReleaseManifest;
-  activeIds: string[];
-  closedIds: string[];
-  forbiddenNames: ReturnType<typeof archivedNames>;
-  activeNames: string[];
-  /** Settings `embed.allowedSites`, for the stopgap's `_headers`. */
-  embedAllowedSites: readonly string[];
+  liveDir: string;
+  change: ReleaseChange;
+  /** Each active appeal's content digest, now. */
+  digests: Record<string, string>;
+  publishing: Omit<PublishContext, 'stage'>;
   log: (line: string) => void;
-}
-
-interface TakedownContext extends StopgapContext {
-  /** The closing appeals as the removals feeds list them, added at once by the takedown. */
-  removals: ApiRemoval[];
 }
 
 /**
@@ -209,109 +199,35 @@ function stepTimer(): {
   };
 }
 
-const describeFindings = (findings: readonly Finding[]) => findings.map((f) => `${f.file}: ${f.problem}`);
+/** The shared step's stages, run for a stopgap: no stage of the republish's own (it has its timer). */
+const untimed = async <T>(_name: PublishStage, run: () => T | Promise<T>) => run();
 
-/**
- * The releases other than `keep` that show one of `closedIds`, or whose manifest cannot be read
- * (logged with its file): each must be deleted.
- */
-function releasesToDelete(
-  options: RepublishOptions,
-  closedIds: readonly string[],
-  keep: string,
-  log: (line: string) => void,
-): string[] {
-  return releasesShowing(options.deployDir, closedIds, keep, (error) =>
-    log(
-      `${error.message}. Nothing shows that release ${error.release} holds no closed appeal, so it is deleted.`,
-    ),
-  );
-}
-
-/**
- * Publishes a stopgap candidate made from the live release (the takedown, the early release): host
- * files, full verification, a manifest that hashes only the files it wrote, the switch, and the
- * purge hook. Throws on any verification finding that `tolerable` does not accept, leaving the live
- * site as it was; once switched, it never throws (the stopgap is live whatever happens next).
- * Returns when it went live and the findings it went live with.
- */
+/** A stopgap's end: the shared final step, announcing it with its steps' timings once it is live. */
 function publishStopgap(
   context: StopgapContext,
-  staging: string,
-  name: string,
-  writtenFiles: readonly string[],
-  kind: string,
-  announce: () => void,
-  tolerable: (finding: Finding) => boolean = () => false,
-): { liveAt: number; unresolved: Finding[] } {
-  const { options, live } = context;
-  writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
-  const findings = verifyRelease({
-    releaseDir: staging,
-    activeIds: context.activeIds,
-    closedIds: context.closedIds,
-    forbiddenNames: context.forbiddenNames,
-    publicDir: options.publicDir,
-    activeNames: context.activeNames,
+  candidate: Omit<Candidate, 'kind'> & { kind: 'takedown' | 'early release' },
+  timer: ReturnType<typeof stepTimer>,
+  tolerable?: (finding: Finding) => boolean,
+) {
+  return publishRelease({ ...context.publishing, stage: untimed }, candidate, {
+    tolerable,
+    onLive: () => {
+      timer.step('verify, release and switch');
+      // "takedown release" or "early release": the words the benchmark and the tests wait for.
+      const label = candidate.kind === 'takedown' ? 'takedown release' : candidate.kind;
+      context.log(`Live: ${label} ${candidate.name} (${timer.elapsed()} ms: ${timer.describe()}).`);
+    },
   });
-  const blocking = findings.filter((f) => !tolerable(f));
-  if (blocking.length > 0) {
-    throw new Error(
-      `verification found ${blocking.length} problem(s): ${describeFindings(blocking.slice(0, 10)).join('; ')}`,
-    );
-  }
-  // Only files the stopgap wrote need hashing; every other file is a link to the live release's.
-  const written = new Set(writtenFiles);
-  const fresh = (file: string) =>
-    written.has(file) || !live.files[file] || REGENERATED.has(file.split('/')[0]!);
-  const files = Object.fromEntries(
-    filesUnder(staging).map((file) => [
-      file,
-      fresh(file) ? hashFile(path.join(staging, file)) : live.files[file]!,
-    ]),
-  );
-  const manifest: ReleaseManifest = {
-    name,
-    builtAt: new Date().toISOString(),
-    activeIds: context.activeIds,
-    closedIds: context.closedIds,
-    files,
-  };
-  renameSync(staging, path.join(releasesDir(options.deployDir), name));
-  writeManifest(options.deployDir, manifest);
-  switchCurrent(options.deployDir, name);
-  const liveAt = performance.now();
-  try {
-    // The releases still showing closed appeals go at once, before the stopgap is announced: once
-    // "Live" is printed, no release on disk shows a closed child.
-    for (const old of releasesToDelete(options, context.closedIds, name, context.log))
-      removeRelease(options.deployDir, old);
-    // Nor do the photo caches hold a closed child's photos or card.
-    pruneCachesToRelease(
-      options.cacheDir,
-      path.join(releasesDir(options.deployDir), name),
-      context.activeIds,
-    );
-  } catch (error) {
-    context.log(
-      `Could not delete the releases that show a closed appeal, or prune the photo cache (${(error as Error).message}); the full build tries again.`,
-    );
-  }
-  announce();
-  if (options.purgeHook) {
-    // Caches must drop the old copies now too; a failure here is reported, and the full build's purge covers it again.
-    const hook = spawnSync(options.purgeHook, {
-      shell: true,
-      input: JSON.stringify({ release: name, changedUrls: changedUrls(live, manifest) }),
-      encoding: 'utf8',
-    });
-    if (hook.status !== 0)
-      context.log(
-        `The purge hook failed after the ${kind} (exit ${hook.status}); the full build will run it again.`,
-      );
-  }
-  return { liveAt, unresolved: findings };
 }
+
+/** The shown appeals' digests, by id. */
+const digestsOf = (ids: readonly string[], ...sources: Array<Record<string, string> | undefined>) =>
+  Object.fromEntries(
+    ids.flatMap((id) => {
+      const digest = sources.map((s) => s?.[id]).find((d) => d !== undefined);
+      return digest === undefined ? [] : [[id, digest]];
+    }),
+  );
 
 /**
  * The immediate takedown: the live release minus the newly closed appeals, released and switched
@@ -327,25 +243,24 @@ function publishStopgap(
  * page gone); then, or if anything unexpected happens, nothing is published and the full build
  * publishes the closure instead.
  */
-async function takedownRelease(context: TakedownContext, closingIds: string[]): Promise<TakedownSummary> {
-  const { options, live, log } = context;
+async function takedownRelease(
+  context: StopgapContext,
+  removals: () => Promise<Record<string, string>>,
+): Promise<TakedownSummary> {
+  const { options, live, liveDir, log } = context;
+  const closingIds = context.change.closing;
   const timer = stepTimer();
   const closing = new Set(closingIds);
-  const stopgap: TakedownContext = {
-    ...context,
-    activeIds: live.activeIds.filter((id) => !closing.has(id)),
-    closedIds: [...new Set([...live.closedIds, ...closingIds])].sort(),
-  };
+  const activeIds = live.activeIds.filter((id) => !closing.has(id));
   const ownWork = (f: Finding) =>
     f.kind === 'active-page' || closingIds.some((id) => f.file.startsWith(`appeals/${id}/`));
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
-  const liveDir = path.join(releasesDir(options.deployDir), live.name);
   try {
     log(`Taking down ${closingIds.join(', ')} from the live release...`);
     // Pagefind re-indexes the closing appeals' shards in its own process while the copy is made
     // and cut; the other shards are linked from the live release.
-    const { count, shards } = searchShards(liveDir, closingIds, stopgap.activeIds.length);
+    const { count, shards } = searchShards(liveDir, closingIds, activeIds.length);
     let index = await startSearchIndex(
       count,
       shards,
@@ -354,11 +269,16 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
     let cut: TakedownResult;
     try {
       cut = await stageTakedown({ liveDir, stagingDir: staging, closingIds });
+      // Both removals feeds, by the renderer the build's endpoints use (the same bytes).
+      for (const [file, text] of Object.entries(await removals())) {
+        if (!existsSync(path.join(staging, file))) continue;
+        replaceFile(path.join(staging, file), text);
+        cut.rewrittenFiles.push(file);
+      }
     } catch (error) {
       await index.close();
       throw error;
     }
-    cut.rewrittenFiles.push(...addRemovalsToRelease(staging, context.removals, replaceFile));
     timer.step('copy and cut');
     // An indexed page the cut changed would make its shard stale: index the candidate's pages then.
     const stale = cut.rewrittenFiles.filter(
@@ -372,20 +292,23 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
       const only = new Set([...shards, ...stale.map((f) => shardOf(pageAppealId(f), count))]);
       index = await startSearchIndex(count, only, searchablePages(staging, [], { count, only }));
     }
-    await index.write(staging, { expectedPages: stopgap.activeIds.length, others: liveDir });
+    await index.write(staging, { expectedPages: activeIds.length, others: liveDir });
     timer.step('search index');
-    const { liveAt, unresolved } = publishStopgap(
-      stopgap,
-      staging,
-      name,
-      cut.rewrittenFiles,
-      'takedown',
-      () => {
-        timer.step('verify, release and switch');
-        log(`Live: takedown release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
+    const published = await publishStopgap(
+      context,
+      {
+        kind: 'takedown',
+        dir: staging,
+        name,
+        activeIds,
+        closedIds: [...new Set([...live.closedIds, ...closingIds])].sort(),
+        appeals: digestsOf(activeIds, live.appeals),
+        change: { closing: closingIds, added: [], edited: [] },
       },
+      timer,
       (f) => !ownWork(f),
     );
+    const { unresolved } = published;
     if (unresolved.length > 0)
       log(
         `The takedown went live without ${closingIds.join(', ')}, but verification still finds ${unresolved.length} problem(s) elsewhere, in files the previous release published too; the full build must clear them:\n${describeFindings(
@@ -398,7 +321,7 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
     return {
       closingIds,
       release: name,
-      liveAt,
+      liveAt: published.liveAt,
       ms: timer.elapsed(),
       steps: timer.steps,
       unresolved: unresolved.length > 0 ? describeFindings(unresolved) : undefined,
@@ -416,14 +339,16 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
  * merged into a hard-linked copy of the live release, verified in full and switched to. If anything
  * fails, nothing is published and the full build publishes the new appeals as usual.
  */
-async function earlyRelease(context: StopgapContext, addedIds: string[]): Promise<EarlyReleaseSummary> {
-  const { options, live, log } = context;
+async function earlyRelease(context: StopgapContext): Promise<EarlyReleaseSummary> {
+  const { options, live, liveDir, log } = context;
+  const addedIds = context.change.added;
   const timer = stepTimer();
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
   // Under a `.staging-` name, so a killed republish's leftovers are cleared like any build's.
   const work = path.join(options.deployDir, `.staging-${name}-subset`);
-  const liveDir = path.join(releasesDir(options.deployDir), live.name);
+  const added = new Set(addedIds);
+  const activeIds = [...new Set([...live.activeIds, ...addedIds])].sort();
   let index: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
   let linking: Promise<void> | undefined;
   try {
@@ -439,7 +364,7 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
     });
     linking = linkLiveRelease(liveDir, staging);
     linking.catch(() => undefined);
-    const { count, shards } = searchShards(liveDir, addedIds, context.activeIds.length);
+    const { count, shards } = searchShards(liveDir, addedIds, activeIds.length);
     index = await startSearchIndex(
       count,
       shards,
@@ -452,18 +377,28 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
         `the build of the new appeals failed (${built.ended}): ${buildFailureLines(built.output, 3).join(' ')}`,
       );
     timer.step('build of the new appeals');
-    const { writtenFiles } = addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
+    addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
     timer.step('copy');
     index.add(searchablePages(path.join(work, 'out')));
-    await index.write(staging, { expectedPages: context.activeIds.length, others: liveDir });
+    await index.write(staging, { expectedPages: activeIds.length, others: liveDir });
     index = undefined;
     timer.step('search index');
-    const { liveAt } = publishStopgap(context, staging, name, writtenFiles, 'early release', () => {
-      timer.step('verify, release and switch');
-      log(`Live: early release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
-    });
+    const published = await publishStopgap(
+      context,
+      {
+        kind: 'early release',
+        dir: staging,
+        name,
+        activeIds,
+        // A reopened appeal shows its page again, no longer the notice.
+        closedIds: live.closedIds.filter((id) => !added.has(id)),
+        appeals: digestsOf(activeIds, context.digests, live.appeals),
+        change: { closing: [], added: addedIds, edited: [] },
+      },
+      timer,
+    );
     log('Now rebuilding the whole site, so listings, feeds and the sitemap show the new appeals too.');
-    return { addedIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
+    return { addedIds, release: name, liveAt: published.liveAt, ms: timer.elapsed(), steps: timer.steps };
   } catch (error) {
     await index?.close();
     // The copy may still be running: let it end before deleting it.
@@ -498,8 +433,6 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     const today = buildDate(options.env ?? process.env);
     const report = await stage('validate', timings, () => validateContent(options.contentDir, { today }));
     const { activeIds, closedIds } = idsByStatus(report);
-    const forbiddenNames = archivedNames(options.archiveDir);
-    const activeNames = activeNamesOf(report);
     const previous = currentRelease(options.deployDir);
     const previousManifest = liveManifest(options.deployDir, previous, log);
     const problems = [
@@ -511,41 +444,61 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         vanishedProblem(options.contentDir, id, 'closed'),
       ),
     ];
+    // What this republish changes, worked out once: every stage below is handed it.
+    const digests = appealDigests(report.appeals, options.contentDir);
+    const change = releaseChange(previousManifest, { activeIds, closedIds, appeals: digests });
+    if (previousManifest) log(`Changes since the live release: ${describeChange(change)}.`);
+    const publishing: Omit<PublishContext, 'stage'> = {
+      deployDir: options.deployDir,
+      cacheDir: options.cacheDir,
+      publicDir: options.publicDir,
+      purgeHook: options.purgeHook,
+      forbiddenNames: archivedNames(options.archiveDir),
+      activeNames: activeNamesOf(report),
+      embedAllowedSites: report.settings?.embed.allowedSites ?? ['*'],
+      since: previousManifest && {
+        manifest: previousManifest,
+        dir: path.join(releasesDir(options.deployDir), previousManifest.name),
+      },
+      log,
+    };
 
     // Closing appeals: take them down from the live release first, then rebuild everything. The
     // takedown runs even when other content has problems: it only removes, and a closed child must
     // never stay online because another appeal has a typo.
-    const closing = previousManifest?.activeIds.filter((id) => closedIds.includes(id)) ?? [];
     let takedown: TakedownSummary | undefined;
     let early: EarlyReleaseSummary | undefined;
-    const embedAllowedSites = report.settings?.embed.allowedSites ?? ['*'];
     const stopgap = previousManifest && {
       options,
       live: previousManifest,
-      activeIds,
-      closedIds,
-      forbiddenNames,
-      activeNames,
-      embedAllowedSites,
+      liveDir: path.join(releasesDir(options.deployDir), previousManifest.name),
+      change,
+      digests,
+      publishing,
       log,
     };
-    const added = previousManifest ? addedAppeals(previousManifest.activeIds, activeIds) : [];
+    const settings = report.settings;
     // The takedown writes the removals feeds and _headers from the settings: it needs them valid.
-    if (stopgap && closing.length > 0 && report.settings && options.env?.NO_TAKEDOWN !== '1') {
-      const closedNow = report.appeals.flatMap((a) =>
-        a.status !== 'active' && closing.includes(a.id)
-          ? [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }]
-          : [],
+    if (stopgap && change.closing.length > 0 && settings && options.env?.NO_TAKEDOWN !== '1') {
+      const closedAppeals = report.appeals.flatMap((a) =>
+        a.status === 'active' ? [] : [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }],
       );
-      const removals = apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today));
-      takedown = await takedownRelease({ ...stopgap, removals }, closing);
+      takedown = await takedownRelease(stopgap, () =>
+        removalsFeedFiles({
+          closed: closedAppeals,
+          site: settings.baseUrl,
+          generated: formatCalendarDate(today),
+          organisationName: settings.organisation.name,
+        }),
+      );
     } else if (
       problems.length === 0 &&
       stopgap &&
-      added.length > 0 &&
+      change.added.length > 0 &&
+      change.closing.length === 0 &&
       options.env?.NO_EARLY_RELEASE !== '1'
     ) {
-      early = await earlyRelease(stopgap, added);
+      early = await earlyRelease(stopgap);
     }
     const takenDown = takedown?.release ? { release: takedown.release, ids: takedown.closingIds } : undefined;
     try {
@@ -558,9 +511,9 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         options,
         timings,
         log,
-        report: { activeIds, closedIds, forbiddenNames, activeNames },
+        publishing,
+        candidate: { activeIds, closedIds, appeals: digests, change },
         previous,
-        previousManifest,
         takedown,
         early,
       });
@@ -595,24 +548,18 @@ function liveManifest(
   }
 }
 
-/** build → verify → release → switch → clean-up → purge hook: the full release of the content. */
+/** build → the shared final step (verify → release → switch → clean-up → purge hook). */
 async function fullRelease(input: {
   options: RepublishOptions;
   timings: Partial<Record<Stage, number>>;
   log: (line: string) => void;
-  report: {
-    activeIds: string[];
-    closedIds: string[];
-    forbiddenNames: ReturnType<typeof archivedNames>;
-    activeNames: string[];
-  };
+  publishing: Omit<PublishContext, 'stage'>;
+  candidate: Pick<Candidate, 'activeIds' | 'closedIds' | 'appeals' | 'change'>;
   previous: string | undefined;
-  previousManifest: ReleaseManifest | undefined;
   takedown: TakedownSummary | undefined;
   early: EarlyReleaseSummary | undefined;
 }): Promise<RepublishSummary> {
-  const { options, timings, log, previous, previousManifest, takedown, early } = input;
-  const { activeIds, closedIds, forbiddenNames, activeNames } = input.report;
+  const { options, timings, log, previous, takedown, early } = input;
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
   await stage('build', timings, async () => {
@@ -633,80 +580,25 @@ async function fullRelease(input: {
           .join('\n')}`,
       );
   });
-  await stage('verify', timings, () => {
-    const findings = verifyRelease({
-      releaseDir: staging,
-      activeIds,
-      closedIds,
-      forbiddenNames,
-      publicDir: options.publicDir,
-      activeNames,
-    });
-    if (findings.length > 0) {
-      rmSync(staging, { recursive: true, force: true });
-      throw new StageError(
-        'verify',
-        `Verification found ${findings.length} problem(s); nothing was published:\n${describeFindings(findings).join('\n')}`,
-      );
-    }
-  });
-  const manifest: ReleaseManifest = {
-    name,
-    builtAt: new Date().toISOString(),
-    activeIds,
-    closedIds,
-    files: {},
-  };
-  await stage('release', timings, () => {
-    mkdirSync(releasesDir(options.deployDir), { recursive: true });
-    manifest.files = hashFiles(staging);
-    renameSync(staging, path.join(releasesDir(options.deployDir), name));
-    writeManifest(options.deployDir, manifest);
-  });
-  await stage('switch', timings, () => switchCurrent(options.deployDir, name));
-  log(`Live: release ${name}.`);
-
-  // After the switch: nothing here can put an old release back on the live site.
-  // Changed URLs are counted from the release live before this republish (not the takedown's),
-  // so the purge covers the closure even if a takedown's purge was missed.
   // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
   const stopgaps = [takedown?.release, early?.release].filter((r): r is string => r !== undefined);
-  const stale = [
-    ...new Set([
-      ...stopgaps,
-      ...releasesToDelete(options, closedIds, name, log),
-      ...releasesBeyond(options.deployDir, options.keep, name),
-    ]),
-  ];
-  for (const old of stale) removeRelease(options.deployDir, old);
-  const prunedCacheFiles = pruneCachesToRelease(
-    options.cacheDir,
-    path.join(releasesDir(options.deployDir), name),
-    activeIds,
+  const published = await publishRelease(
+    { ...input.publishing, stage: (name, run) => stage(name, timings, run) },
+    { kind: 'full build', dir: staging, name, ...input.candidate },
+    {
+      retire: (live) => [...stopgaps, ...releasesBeyond(options.deployDir, options.keep, live)],
+      onLive: () => log(`Live: release ${name}.`),
+    },
   );
-  const urls = changedUrls(previousManifest, manifest);
-  if (options.purgeHook) {
-    await stage('purge-hook', timings, () => {
-      const result = spawnSync(options.purgeHook!, {
-        shell: true,
-        input: JSON.stringify({ release: name, changedUrls: urls }),
-        encoding: 'utf8',
-      });
-      if (result.status !== 0)
-        throw new StageError(
-          'purge-hook',
-          `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`,
-        );
-    });
-  }
   return {
     release: name,
     previous,
-    active: activeIds.length,
-    closed: closedIds.length,
-    changedUrls: urls,
-    removedReleases: stale,
-    prunedCacheFiles,
+    active: input.candidate.activeIds.length,
+    closed: input.candidate.closedIds.length,
+    change: input.candidate.change,
+    changedUrls: published.changedUrls,
+    removedReleases: published.removedReleases,
+    prunedCacheFiles: published.prunedCacheFiles,
     stageMs: timings,
     takedown,
     early,

@@ -1,0 +1,232 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { archivedNames } from '../lifecycle/appeal-archive.ts';
+import { pruneCachesToRelease } from '../photos/photo-step.ts';
+import { filesUnder } from './file-tree.ts';
+import { writeHostFiles } from './host-files.ts';
+import type { ReleaseChange } from './release-change.ts';
+import {
+  changedUrls,
+  hashFile,
+  releasesDir,
+  releasesShowing,
+  removeRelease,
+  switchCurrent,
+  writeManifest,
+  type ReleaseManifest,
+} from './releases.ts';
+import { verifyRelease, type Finding } from './verify-release.ts';
+
+/**
+ * The one final step of every release: the full build, the takedown and the early release all end
+ * here. Host files, the full verification of the whole candidate, the manifest, the atomic switch,
+ * the removal of every release that shows a closed appeal, the photo caches pruned to the new
+ * release, and the purge hook. Nothing before the switch changes the live site.
+ */
+
+export type ReleaseKind = 'full build' | 'takedown' | 'early release';
+
+/** The stages this step runs, as the republish names them (their failures' exit codes). */
+export type PublishStage = 'verify' | 'release' | 'switch' | 'purge-hook';
+
+export class PublishError extends Error {
+  readonly stage: PublishStage;
+  constructor(stage: PublishStage, message: string) {
+    super(message);
+    this.stage = stage;
+  }
+}
+
+export interface Candidate {
+  kind: ReleaseKind;
+  /** The folder the candidate was made in (`deploy/.staging-<name>`). */
+  dir: string;
+  name: string;
+  /** The appeals it shows, and every closed appeal (each must show the notice). */
+  activeIds: string[];
+  closedIds: string[];
+  /** The content digest of each appeal it shows (src/lib/publishing/release-change.ts). */
+  appeals: Record<string, string>;
+  change: ReleaseChange;
+}
+
+export interface PublishContext {
+  deployDir: string;
+  cacheDir: string;
+  publicDir: string;
+  purgeHook?: string | undefined;
+  forbiddenNames: ReturnType<typeof archivedNames>;
+  activeNames: readonly string[];
+  embedAllowedSites: readonly string[];
+  /** The release live before this republish: unchanged files keep its hashes, and the purge hook is told what changed since. */
+  since?: { manifest: ReleaseManifest; dir: string } | undefined;
+  log: (line: string) => void;
+  /** Runs one stage, timing it; the republish passes its own. */
+  stage: <T>(name: PublishStage, run: () => T | Promise<T>) => Promise<T>;
+}
+
+export interface PublishOptions {
+  /** Findings that do not hold the release back: the takedown's problems the live release has too. */
+  tolerable?: (finding: Finding) => boolean;
+  /** Releases to delete once it is live, besides those that show a closed appeal. */
+  retire?: (name: string) => string[];
+  /** Called once it is live and the releases showing closed appeals are gone. */
+  onLive?: () => void;
+}
+
+export interface PublishedRelease {
+  manifest: ReleaseManifest;
+  /** `performance.now()` at the switch. */
+  liveAt: number;
+  /** Tolerated findings it went live with. */
+  unresolved: Finding[];
+  removedReleases: string[];
+  prunedCacheFiles: number;
+  changedUrls: string[];
+}
+
+export const describeFindings = (findings: readonly Finding[]) =>
+  findings.map((f) => `${f.file}: ${f.problem}`);
+
+/**
+ * Each file's sha256, for the manifest. A file that is the very file (the same inode) the live
+ * release has at the same path keeps that release's hash: files are never changed in place, so it
+ * is unchanged. That covers every photo and share card (hard links to the photo cache) and most of
+ * a stopgap, which is hard-linked from the live release, so only new files are read.
+ */
+export function hashReleaseFiles(dir: string, since?: PublishContext['since']): Record<string, string> {
+  return Object.fromEntries(
+    filesUnder(dir).map((file) => {
+      const known = since?.manifest.files[file];
+      if (known) {
+        const before = statSync(path.join(since.dir, file), { throwIfNoEntry: false });
+        const now = statSync(path.join(dir, file));
+        if (before && before.ino === now.ino && before.dev === now.dev) return [file, known];
+      }
+      return [file, hashFile(path.join(dir, file))];
+    }),
+  );
+}
+
+function runPurgeHook(hook: string, release: string, urls: string[]): { ok: boolean; message: string } {
+  const result = spawnSync(hook, {
+    shell: true,
+    input: JSON.stringify({ release, changedUrls: urls }),
+    encoding: 'utf8',
+  });
+  return {
+    ok: result.status === 0,
+    message: `exit ${result.status}${result.stderr ? `:\n${result.stderr}` : ''}`,
+  };
+}
+
+/**
+ * Publishes a candidate. Throws a PublishError, with the live site as it was and the candidate
+ * deleted, on a verification finding that `tolerable` does not accept. After the switch a stopgap
+ * never throws (it is live, whatever happens next); the full build reports a failed clean-up or
+ * purge hook as an error, its release live.
+ */
+export async function publishRelease(
+  context: PublishContext,
+  candidate: Candidate,
+  options: PublishOptions = {},
+): Promise<PublishedRelease> {
+  const { deployDir, log, stage } = context;
+  const stopgap = candidate.kind !== 'full build';
+  const findings = await stage('verify', () => {
+    writeHostFiles(candidate.dir, candidate.closedIds, context.embedAllowedSites);
+    const found = verifyRelease({
+      releaseDir: candidate.dir,
+      activeIds: candidate.activeIds,
+      closedIds: candidate.closedIds,
+      forbiddenNames: context.forbiddenNames,
+      publicDir: context.publicDir,
+      activeNames: context.activeNames,
+    });
+    const blocking = found.filter((f) => !options.tolerable?.(f));
+    if (blocking.length > 0) {
+      rmSync(candidate.dir, { recursive: true, force: true });
+      throw new PublishError(
+        'verify',
+        stopgap
+          ? `verification found ${blocking.length} problem(s): ${describeFindings(blocking.slice(0, 10)).join('; ')}`
+          : `Verification found ${blocking.length} problem(s); nothing was published:\n${describeFindings(blocking).join('\n')}`,
+      );
+    }
+    return found;
+  });
+  const manifest: ReleaseManifest = {
+    name: candidate.name,
+    builtAt: new Date().toISOString(),
+    activeIds: candidate.activeIds,
+    closedIds: candidate.closedIds,
+    appeals: candidate.appeals,
+    change: candidate.change,
+    files: {},
+  };
+  await stage('release', () => {
+    mkdirSync(releasesDir(deployDir), { recursive: true });
+    manifest.files = hashReleaseFiles(candidate.dir, context.since);
+    renameSync(candidate.dir, path.join(releasesDir(deployDir), candidate.name));
+    writeManifest(deployDir, manifest);
+  });
+  await stage('switch', () => switchCurrent(deployDir, candidate.name));
+  const liveAt = performance.now();
+
+  // After the switch nothing here can put an old release back on the live site. Every release
+  // that shows a closed appeal (or whose manifest cannot be read) goes before the release is
+  // announced: once "Live" is printed, no release on disk shows a closed child, nor the photo caches.
+  let removedReleases: string[] = [];
+  let prunedCacheFiles = 0;
+  try {
+    const showing = releasesShowing(deployDir, candidate.closedIds, candidate.name, (error) =>
+      log(
+        `${error.message}. Nothing shows that release ${error.release} holds no closed appeal, so it is deleted.`,
+      ),
+    );
+    removedReleases = [...new Set([...showing, ...(options.retire?.(candidate.name) ?? [])])];
+    for (const old of removedReleases) removeRelease(deployDir, old);
+    prunedCacheFiles = pruneCachesToRelease(
+      context.cacheDir,
+      path.join(releasesDir(deployDir), candidate.name),
+      candidate.activeIds,
+    );
+  } catch (error) {
+    if (!stopgap) throw error;
+    log(
+      `Could not delete the releases that show a closed appeal, or prune the photo cache (${(error as Error).message}); the full build tries again.`,
+    );
+  }
+  options.onLive?.();
+
+  // Caches must drop the old copies now. Counted from the release live before this republish,
+  // so the full build's purge covers a closure again even if the takedown's purge was missed.
+  const urls = changedUrls(context.since?.manifest, manifest);
+  if (context.purgeHook) {
+    if (stopgap) {
+      const hook = runPurgeHook(context.purgeHook, candidate.name, urls);
+      if (!hook.ok)
+        log(
+          `The purge hook failed after the ${candidate.kind} (${hook.message}); the full build will run it again.`,
+        );
+    } else {
+      await stage('purge-hook', () => {
+        const hook = runPurgeHook(context.purgeHook!, candidate.name, urls);
+        if (!hook.ok)
+          throw new PublishError(
+            'purge-hook',
+            `The purge hook failed (${hook.message}); the new release is live, but caches may still hold old copies.`,
+          );
+      });
+    }
+  }
+  return {
+    manifest,
+    liveAt,
+    unresolved: findings,
+    removedReleases,
+    prunedCacheFiles,
+    changedUrls: urls,
+  };
+}

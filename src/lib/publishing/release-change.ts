@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedAppeal } from '../content/validate-content.ts';
+
+/**
+ * What a republish changes on the live site, worked out once from the live release's manifest
+ * and the validated content, and passed to every stage: the takedown takes `closing` down, the
+ * early release publishes `added`, and the manifest records all three.
+ */
+export interface ReleaseChange {
+  /** Appeals the live release shows that are closed now. */
+  closing: string[];
+  /** Active appeals the live release does not show: new, or reopened. */
+  added: string[];
+  /** Appeals the live release shows, still active, whose content (text or photos) has changed. */
+  edited: string[];
+}
+
+/**
+ * A fingerprint of an active appeal's content: its validated data and text, and the size and name
+ * of each photo file (a photo replaced under the same name almost always changes size).
+ */
+export function appealDigest(appeal: LoadedAppeal, contentDir: string): string {
+  const hash = createHash('sha256').update(JSON.stringify({ data: appeal.data, body: appeal.body }));
+  if (appeal.status === 'active')
+    for (const photo of appeal.data.photos) {
+      const file = path.join(contentDir, 'appeals', appeal.id, photo.src.replace(/^\.\//, ''));
+      hash.update(`\n${photo.src}:${statSync(file, { throwIfNoEntry: false })?.size ?? 'missing'}`);
+    }
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** Each active appeal's digest, by id. */
+export function appealDigests(appeals: readonly LoadedAppeal[], contentDir: string): Record<string, string> {
+  return Object.fromEntries(
+    appeals.flatMap((a) => (a.status === 'active' ? [[a.id, appealDigest(a, contentDir)]] : [])),
+  );
+}
+
+export function releaseChange(
+  live: { activeIds: readonly string[]; appeals?: Readonly<Record<string, string>> | undefined } | undefined,
+  now: {
+    activeIds: readonly string[];
+    closedIds: readonly string[];
+    appeals: Readonly<Record<string, string>>;
+  },
+): ReleaseChange {
+  const shown = new Set(live?.activeIds ?? []);
+  const closed = new Set(now.closedIds);
+  return {
+    closing: [...shown].filter((id) => closed.has(id)).sort(),
+    added: now.activeIds.filter((id) => !shown.has(id)).sort(),
+    // A live release from before the manifest kept digests: every appeal it shows counts as edited.
+    edited: now.activeIds.filter((id) => shown.has(id) && live?.appeals?.[id] !== now.appeals[id]).sort(),
+  };
+}
+
+/** "closing 2026-0042; added 2026-0043, 2026-0044", for the log. */
+export function describeChange(change: ReleaseChange): string {
+  const parts = (['closing', 'added', 'edited'] as const)
+    .filter((key) => change[key].length > 0)
+    .map((key) =>
+      change[key].length > 5 ? `${key} ${change[key].length} appeals` : `${key} ${change[key].join(', ')}`,
+    );
+  return parts.length > 0 ? parts.join('; ') : 'no appeal changed';
+}
