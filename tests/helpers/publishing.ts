@@ -403,6 +403,22 @@ export function releaseProblems(workspace: Workspace, name: string): string[] {
   return problems;
 }
 
+/**
+ * Writes a file into the live release as if its build had made it: in the release folder and in its
+ * manifest (a stopgap copies the live release by its manifest). For scenarios about outputs the
+ * takedown or the early release cannot clean.
+ */
+export function plantInLiveRelease(workspace: Workspace, file: string, content: string): void {
+  const full = path.join(workspace.currentDir(), file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, content);
+  const name = workspace.currentName()!;
+  const manifestFile = path.join(workspace.releasesDir, `${name}.json`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  manifest.files[file] = sha256(readFileSync(full));
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+}
+
 /** Leftovers a republish must clear: build folders, temporary links, a lock, incomplete releases. */
 export function deployLeftovers(workspace: Workspace): string[] {
   const out = readdirSync(workspace.deployDir).filter(

@@ -24,6 +24,7 @@ import {
   startCli,
   waitFor,
   type Workspace,
+  plantInLiveRelease,
 } from '../helpers/publishing.ts';
 
 const NEW_ID = '2026-0104';
@@ -136,11 +137,11 @@ describeNginx('the early release (new appeal → early release → full build)',
   it('does not publish an early release that fails verification: the full build publishes the new appeal instead', async () => {
     const { ws, http } = await publishedAndServed('early-refused');
     writeFileSync(go!, '');
-    // A file the full build does not make, in the live release, that offers the closed appeal as active.
-    const stray = path.join(ws.currentDir(), 'stray', 'index.html');
-    mkdirSync(path.dirname(stray), { recursive: true });
-    writeFileSync(
-      stray,
+    // A file the full build does not make, in the live release (and its manifest), that offers the
+    // closed appeal as active.
+    plantInLiveRelease(
+      ws,
+      'stray/index.html',
       `<!doctype html><html><body><main><a href="/appeals/${FIXTURE.closedId}/">Still missing</a></main></body></html>`,
     );
     const live = ws.currentName()!;

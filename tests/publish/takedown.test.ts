@@ -4,7 +4,7 @@
 // does not keep the child's own pages and photos online: the takedown goes live, reports it, and
 // the full build clears it. The project's build lock is held meanwhile, so the full rebuild
 // provably has not run when the takedown is checked.
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { acquireLock } from '../../src/lib/publishing/deploy-lock.ts';
@@ -26,6 +26,7 @@ import {
   startCli,
   waitFor,
   type Workspace,
+  plantInLiveRelease,
 } from '../helpers/publishing.ts';
 
 const ID = FIXTURE.tobiah.id;
@@ -167,10 +168,9 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     const { ws, http } = await publishedAndServed('takedown-leak');
     const photos = photoUrls((await http.get(`/appeals/${ID}/`)).text);
     // An output the takedown cannot see: it names the child without the data-appeal-id marker.
-    const unmarked = path.join(ws.currentDir(), 'unmarked-copy', 'index.html');
-    mkdirSync(path.dirname(unmarked), { recursive: true });
-    writeFileSync(
-      unmarked,
+    plantInLiveRelease(
+      ws,
+      'unmarked-copy/index.html',
       '<!doctype html><html><body><main><p>Have you seen Tobiah Wrenfield?</p></main></body></html>',
     );
     const leakyRelease = ws.currentName()!;

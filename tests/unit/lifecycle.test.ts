@@ -30,7 +30,7 @@ import {
   switchCurrent,
   writeManifest,
 } from '../../src/lib/publishing/releases.ts';
-import { pruneCachesToRelease } from '../../src/lib/photos/photo-step.ts';
+import { pruneCachesToRelease } from '../../src/lib/photos/cache-prune.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { phrasePattern } from '../../src/lib/model/name-matching.ts';
 import { foldText } from '../../src/lib/model/text-fold.ts';

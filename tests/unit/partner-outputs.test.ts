@@ -17,12 +17,8 @@ import {
   pickEmbedCards,
 } from '../../src/lib/outputs/embed-selection.ts';
 import { inSitemap, robotsTxt } from '../../src/lib/outputs/robots.ts';
-import {
-  cachedShareCard,
-  prepareShareCards,
-  pruneShareCards,
-  SHARE_CARD_CACHE,
-} from '../../src/lib/photos/share-card-cache.ts';
+import { cachedShareCard, prepareShareCards } from '../../src/lib/photos/share-card-cache.ts';
+import { pruneShareCards, SHARE_CARD_CACHE } from '../../src/lib/photos/cache-prune.ts';
 import { removalsFeedFiles } from '../../src/lib/outputs/feed-files.ts';
 import { shareLinks } from '../../src/lib/outputs/share-links.ts';
 import { fitText, textPath, textWidth, wrapText } from '../../src/lib/outputs/svg-text.ts';

@@ -6,12 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../helpers/temp-dirs.ts';
-import {
-  encodePhotoVariants,
-  photoCacheDir,
-  prunePhotoCache,
-  readPhotoSources,
-} from '../../src/lib/photos/photo-cache.ts';
+import { photoCacheDir, prunePhotoCache } from '../../src/lib/photos/photo-cache.ts';
+import { encodePhotoVariants, readPhotoSources } from '../../src/lib/photos/photo-encode.ts';
 import {
   sourceOfVariant,
   variantFileName,

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 import { hashReleaseFiles } from '../../src/lib/publishing/publish-release.ts';
-import { appealDigest, describeChange, releaseChange } from '../../src/lib/publishing/release-change.ts';
+import { describeChange, releaseChange } from '../../src/lib/publishing/release-change.ts';
+import { scanAppeals } from '../../src/lib/publishing/content-scan.ts';
 import { hashFile } from '../../src/lib/publishing/releases.ts';
-import type { LoadedAppeal } from '../../src/lib/content/validate-content.ts';
 
 const temp = tempDirs('release-change');
 
@@ -48,23 +48,29 @@ describe('releaseChange', () => {
     });
   });
 
-  it("changes an appeal's digest when its text or a photo changes, not otherwise", () => {
+  it('takes its digests from a quick read of the content: a change to the text or a photo shows', () => {
     const content = temp();
     const dir = path.join(content, 'appeals', '2026-0001');
     mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'index.md'),
+      '---\nstatus: active\nname: Ada One\nknownAs: [Ada]\n---\nText.\n',
+    );
     writeFileSync(path.join(dir, 'photo-1.jpg'), 'jpeg bytes');
-    const appeal = {
-      id: '2026-0001',
-      file: 'index.md',
-      status: 'active',
-      data: { name: 'Ada One', photos: [{ src: 'photo-1.jpg' }] },
-      body: 'Text.',
-    } as unknown as LoadedAppeal;
-    const before = appealDigest(appeal, content);
-    expect(appealDigest(appeal, content)).toBe(before);
-    expect(appealDigest({ ...appeal, body: 'Other text.' } as LoadedAppeal, content)).not.toBe(before);
+    mkdirSync(path.join(content, 'appeals', '2026-0002'));
+    writeFileSync(
+      path.join(content, 'appeals', '2026-0002', 'index.md'),
+      '---\nstatus: found\nclosedAt: 2026-11-01\nupdated: 2026-11-01\n---\n',
+    );
+    const [ada, closed] = scanAppeals(content);
+    expect(ada).toMatchObject({ id: '2026-0001', closed: false, names: ['Ada One', 'Ada'] });
+    expect(closed).toMatchObject({ id: '2026-0002', closed: true, names: [], closedAt: '2026-11-01' });
+    expect(scanAppeals(content)[0]!.digest).toBe(ada!.digest);
     writeFileSync(path.join(dir, 'photo-1.jpg'), 'a longer new photo');
-    expect(appealDigest(appeal, content)).not.toBe(before);
+    const photoChanged = scanAppeals(content)[0]!.digest;
+    expect(photoChanged).not.toBe(ada!.digest);
+    writeFileSync(path.join(dir, 'index.md'), '---\nstatus: active\nname: Ada One\n---\nOther text.\n');
+    expect(scanAppeals(content)[0]!.digest).not.toBe(photoChanged);
   });
 });
 

@@ -1,21 +1,15 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ActiveAppealData } from '../model/appeal-schema.ts';
 import { appealFacts } from '../model/appeal-view.ts';
 import type { CalendarDate } from '../model/calendar-date.ts';
 import type { SiteSettings } from '../model/settings-schema.ts';
 import { shareCardText } from '../outputs/share-card-text.ts';
-import {
-  encodePhotoVariants,
-  linkInto,
-  linkPhotoVariants,
-  prunePhotoCache,
-  readPhotoSources,
-  type EncodeJob,
-  type PhotoSource,
-} from './photo-cache.ts';
-import { sourceOfVariant, variantFileName, variantsOfPhoto, type PhotoVariant } from './photo-variants.ts';
-import { prepareShareCards, pruneShareCards } from './share-card-cache.ts';
+import { linkInto, linkPhotoVariants, prunePhotoCache, type PhotoSource } from './photo-cache.ts';
+import { encodePhotoVariants, readPhotoSources, type EncodeJob } from './photo-encode.ts';
+import { variantFileName, variantsOfPhoto, type PhotoVariant } from './photo-variants.ts';
+import { pruneShareCards } from './cache-prune.ts';
+import { prepareShareCards } from './share-card-cache.ts';
 
 /**
  * The build's photo step, outside Astro's bundler: before the pages render it learns every active
@@ -107,21 +101,4 @@ export async function startPhotoStep(input: {
       return { encoded, linked, cards: cards.size, pruned };
     },
   };
-}
-
-/**
- * Prunes the photo and share-card caches to what a published release shows: every variant whose
- * photo none of its `_photos/` files derives from, and the cards of appeals it does not show. Run
- * after every switch, so a closed child's photos leave the cache with the release that closes it.
- */
-export function pruneCachesToRelease(
-  cacheDir: string,
-  releaseDir: string,
-  activeIds: readonly string[],
-): number {
-  const photos = path.join(releaseDir, '_photos');
-  const keep = new Set(
-    (existsSync(photos) ? readdirSync(photos) : []).flatMap((name) => sourceOfVariant(name) ?? []),
-  );
-  return prunePhotoCache(cacheDir, keep) + pruneShareCards(cacheDir, activeIds);
 }

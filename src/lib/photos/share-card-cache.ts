@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { renderShareCard, SHARE_CARD, type ShareCardText } from './share-card.ts';
 import { writeWhole } from './photo-cache.ts';
+import { SHARE_CARD_CACHE } from './cache-prune.ts';
 
 /**
  * Share cards cost a photo decode and a JPEG encode each, so builds keep them in the build cache,
@@ -11,7 +12,6 @@ import { writeWhole } from './photo-cache.ts';
  */
 
 const CARD_VERSION = 1;
-export const SHARE_CARD_CACHE = 'share-cards';
 
 function cardKey(photo: Buffer, text: ShareCardText): string {
   return createHash('sha256')
@@ -48,21 +48,6 @@ export async function cachedShareCard(
   text: ShareCardText,
 ): Promise<Buffer> {
   return readFileSync(await shareCardFile(cacheDir, id, photoFile, text));
-}
-
-/** Deletes every cached card not belonging to an active appeal. Returns how many were deleted. */
-export function pruneShareCards(cacheDir: string, activeIds: readonly string[]): number {
-  const dir = path.join(cacheDir, SHARE_CARD_CACHE);
-  if (!existsSync(dir)) return 0;
-  const active = new Set(activeIds);
-  let pruned = 0;
-  for (const name of readdirSync(dir)) {
-    if (!active.has(name.split('.')[0]!) || name.endsWith('.partial')) {
-      rmSync(path.join(dir, name), { force: true });
-      pruned++;
-    }
-  }
-  return pruned;
 }
 
 export interface ShareCardJob {

@@ -15,7 +15,7 @@ import { ASSET_DIRS } from '../hosting/host-config.ts';
 import { linkTree, REGENERATED } from './takedown.ts';
 import { escapeRe } from '../model/name-matching.ts';
 import { PHOTO_CACHE } from '../photos/photo-cache.ts';
-import { SHARE_CARD_CACHE } from '../photos/share-card-cache.ts';
+import { SHARE_CARD_CACHE } from '../photos/cache-prune.ts';
 
 /**
  * The early release of new appeals: a high-risk child's appeal must be live in seconds, but a full
@@ -88,10 +88,17 @@ export async function stageEarlyRelease(input: EarlyReleaseInput): Promise<{ wri
   return addSubsetAppeals(input.stagingDir, input.subsetDir, input.ids);
 }
 
-/** The first half of `stageEarlyRelease`, which the republish runs while the subset build runs. */
-export async function linkLiveRelease(liveDir: string, stagingDir: string): Promise<void> {
+/**
+ * The first half of `stageEarlyRelease`, which the republish runs while the subset build runs;
+ * `liveFiles`, the live release's files as its manifest lists them, spares walking it.
+ */
+export async function linkLiveRelease(
+  liveDir: string,
+  stagingDir: string,
+  liveFiles?: readonly string[],
+): Promise<string[]> {
   if (existsSync(stagingDir)) throw new Error(`Early release: ${stagingDir} already exists`);
-  await linkTree(liveDir, stagingDir, REGENERATED);
+  return linkTree(liveDir, stagingDir, REGENERATED, undefined, liveFiles);
 }
 
 /** The second half of `stageEarlyRelease`: the new appeals' files and the assets they need. */

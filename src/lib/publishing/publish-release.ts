@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { archivedNames } from '../lifecycle/appeal-archive.ts';
-import { pruneCachesToRelease } from '../photos/photo-step.ts';
+import { pruneCachesToRelease } from '../photos/cache-prune.ts';
 import { filesUnder } from './file-tree.ts';
 import { writeHostFiles } from './host-files.ts';
 import type { ReleaseChange } from './release-change.ts';
@@ -16,7 +16,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
-import { verifyRelease, type Finding } from './verify-release.ts';
+import { verifyReleaseInParallel, type Finding } from './verify-release.ts';
 
 /**
  * The one final step of every release: the full build, the takedown and the early release all end
@@ -49,6 +49,8 @@ export interface Candidate {
   /** The content digest of each appeal it shows (src/lib/publishing/release-change.ts). */
   appeals: Record<string, string>;
   change: ReleaseChange;
+  /** Files known to be hard links to the live release's, unchanged (a stopgap's), spared a stat. */
+  unchanged?: ReadonlySet<string> | undefined;
 }
 
 export interface PublishContext {
@@ -95,10 +97,16 @@ export const describeFindings = (findings: readonly Finding[]) =>
  * is unchanged. That covers every photo and share card (hard links to the photo cache) and most of
  * a stopgap, which is hard-linked from the live release, so only new files are read.
  */
-export function hashReleaseFiles(dir: string, since?: PublishContext['since']): Record<string, string> {
+export function hashReleaseFiles(
+  dir: string,
+  since?: PublishContext['since'],
+  files: readonly string[] = filesUnder(dir),
+  unchanged: ReadonlySet<string> = new Set(),
+): Record<string, string> {
   return Object.fromEntries(
-    filesUnder(dir).map((file) => {
+    files.map((file) => {
       const known = since?.manifest.files[file];
+      if (known && unchanged.has(file)) return [file, known];
       if (known) {
         const before = statSync(path.join(since.dir, file), { throwIfNoEntry: false });
         const now = statSync(path.join(dir, file));
@@ -134,10 +142,14 @@ export async function publishRelease(
 ): Promise<PublishedRelease> {
   const { deployDir, log, stage } = context;
   const stopgap = candidate.kind !== 'full build';
-  const findings = await stage('verify', () => {
+  // Listed once, after the host files: verification and the manifest both cover every file.
+  let files: string[] = [];
+  const findings = await stage('verify', async () => {
     writeHostFiles(candidate.dir, candidate.closedIds, context.embedAllowedSites);
-    const found = verifyRelease({
+    files = filesUnder(candidate.dir);
+    const found = await verifyReleaseInParallel({
       releaseDir: candidate.dir,
+      files,
       activeIds: candidate.activeIds,
       closedIds: candidate.closedIds,
       forbiddenNames: context.forbiddenNames,
@@ -167,7 +179,7 @@ export async function publishRelease(
   };
   await stage('release', () => {
     mkdirSync(releasesDir(deployDir), { recursive: true });
-    manifest.files = hashReleaseFiles(candidate.dir, context.since);
+    manifest.files = hashReleaseFiles(candidate.dir, context.since, files, candidate.unchanged);
     renameSync(candidate.dir, path.join(releasesDir(deployDir), candidate.name));
     writeManifest(deployDir, manifest);
   });

@@ -1,11 +1,6 @@
-import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import type { LoadedAppeal } from '../content/validate-content.ts';
-
 /**
  * What a republish changes on the live site, worked out once from the live release's manifest
- * and the validated content, and passed to every stage: the takedown takes `closing` down, the
+ * and a quick read of the content (content-scan.ts), and passed to every stage: the takedown takes `closing` down, the
  * early release publishes `added`, and the manifest records all three.
  */
 export interface ReleaseChange {
@@ -15,27 +10,6 @@ export interface ReleaseChange {
   added: string[];
   /** Appeals the live release shows, still active, whose content (text or photos) has changed. */
   edited: string[];
-}
-
-/**
- * A fingerprint of an active appeal's content: its validated data and text, and the size and name
- * of each photo file (a photo replaced under the same name almost always changes size).
- */
-export function appealDigest(appeal: LoadedAppeal, contentDir: string): string {
-  const hash = createHash('sha256').update(JSON.stringify({ data: appeal.data, body: appeal.body }));
-  if (appeal.status === 'active')
-    for (const photo of appeal.data.photos) {
-      const file = path.join(contentDir, 'appeals', appeal.id, photo.src.replace(/^\.\//, ''));
-      hash.update(`\n${photo.src}:${statSync(file, { throwIfNoEntry: false })?.size ?? 'missing'}`);
-    }
-  return hash.digest('base64url').slice(0, 22);
-}
-
-/** Each active appeal's digest, by id. */
-export function appealDigests(appeals: readonly LoadedAppeal[], contentDir: string): Record<string, string> {
-  return Object.fromEntries(
-    appeals.flatMap((a) => (a.status === 'active' ? [[a.id, appealDigest(a, contentDir)]] : [])),
-  );
 }
 
 export function releaseChange(

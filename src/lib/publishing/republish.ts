@@ -32,9 +32,10 @@ import {
   type PublishContext,
   type PublishStage,
 } from './publish-release.ts';
-import { appealDigests, describeChange, releaseChange, type ReleaseChange } from './release-change.ts';
+import { describeChange, releaseChange, type ReleaseChange } from './release-change.ts';
+import { scanAppeals } from './content-scan.ts';
 import { vanishedAppeals, vanishedProblem } from './vanished-appeals.ts';
-import { activeNamesOf, idsByStatus, validateContent } from '../content/validate-content.ts';
+import { activeNamesOf, idsByStatus, loadSettings, validateContent } from '../content/validate-content.ts';
 
 /** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
 export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
@@ -268,7 +269,12 @@ async function takedownRelease(
     );
     let cut: TakedownResult;
     try {
-      cut = await stageTakedown({ liveDir, stagingDir: staging, closingIds });
+      cut = await stageTakedown({
+        liveDir,
+        liveFiles: Object.keys(live.files),
+        stagingDir: staging,
+        closingIds,
+      });
       // Both removals feeds, by the renderer the build's endpoints use (the same bytes).
       for (const [file, text] of Object.entries(await removals())) {
         if (!existsSync(path.join(staging, file))) continue;
@@ -304,6 +310,7 @@ async function takedownRelease(
         closedIds: [...new Set([...live.closedIds, ...closingIds])].sort(),
         appeals: digestsOf(activeIds, live.appeals),
         change: { closing: closingIds, added: [], edited: [] },
+        unchanged: new Set(cut.unchanged),
       },
       timer,
       (f) => !ownWork(f),
@@ -350,7 +357,7 @@ async function earlyRelease(context: StopgapContext): Promise<EarlyReleaseSummar
   const added = new Set(addedIds);
   const activeIds = [...new Set([...live.activeIds, ...addedIds])].sort();
   let index: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
-  let linking: Promise<void> | undefined;
+  let linking: Promise<string[]> | undefined;
   try {
     log(`Publishing ${addedIds.join(', ')} early, before the full build...`);
     subsetContent(options.contentDir, addedIds, path.join(work, 'content'));
@@ -362,7 +369,7 @@ async function earlyRelease(context: StopgapContext): Promise<EarlyReleaseSummar
       outDir: path.join(work, 'out'),
       env: { ...options.env, ASTRO_CACHE_DIR: path.join(work, 'cache'), [SUBSET_BUILD_ENV]: '1' },
     });
-    linking = linkLiveRelease(liveDir, staging);
+    linking = linkLiveRelease(liveDir, staging, Object.keys(live.files));
     linking.catch(() => undefined);
     const { count, shards } = searchShards(liveDir, addedIds, activeIds.length);
     index = await startSearchIndex(
@@ -371,13 +378,15 @@ async function earlyRelease(context: StopgapContext): Promise<EarlyReleaseSummar
       searchablePages(liveDir, addedIds, { count, only: shards }),
     );
     const built = await building;
-    await linking;
+    const linked = await linking;
     if (!built.ok)
       throw new Error(
         `the build of the new appeals failed (${built.ended}): ${buildFailureLines(built.output, 3).join(' ')}`,
       );
     timer.step('build of the new appeals');
-    addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
+    const { writtenFiles } = addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
+    const replaced = new Set(writtenFiles);
+    const isNew = (f: string) => replaced.has(f) || addedIds.some((id) => f.startsWith(`appeals/${id}/`));
     timer.step('copy');
     index.add(searchablePages(path.join(work, 'out')));
     await index.write(staging, { expectedPages: activeIds.length, others: liveDir });
@@ -394,6 +403,7 @@ async function earlyRelease(context: StopgapContext): Promise<EarlyReleaseSummar
         closedIds: live.closedIds.filter((id) => !added.has(id)),
         appeals: digestsOf(activeIds, context.digests, live.appeals),
         change: { closing: [], added: addedIds, edited: [] },
+        unchanged: new Set(linked.filter((f) => !isNew(f))),
       },
       timer,
     );
@@ -431,43 +441,34 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   try {
     clearLeftovers(options.deployDir);
     const today = buildDate(options.env ?? process.env);
-    const report = await stage('validate', timings, () => validateContent(options.contentDir, { today }));
-    const { activeIds, closedIds } = idsByStatus(report);
     const previous = currentRelease(options.deployDir);
     const previousManifest = liveManifest(options.deployDir, previous, log);
-    const problems = [
-      ...report.problems,
-      ...vanishedAppeals(options.contentDir, previousManifest?.activeIds ?? []).map((id) =>
-        vanishedProblem(options.contentDir, id, 'active'),
-      ),
-      ...vanishedAppeals(options.contentDir, previousManifest?.closedIds ?? []).map((id) =>
-        vanishedProblem(options.contentDir, id, 'closed'),
-      ),
-    ];
-    // What this republish changes, worked out once: every stage below is handed it.
-    const digests = appealDigests(report.appeals, options.contentDir);
-    const change = releaseChange(previousManifest, { activeIds, closedIds, appeals: digests });
+    // What this republish changes, worked out once from a quick read of the content (content-scan.ts)
+    // and handed to every stage below.
+    const scanned = scanAppeals(options.contentDir);
+    const shown = scanned.filter((a) => !a.closed);
+    const digests = Object.fromEntries(shown.map((a) => [a.id, a.digest]));
+    const change = releaseChange(previousManifest, {
+      activeIds: shown.map((a) => a.id),
+      closedIds: scanned.filter((a) => a.closed).map((a) => a.id),
+      appeals: digests,
+    });
     if (previousManifest) log(`Changes since the live release: ${describeChange(change)}.`);
+    const { settings } = loadSettings(options.contentDir);
     const publishing: Omit<PublishContext, 'stage'> = {
       deployDir: options.deployDir,
       cacheDir: options.cacheDir,
       publicDir: options.publicDir,
       purgeHook: options.purgeHook,
       forbiddenNames: archivedNames(options.archiveDir),
-      activeNames: activeNamesOf(report),
-      embedAllowedSites: report.settings?.embed.allowedSites ?? ['*'],
+      activeNames: shown.flatMap((a) => a.names),
+      embedAllowedSites: settings?.embed.allowedSites ?? ['*'],
       since: previousManifest && {
         manifest: previousManifest,
         dir: path.join(releasesDir(options.deployDir), previousManifest.name),
       },
       log,
     };
-
-    // Closing appeals: take them down from the live release first, then rebuild everything. The
-    // takedown runs even when other content has problems: it only removes, and a closed child must
-    // never stay online because another appeal has a typo.
-    let takedown: TakedownSummary | undefined;
-    let early: EarlyReleaseSummary | undefined;
     const stopgap = previousManifest && {
       options,
       live: previousManifest,
@@ -477,12 +478,16 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       publishing,
       log,
     };
-    const settings = report.settings;
-    // The takedown writes the removals feeds and _headers from the settings: it needs them valid.
+
+    // Closing appeals: take them down from the live release first, then validate and rebuild
+    // everything. The takedown comes before the full validation and runs whatever it finds: it only
+    // removes, and a closed child must never stay online while every photo is checked, or because
+    // another appeal has a typo. It writes the removals feeds and _headers from the settings: it
+    // needs them valid.
+    let takedown: TakedownSummary | undefined;
+    let early: EarlyReleaseSummary | undefined;
     if (stopgap && change.closing.length > 0 && settings && options.env?.NO_TAKEDOWN !== '1') {
-      const closedAppeals = report.appeals.flatMap((a) =>
-        a.status === 'active' ? [] : [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }],
-      );
+      const closedAppeals = scanned.filter((a) => a.closed);
       takedown = await takedownRelease(stopgap, () =>
         removalsFeedFiles({
           closed: closedAppeals,
@@ -491,14 +496,28 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
           organisationName: settings.organisation.name,
         }),
       );
-    } else if (
+    }
+    const report = await stage('validate', timings, () => validateContent(options.contentDir, { today }));
+    const { activeIds, closedIds } = idsByStatus(report);
+    const problems = [
+      ...report.problems,
+      ...vanishedAppeals(options.contentDir, previousManifest?.activeIds ?? []).map((id) =>
+        vanishedProblem(options.contentDir, id, 'active'),
+      ),
+      ...vanishedAppeals(options.contentDir, previousManifest?.closedIds ?? []).map((id) =>
+        vanishedProblem(options.contentDir, id, 'closed'),
+      ),
+    ];
+    // From here on, what is published is the validated content.
+    const validated = { ...publishing, activeNames: activeNamesOf(report) };
+    if (
       problems.length === 0 &&
       stopgap &&
       change.added.length > 0 &&
       change.closing.length === 0 &&
       options.env?.NO_EARLY_RELEASE !== '1'
     ) {
-      early = await earlyRelease(stopgap);
+      early = await earlyRelease({ ...stopgap, publishing: validated });
     }
     const takenDown = takedown?.release ? { release: takedown.release, ids: takedown.closingIds } : undefined;
     try {
@@ -511,8 +530,8 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         options,
         timings,
         log,
-        publishing,
-        candidate: { activeIds, closedIds, appeals: digests, change },
+        publishing: validated,
+        candidate: { activeIds, closedIds, appeals: digestsOf(activeIds, digests), change },
         previous,
         takedown,
         early,

@@ -1,9 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { link } from 'node:fs/promises';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { checkedAppealIds } from '../model/appeal-id.ts';
-import { filesUnder } from './file-tree.ts';
 import { ASSET_DIRS, CLOSED_NOTICE_FILE, GONE_DIR } from '../hosting/host-config.ts';
 import { photoReferences, photoSource } from './verify-release.ts';
 
@@ -123,16 +130,40 @@ export function replaceFile(file: string, content: string | Buffer): void {
   renameSync(temp, file);
 }
 
+/** Links made between two yields to the event loop (about 10 ms of work). */
+const LINKS_PER_TURN = 1000;
+
 /**
- * Hard-links every file of `from` into `to` (created), except top-level entries in `skip`. The
- * links are made asynchronously, a few at a time, so that other work (Pagefind indexing in its own
- * process, fed through a pipe) goes on meanwhile.
+ * Hard-links every file of `from` into `to` (created), except top-level entries in `skip` and
+ * files `leaveOut` names, and returns the files linked. `listed`, the files of `from` as its
+ * manifest lists them, spares walking its folders (tens of thousands at 10,000 appeals). The links
+ * are made in short synchronous runs (a link is a few microseconds; one promise each would cost
+ * more than the link), yielding between runs so that other work (Pagefind indexing in its own
+ * process, fed through a pipe) goes on.
  */
 export async function linkTree(
   from: string,
   to: string,
   skip: ReadonlySet<string> = new Set(),
-): Promise<number> {
+  leaveOut: (file: string) => boolean = () => false,
+  listed?: readonly string[],
+): Promise<string[]> {
+  if (listed) {
+    const files = listed.filter((f) => !skip.has(f.split('/')[0]!) && !leaveOut(f));
+    const made = new Set<string>();
+    for (let i = 0; i < files.length; i++) {
+      const target = path.join(to, files[i]!);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      linkSync(path.join(from, files[i]!), target);
+      if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    mkdirSync(to, { recursive: true });
+    return files;
+  }
   const files: string[] = [];
   const walk = (rel: string) => {
     mkdirSync(path.join(to, rel), { recursive: true });
@@ -140,28 +171,27 @@ export async function linkTree(
       if (rel === '' && skip.has(entry.name)) continue;
       const child = path.join(rel, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) files.push(child);
-      else
+      else if (entry.isFile()) {
+        if (!leaveOut(child)) files.push(child);
+      } else
         throw new Error(
           `Takedown: unexpected ${entry.isSymbolicLink() ? 'symbolic link' : 'special file'} ${child} in the live release`,
         );
     }
   };
   walk('');
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await link(path.join(from, file), path.join(to, file));
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return files.length;
+  for (let i = 0; i < files.length; i++) {
+    linkSync(path.join(from, files[i]!), path.join(to, files[i]!));
+    if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return files;
 }
 
 export interface TakedownInput {
   /** The live release to start from. */
   liveDir: string;
+  /** Its files, as its manifest lists them (else its folders are walked). */
+  liveFiles?: readonly string[];
   /** Where to make the candidate; must not exist yet. */
   stagingDir: string;
   /** Appeals the live release shows that are now closed. */
@@ -170,6 +200,8 @@ export interface TakedownInput {
 
 export interface TakedownResult {
   linkedFiles: number;
+  /** The files linked from the live release and left as they were. */
+  unchanged: string[];
   rewrittenFiles: string[];
   removedFiles: string[];
   removedMentions: number;
@@ -204,33 +236,33 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
     }
   }
 
-  const linkedFiles = await linkTree(input.liveDir, input.stagingDir, REGENERATED);
-  const staging = input.stagingDir;
+  // The appeal's own files (its pages, files named after it) and every variant of its photos are
+  // never linked into the candidate at all.
   const removedFiles: string[] = [];
+  const owned = (file: string) => {
+    const source = file.startsWith(`${ASSET_DIRS.photos}/`) ? photoSource(file) : undefined;
+    const gone =
+      ids.some((id) => ownedByAppeal(file, id)) || (source !== undefined && closingSources.has(source));
+    if (gone) removedFiles.push(file);
+    return gone;
+  };
+  const linked = await linkTree(input.liveDir, input.stagingDir, REGENERATED, owned, input.liveFiles);
+  const linkedFiles = linked.length;
+  const staging = input.stagingDir;
   const rewrittenFiles: string[] = [];
   let removedMentions = 0;
+  const marks = ids.map((id) => Buffer.from(id));
 
-  for (const file of filesUnder(staging)) {
-    const full = path.join(staging, file);
-    if (ids.some((id) => ownedByAppeal(file, id))) {
-      rmSync(full);
-      removedFiles.push(file);
-      continue;
-    }
-    if (file.startsWith(`${ASSET_DIRS.photos}/`)) {
-      const source = photoSource(file);
-      if (source && closingSources.has(source)) {
-        rmSync(full);
-        removedFiles.push(file);
-      }
-      continue;
-    }
-    // Hashed scripts and styles never hold appeal data; verification still reads them.
-    if (file.startsWith(`${ASSET_DIRS.astro}/`)) continue;
+  for (const file of linked) {
+    // Photos and hashed scripts and styles never hold appeal data; verification still reads them.
+    if (file.startsWith(`${ASSET_DIRS.photos}/`) || file.startsWith(`${ASSET_DIRS.astro}/`)) continue;
     const ext = path.extname(file).toLowerCase();
     if (!['.html', '.htm', '.xml', '.rss', '.atom', '.json'].includes(ext)) continue;
-    const text = readFileSync(full, 'utf8');
-    if (!ids.some((id) => text.includes(id))) continue;
+    const full = path.join(staging, file);
+    // Most files never mention the appeal: look for its id in the bytes before decoding any text.
+    const bytes = readFileSync(full);
+    if (!marks.some((mark) => bytes.includes(mark))) continue;
+    const text = bytes.toString('utf8');
     let next: string | undefined;
     if (ext === '.html' || ext === '.htm') {
       const r = removeAppealElements(text, ids);
@@ -259,5 +291,7 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
     writeFileSync(page, notice);
     rewrittenFiles.push(path.relative(staging, page));
   }
-  return { linkedFiles, rewrittenFiles, removedFiles, removedMentions };
+  const rewritten = new Set(rewrittenFiles);
+  const unchanged = linked.filter((f) => !rewritten.has(f));
+  return { linkedFiles, unchanged, rewrittenFiles, removedFiles, removedMentions };
 }
