@@ -5,6 +5,14 @@ export const MIN_SHORT_SIDE = 600;
 /** Larger originals only cost build time: nothing on the site shows more than this. */
 export const MAX_LONG_SIDE = 1600;
 
+/**
+ * No phone camera makes more than this; a file that claims more is a decompression bomb (a small
+ * file that would expand to gigabytes) and is refused from its header, before it is decoded.
+ */
+export const MAX_PIXELS = 50_000_000;
+/** The formats a photo may arrive in (sharp's names; AVIF reads as `heif`). SVG, TIFF, PDF and GIF are refused. */
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif']);
+
 export class PhotoRejectedError extends Error {}
 
 export interface IngestedPhoto {
@@ -20,13 +28,23 @@ export interface IngestedPhoto {
 export async function ingestPhoto(input: string | Buffer, outputFile: string): Promise<IngestedPhoto> {
   let meta;
   try {
-    meta = await sharp(input).metadata();
+    meta = await sharp(input, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch (error) {
     throw new PhotoRejectedError(
       `expected a JPEG, PNG, WebP or AVIF image, but it could not be read (${(error as Error).message})`,
     );
   }
+  if (!ACCEPTED_FORMATS.has(meta.format ?? '')) {
+    throw new PhotoRejectedError(
+      `expected a JPEG, PNG, WebP or AVIF image, got a ${String(meta.format).toUpperCase()} file`,
+    );
+  }
   if (!meta.width || !meta.height) throw new PhotoRejectedError('expected an image with a width and height');
+  if (meta.width * meta.height > MAX_PIXELS) {
+    throw new PhotoRejectedError(
+      `expected a photo of at most ${MAX_PIXELS / 1_000_000} megapixels, got ${meta.width}×${meta.height} px; this file may be damaged or made to overload the computer`,
+    );
+  }
   // EXIF orientations 5-8 swap width and height once the photo is turned upright.
   const swapped = (meta.orientation ?? 1) >= 5;
   const width = swapped ? meta.height : meta.width;
@@ -36,7 +54,7 @@ export async function ingestPhoto(input: string | Buffer, outputFile: string): P
       `expected at least ${MIN_SHORT_SIDE} px on the short side, got ${width}×${height} px; ask for a larger photo`,
     );
   }
-  const info = await sharp(input)
+  const info = await sharp(input, { limitInputPixels: MAX_PIXELS })
     .rotate()
     .resize({ width: MAX_LONG_SIDE, height: MAX_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 88, mozjpeg: true })

@@ -50,6 +50,9 @@ import { activeNamesOf, idsByStatus, validateContent } from '../content/validate
 export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** The lock every republish holds, from the command line or the studio: one at a time. */
+export const publishLockDir = (deployDir: string) => path.join(deployDir, '.lock');
+
 export class StageError extends Error {
   readonly stage: Stage;
   constructor(stage: Stage, message: string) {
@@ -75,7 +78,14 @@ export interface RepublishOptions {
   purgeHook?: string | undefined;
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** Told as each stage (and the takedown or early release before the build) starts and ends: the studio shows them live. */
+  onStep?: (step: RepublishStep, state: StepState) => void;
 }
+
+/** What `onStep` reports: the stages, and the stopgap release that may come before the build. */
+export type RepublishStep = Stage | 'takedown' | 'early release';
+/** `skipped`: a stopgap that was not published (the full build publishes the change instead). */
+export type StepState = 'running' | 'done' | 'failed' | 'skipped';
 
 export interface RepublishSummary {
   release: string;
@@ -117,11 +127,16 @@ async function stage<T>(
   name: Stage,
   timings: Partial<Record<Stage, number>>,
   run: () => T | Promise<T>,
+  onStep: NonNullable<RepublishOptions['onStep']> = () => undefined,
 ): Promise<T> {
   const started = performance.now();
+  onStep(name, 'running');
   try {
-    return await run();
+    const result = await run();
+    onStep(name, 'done');
+    return result;
   } catch (error) {
+    onStep(name, 'failed');
     if (error instanceof StageError) throw error;
     throw new StageError(name, (error as Error).message);
   } finally {
@@ -409,10 +424,12 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
 /** validate → build → verify → release → switch → purge hook, under a lock. The live site changes only at the switch. */
 export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
   const log = options.log ?? (() => undefined);
+  const onStep = options.onStep ?? (() => undefined);
   const timings: Partial<Record<Stage, number>> = {};
+  const timed = <T>(name: Stage, run: () => T | Promise<T>) => stage(name, timings, run, onStep);
   mkdirSync(options.deployDir, { recursive: true });
-  const unlock = await stage('lock', timings, () =>
-    acquireLock(path.join(options.deployDir, '.lock'), {
+  const unlock = await timed('lock', () =>
+    acquireLock(publishLockDir(options.deployDir), {
       wait: options.wait,
       onWait: (pid) =>
         log(
@@ -425,7 +442,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   try {
     clearLeftovers(options.deployDir);
     const today = buildDate(options.env ?? process.env);
-    const report = await stage('validate', timings, () => {
+    const report = await timed('validate', () => {
       const r = validateContent(options.contentDir, { today });
       if (r.problems.length > 0)
         throw new StageError(
@@ -468,14 +485,18 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       const removals = report.settings
         ? apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today))
         : [];
+      onStep('takedown', 'running');
       takedown = await takedownRelease({ ...stopgap, removals }, closing);
+      onStep('takedown', takedown.release ? 'done' : 'skipped');
     } else if (stopgap && added.length > 0 && options.env?.NO_EARLY_RELEASE !== '1') {
+      onStep('early release', 'running');
       early = await earlyRelease(stopgap, added);
+      onStep('early release', early.release ? 'done' : 'skipped');
     }
 
     const name = releaseName(new Date());
     const staging = path.join(options.deployDir, `.staging-${name}`);
-    await stage('build', timings, async () => {
+    await timed('build', async () => {
       log('Building...');
       const result = await runSiteBuild({
         projectRoot: options.projectRoot,
@@ -493,7 +514,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
             .join('\n')}`,
         );
     });
-    await stage('verify', timings, () => {
+    await timed('verify', () => {
       const findings = verifyRelease({
         releaseDir: staging,
         activeIds,
@@ -517,13 +538,13 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       closedIds,
       files: {},
     };
-    await stage('release', timings, () => {
+    await timed('release', () => {
       mkdirSync(releasesDir(options.deployDir), { recursive: true });
       manifest.files = hashFiles(staging);
       renameSync(staging, path.join(releasesDir(options.deployDir), name));
       writeManifest(options.deployDir, manifest);
     });
-    await stage('switch', timings, () => switchCurrent(options.deployDir, name));
+    await timed('switch', () => switchCurrent(options.deployDir, name));
     log(`Live: release ${name}.`);
 
     // After the switch: nothing here can put an old release back on the live site.
@@ -545,7 +566,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     );
     const urls = changedUrls(previousManifest, manifest);
     if (options.purgeHook) {
-      await stage('purge-hook', timings, () => {
+      await timed('purge-hook', () => {
         const result = spawnSync(options.purgeHook!, {
           shell: true,
           input: JSON.stringify({ release: name, changedUrls: urls }),
