@@ -4,6 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { plainPath } from '../src/lib/studio/request-security.ts';
 import { studioConfig, studioPort, StudioConfigError } from '../src/lib/studio/studio-config.ts';
 import { generatePassword } from '../src/lib/studio/passwords.ts';
 import { ensureStudioBuild, PROJECT_ROOT } from './lib/studio-build.ts';
@@ -62,6 +63,12 @@ async function serve(argv: string[]): Promise<void> {
   };
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!plainPath(req.url ?? '/')) {
+      res
+        .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Bad request: the address climbs out of its folder.\n');
+      return;
+    }
     if (config.trust.publicOrigin?.startsWith('https:'))
       res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     handler(req, res);

@@ -53,3 +53,15 @@ export function crossSiteProblem(headers: Headers, expectedOrigin: string): stri
   if (site === 'same-origin') return undefined;
   return 'the request did not say where it came from (no Origin header)';
 }
+
+/** False for an address whose path, decoded, has `.` or `..` segments, backslashes or NUL: nothing in the studio needs them. */
+export function plainPath(url: string): boolean {
+  const pathname = url.split('?')[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  return !/(^|[/\\])\.\.?([/\\]|$)|\\|\0/.test(decoded);
+}

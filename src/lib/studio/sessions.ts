@@ -93,7 +93,8 @@ export function deleteOtherSessions(db: DatabaseSync, email: string, keepToken: 
 
 /** Constant-time comparison of a submitted token with the expected one. */
 export function tokensMatch(submitted: unknown, expected: string): boolean {
-  if (typeof submitted !== 'string') return false;
+  // An empty token (no cookie, no field) never matches, not even another empty one.
+  if (typeof submitted !== 'string' || expected === '') return false;
   const a = Buffer.from(submitted);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
