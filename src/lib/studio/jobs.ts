@@ -33,8 +33,10 @@ export interface Job<Result = unknown> {
   events: JobEvent[];
   result?: Result;
   error?: string;
-  /** Set on a publish that another request asked for while it ran: it will run again after. */
+  /** Set on a publish that another request asked for after it had read the content: it runs again after. */
   followUp?: boolean;
+  /** The follow-up publish, once it has started. */
+  nextJobId?: string;
 }
 
 export interface JobControl {
@@ -107,7 +109,12 @@ export class JobRunner {
       line: (text) => this.emit(job, { type: 'line', text }),
       step: (name, state) => {
         let step = job.steps.find((s) => s.name === name);
-        if (!step) job.steps.push((step = { name, state }));
+        if (!step) {
+          // A step not announced at the start (the takedown, say) goes before the first still to come.
+          step = { name, state };
+          const next = job.steps.findIndex((s) => s.state === 'waiting');
+          job.steps.splice(next < 0 ? job.steps.length : next, 0, step);
+        }
         step.state = state;
         this.emit(job, { type: 'step', step: name, state });
       },
@@ -132,19 +139,23 @@ export class JobRunner {
   }
 
   /**
-   * Starts a publish, or, if one is running, returns it and queues one more to start when it ends
-   * (however many ask meanwhile: one follow-up publishes everything saved by then).
+   * Starts a publish, unless one is running: then that one is shown instead, never a second at
+   * once. If the running one has not yet read the content (its `validate` step is still to come),
+   * it publishes this request's changes too (`joined`); if it has, one more publish is queued to
+   * start when it ends (`queued`; however many ask meanwhile, one follow-up publishes everything).
    */
   requestPublish(
     by: string,
     steps: readonly string[],
     run: (control: JobControl) => Promise<unknown>,
-  ): { job: Job; queued: boolean } {
+  ): { job: Job; outcome: 'started' | 'joined' | 'queued' } {
     const running = this.runningPublish();
     if (running) {
+      if (running.steps.find((s) => s.name === 'validate')?.state === 'waiting')
+        return { job: running, outcome: 'joined' };
       this.again = { by, run };
       running.followUp = true;
-      return { job: running, queued: true };
+      return { job: running, outcome: 'queued' };
     }
     const job = this.start('publish', 'Publish', by, steps, run);
     this.publishing = job;
@@ -153,9 +164,9 @@ export class JobRunner {
       unsubscribe();
       const next = this.again;
       this.again = undefined;
-      if (next) this.requestPublish(next.by, steps, next.run);
+      if (next) job.nextJobId = this.requestPublish(next.by, steps, next.run).job.id;
     });
-    return { job, queued: false };
+    return { job, outcome: 'started' };
   }
 
   /** Resolves when job `id` has ended (for tests and the CLI). */

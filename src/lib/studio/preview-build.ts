@@ -13,6 +13,7 @@ import path from 'node:path';
 import { APPEALS_DIR } from '../content/validate-content.ts';
 import { isAppealId } from '../model/appeal-id.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
+import { removeDraft } from './drafts.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -26,6 +27,7 @@ import type { StudioConfig } from './studio-config.ts';
 export const PREVIEWS_DIR = 'previews';
 
 export const previewBase = (id: string) => `/preview/${id}/`;
+const PREVIEW_CACHE = 'preview-cache';
 
 export function previewDir(dataDir: string, id: string): string {
   if (!isAppealId(id)) throw new Error(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
@@ -60,7 +62,7 @@ export async function buildPreview(
       projectRoot: config.projectRoot,
       contentDir: content,
       outDir: path.join(work, 'out'),
-      env: { ...process.env, ASTRO_CACHE_DIR: path.join(config.dataDir, 'preview-cache'), SITE_PREVIEW: '1' },
+      env: { ...process.env, ASTRO_CACHE_DIR: path.join(config.dataDir, PREVIEW_CACHE), SITE_PREVIEW: '1' },
       args: ['--base', previewBase(id)],
     });
     if (!built.ok) {
@@ -98,4 +100,14 @@ export function previewFile(dataDir: string, id: string, rest: string): string |
   if (!allowed) return undefined;
   const file = path.join(root, ...allowed);
   return existsSync(file) && lstatSync(file).isFile() ? file : undefined;
+}
+
+/**
+ * When an appeal closes, everything the studio kept of it goes: its draft, its preview and the
+ * preview builds' image cache (which is only a cache, shared by every preview, so it is emptied).
+ */
+export function forgetInStudio(dataDir: string, id: string): void {
+  removeDraft(dataDir, id);
+  rmSync(previewDir(dataDir, id), { recursive: true, force: true });
+  rmSync(path.join(dataDir, PREVIEW_CACHE), { recursive: true, force: true });
 }

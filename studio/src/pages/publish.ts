@@ -9,9 +9,9 @@ export const POST: APIRoute = async (context) => {
   const refused = forbidden(context, 'publish');
   if (refused) return refused;
   const appeal = (await context.request.formData()).get('appeal');
-  const { job, queued } = requestPublish(getStudio(), context.locals.user.email);
+  const { job, outcome } = requestPublish(getStudio(), context.locals.user.email);
   const params = new URLSearchParams();
   if (typeof appeal === 'string' && isAppealId(appeal)) params.set('appeal', appeal);
-  if (queued) params.set('queued', '');
+  if (outcome !== 'started') params.set(outcome, '');
   return context.redirect(`/jobs/${job.id}${params.size > 0 ? `?${params}` : ''}`, 303);
 };
