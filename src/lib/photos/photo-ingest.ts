@@ -28,7 +28,8 @@ export interface IngestedPhoto {
 export async function ingestPhoto(input: string | Buffer, outputFile: string): Promise<IngestedPhoto> {
   let meta;
   try {
-    meta = await sharp(input, { limitInputPixels: MAX_PIXELS }).metadata();
+    // Reading the header decodes nothing; the size is checked below, before any decoding.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
     throw new PhotoRejectedError(
       `expected a JPEG, PNG, WebP or AVIF image, but it could not be read (${(error as Error).message})`,

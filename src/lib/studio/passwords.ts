@@ -100,8 +100,9 @@ export function passwordProblem(password: string, email: string): string | undef
   if (new Set(password).size < 4) return 'expected a password with more than a few different characters';
   const plain = password.toLowerCase().replace(/[\s_-]/g, '');
   if (COMMON.has(plain)) return 'expected a password that is not on the list of the most common passwords';
-  const local = email.toLowerCase().split('@')[0] ?? '';
-  if (local.length >= 4 && plain.includes(local.replace(/[\s._-]/g, '')))
+  const squeeze = (text: string) => text.toLowerCase().replace(/[\s._-]/g, '');
+  const local = squeeze(email.split('@')[0] ?? '');
+  if (local.length >= 4 && squeeze(password).includes(local))
     return 'expected a password that does not contain your email address';
   return undefined;
 }
