@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureStudioBuild, type StudioBuild } from '../../scripts/lib/studio-build.ts';
 import { PROJECT_ROOT } from './build-site.ts';
+import { writeTestPhoto } from './fixture-content.ts';
 
 export interface ListedRoute {
   pattern: string;
@@ -221,4 +222,59 @@ export class StudioClient {
     if (!token) throw new Error(`No CSRF token on ${urlPath} (status ${page.status})`);
     return token;
   }
+}
+
+/**
+ * Writes a complete new appeal (with a generated photo) through the real edit form, as a browser
+ * would post it, and sends it for approval. Returns its id.
+ */
+export async function submitCompleteAppeal(
+  client: StudioClient,
+  workDir: string,
+  name = 'Wilhelmina Brackenbury',
+): Promise<string> {
+  const created = await client.post('/new', { csrf: await client.csrf() });
+  const id = /\/appeals\/(\d{4}-\d{4})\/edit/.exec(created.headers.get('location') ?? '')?.[1];
+  if (!id) throw new Error(`No new draft: ${created.status} ${created.text}`);
+  const photo = path.join(workDir, `upload-${id}.jpg`);
+  await writeTestPhoto(photo, 7);
+  const fields: Record<string, string> = {
+    csrf: await client.csrf(`/appeals/${id}/edit`),
+    name,
+    sex: 'female',
+    dateOfBirth: '2012-01-02',
+    missingSince: '2026-11-20',
+    'lastSeen.place': 'Outside the bakery',
+    'lastSeen.town': 'Fenwick',
+    'lastSeen.region': 'london',
+    circumstances: 'A fictional test appeal.',
+    'force.name': 'Fixture Police',
+    'force.reference': 'FIX-1',
+    'consent.by': 'Mother',
+    'consent.date': '2026-11-21',
+    reviewBy: '2027-02-21',
+    published: '2026-11-21',
+  };
+  const post = async (extra: Record<string, string>, upload?: string) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ...fields, ...extra })) form.set(k, v);
+    if (upload)
+      form.set('upload', new Blob([readFileSync(upload)], { type: 'image/jpeg' }), 'family-photo.jpg');
+    return client.request('POST', `/appeals/${id}/edit`, { body: form });
+  };
+  const saved = await post({ action: 'save' }, photo);
+  if (saved.status !== 303)
+    throw new Error(`Saving ${id} failed: ${saved.status}\n${saved.text.slice(0, 2000)}`);
+  const submitted = await post({
+    action: 'submit',
+    'photos[0].src': 'photo-1.jpg',
+    'photos[0].alt': 'Fictional test portrait',
+    'photos[0].kind': 'photo',
+  });
+  if (submitted.status !== 303 || submitted.headers.get('location') !== `/appeals/${id}/?submitted`) {
+    throw new Error(
+      `Sending ${id} for approval failed: ${submitted.status}\n${submitted.text.slice(0, 3000)}`,
+    );
+  }
+  return id;
 }

@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, removeWorkspace, type Workspace } from '../helpers/publishing.ts';
-import { writeTestPhoto } from '../helpers/fixture-content.ts';
 import {
   addStudioUser,
   startStudio,
@@ -16,6 +15,7 @@ import {
   studioBuild,
   studioCli,
   studioRoutes,
+  submitCompleteAppeal,
   type ListedRoute,
   type RunningStudio,
 } from '../helpers/studio.ts';
@@ -364,49 +364,7 @@ describe('sign-in', () => {
 });
 
 describe('roles and the two-person rule', () => {
-  /** Fills in a complete new appeal (with a photo) through the real form, and sends it for approval. */
-  async function submitNewAppeal(client: StudioClient): Promise<string> {
-    const created = await client.post('/new', { csrf: await client.csrf() });
-    const id = /\/appeals\/(2026-\d{4})\/edit/.exec(created.headers.get('location') ?? '')![1]!;
-    const photo = path.join(ws.root, `upload-${id}.jpg`);
-    await writeTestPhoto(photo, 7);
-    const form = new FormData();
-    const fields: Record<string, string> = {
-      csrf: await client.csrf(`/appeals/${id}/edit`),
-      action: 'save',
-      name: 'Wilhelmina Brackenbury',
-      sex: 'female',
-      dateOfBirth: '2012-01-02',
-      missingSince: '2026-11-20',
-      'lastSeen.place': 'Outside the bakery',
-      'lastSeen.town': 'Fenwick',
-      'lastSeen.region': 'london',
-      circumstances: 'A fictional test appeal.',
-      'force.name': 'Fixture Police',
-      'force.reference': 'FIX-1',
-      'consent.by': 'Mother',
-      'consent.date': '2026-11-21',
-      reviewBy: '2027-02-21',
-      published: '2026-11-21',
-    };
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    form.set('upload', new Blob([readFileSync(photo)], { type: 'image/jpeg' }), 'family-photo.jpg');
-    const saved = await client.request('POST', `/appeals/${id}/edit`, { body: form });
-    expect(saved.status, saved.text.slice(0, 2000)).toBe(303);
-    const again = new FormData();
-    for (const [k, v] of Object.entries({
-      ...fields,
-      action: 'submit',
-      'photos[0].src': 'photo-1.jpg',
-      'photos[0].alt': 'Fictional test portrait',
-      'photos[0].kind': 'photo',
-    }))
-      again.set(k, v);
-    const submitted = await client.request('POST', `/appeals/${id}/edit`, { body: again });
-    expect(submitted.status, submitted.text.slice(0, 3000)).toBe(303);
-    expect(submitted.headers.get('location')).toBe(`/appeals/${id}/?submitted`);
-    return id;
-  }
+  const submitNewAppeal = (client: StudioClient) => submitCompleteAppeal(client, ws.root);
 
   it('lets an author write but not publish, approve, close or reopen', async () => {
     const author = await signedIn(USERS.author, PASSWORD.author);

@@ -246,7 +246,9 @@ export function appealFromForm(
   }
   data.knownAs ??= [];
   data.photos = photos.map(photoData);
-  return { data: inDocumentedOrder(data), body: (values[BODY_FIELD] ?? '').trim() };
+  // Browsers send a text box's line breaks as CRLF; files keep plain newlines.
+  const body = (values[BODY_FIELD] ?? '').replace(/\r\n?/g, '\n').trim();
+  return { data: inDocumentedOrder(data), body };
 }
 
 /** A photo row moved up or down one place, or removed; `index` out of range changes nothing. */
