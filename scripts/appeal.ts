@@ -238,7 +238,7 @@ async function commandNew(argv: string[]): Promise<void> {
       stringifyMarkdownFile(newAppealFrontmatter(input, today), input.circumstances),
     );
     const report: ContentReport = { settings, appeals: [], problems: [], warnings: [] };
-    validateAppealFolder(staging, id, report, { today });
+    await validateAppealFolder(staging, id, report, { today });
     if (report.problems.length > 0) {
       const target = path.join(path.relative(process.cwd(), appealsDir), id, 'index.md');
       throw new UsageError(
@@ -256,9 +256,9 @@ async function commandNew(argv: string[]): Promise<void> {
   console.log(`Review it, then publish. The appeal's permanent address will be /appeals/${id}/`);
 }
 
-function commandList(argv: string[]): void {
+async function commandList(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { status: { type: 'string' } }, strict: true });
-  const report = validateContent(contentDirectory(), { today: buildDate() });
+  const report = await validateContent(contentDirectory(), { today: buildDate() });
   const rows = report.appeals.filter((a) => !values.status || a.status === values.status);
   for (const appeal of rows) {
     const detail =

@@ -5,7 +5,7 @@ import { formatProblem } from '../src/lib/content/content-errors.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 
 const started = performance.now();
-const report = validateContent(contentDirectory(), { today: buildDate() });
+const report = await validateContent(contentDirectory(), { today: buildDate() });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 if (report.warnings.length > 0) {

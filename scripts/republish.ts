@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   if (values.rollback) {
     const context = publishingContext();
     try {
-      const { from, to } = rollback(context);
+      const { from, to } = await rollback(context);
       console.log(`Rolled back: ${from} → ${to}.`);
     } catch (error) {
       failed(error);

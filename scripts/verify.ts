@@ -9,7 +9,7 @@ import { publishingContext } from './lib/publishing-context.ts';
 
 const context = publishingContext();
 const releaseDir = path.resolve(process.argv[2] ?? currentLink(context.deployDir));
-const report = validateContent(context.contentDir, { today: buildDate() });
+const report = await validateContent(context.contentDir, { today: buildDate() });
 const findings = verifyRelease({
   releaseDir,
   ...idsByStatus(report),

@@ -46,7 +46,7 @@ export default function contentValidation(): AstroIntegration & {
             throw new Error('The republish that started this build has ended; nothing was built.');
           }
         }
-        const report = validateContent(contentDirectory(), { today: buildDate() });
+        const report = await validateContent(contentDirectory(), { today: buildDate() });
         const ids = idsByStatus(report);
         active = ids.activeIds.length;
         closed = ids.closedIds;

@@ -97,15 +97,18 @@ describe('npm run appeal -- new', () => {
       status: 'active',
       name: 'Peregrin Ashdown',
       knownAs: ['Perry', 'P'],
-      ageAtDisappearance: 13,
+      // The file holds text; the schema reads it as a number (checked below).
+      ageAtDisappearance: '13',
       urgent: true,
       photos: [{ src: 'photo-1.jpg', alt: 'Fictional portrait of a boy', kind: 'photo' }],
       published: FIXED_BUILD_DATE,
       reviewBy: '2027-02-28',
     });
     expect(body.trim()).toBe('This is a fictional test appeal created by the CLI test.');
-    const report = validateContent(content, { today: { year: 2026, month: 11, day: 29 } });
+    const report = await validateContent(content, { today: { year: 2026, month: 11, day: 29 } });
     expect(report.problems).toEqual([]);
+    const created = report.appeals.find((a) => a.id === '2026-0104');
+    expect(created?.status === 'active' && created.data.ageAtDisappearance).toBe(13);
   });
 
   it('refuses a photo under 600 px on the short side and creates nothing', async () => {

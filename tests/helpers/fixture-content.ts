@@ -38,6 +38,24 @@ export async function writeTestPhoto(
     .toFile(file);
 }
 
+const plainPhotos = new Map<number, Promise<Buffer>>();
+
+/**
+ * A plain 600×800 JPEG, a different colour for each seed: the smallest photo `check` accepts,
+ * made in milliseconds, for tests that need real image files but not photo-like ones.
+ */
+export function plainTestPhoto(seed = 0): Promise<Buffer> {
+  let photo = plainPhotos.get(seed);
+  if (!photo) {
+    const background = { r: (seed * 67) % 256, g: (seed * 131) % 256, b: (seed * 199) % 256 };
+    photo = sharp({ create: { width: 600, height: 800, channels: 3, background } })
+      .jpeg()
+      .toBuffer();
+    plainPhotos.set(seed, photo);
+  }
+  return photo;
+}
+
 /** Copies a fixture content folder to a temporary place and draws every photo its appeals name. */
 export async function materialiseFixture(
   name: string,

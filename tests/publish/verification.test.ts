@@ -1,7 +1,7 @@
 // What must never reach the live site: a closed child's name (verification catches it and blocks the
 // switch) and invalid content (validation stops the republish before it builds anything). In each
 // case the live release keeps every byte, and nothing is left behind in the deploy folder.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,18 @@ describe('invalid content', () => {
     editAppeal(ws, '2025-0007', (source) =>
       source.replace('region: yorkshire-and-the-humber', 'region: atlantis'),
     );
+    // What issue 11 found slipping through: an unquoted impossible date, a photo that links to
+    // another child's photo, a photo that is not an image, and a javascript: link in the text.
+    editAppeal(
+      ws,
+      '2026-0101',
+      (source) =>
+        `${source.replace(/^published: .*$/m, 'published: 2026-02-30').trimEnd()}\n\n[Click here](javascript:alert(1))\n`,
+    );
+    const linked = path.join(ws.contentDir, 'appeals', '2026-0101', 'photo-1.jpg');
+    rmSync(linked);
+    symlinkSync(path.join(ws.contentDir, 'appeals', ID, 'photo-1.jpg'), linked);
+    writeFileSync(path.join(ws.contentDir, 'appeals', '2025-0007', 'photo-2.jpg'), 'not a photo');
     const result = await runCli('republish', [], ws.env);
     expect(result.code, describeRun(result)).toBe(11);
     expect(result.stderr).toMatch(/stage "validate"/);
@@ -121,6 +133,16 @@ describe('invalid content', () => {
       result.stderr.split('\n').find((l) => l.includes(path.join('appeals', id, 'index.md')));
     expect(line('2026-0101'), result.stderr).toMatch(/missingSince: .*31\/02\/2026/);
     expect(line('2025-0007'), result.stderr).toMatch(/lastSeen\.region: .*atlantis/);
+    const lines = (id: string) =>
+      result.stderr.split('\n').filter((l) => l.includes(path.join('appeals', id, 'index.md')));
+    expect(lines('2026-0101').join('\n')).toContain(
+      'published: expected a real date like 2026-05-01, got "2026-02-30" (February 2026 has 28 days)',
+    );
+    expect(lines('2026-0101').join('\n')).toMatch(
+      /photos\[0\]\.src: expected a regular file, got a symbolic link/,
+    );
+    expect(lines('2026-0101').join('\n')).toMatch(/circumstances .*got "javascript:alert\(1\)"/);
+    expect(lines('2025-0007').join('\n')).toMatch(/photos\[1\]\.src: .*not an image that can be read/);
     expect(result.stdout).not.toMatch(/Building/);
 
     expect(snapshotLive(ws)).toEqual(live);

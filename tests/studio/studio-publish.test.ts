@@ -307,7 +307,7 @@ describeNginx('the studio, end to end', () => {
       ).toEqual([]);
 
       // The file the studio wrote is valid, in the documented field order, and editable by hand.
-      const report = validateContent(ws.contentDir, { today: parseCalendarDate(FIXED_BUILD_DATE)! });
+      const report = await validateContent(ws.contentDir, { today: parseCalendarDate(FIXED_BUILD_DATE)! });
       expect(report.problems).toEqual([]);
       const { data } = parseMarkdownFile(readFileSync(file, 'utf8'));
       const order = [...new Set(documentedFieldPaths().map((p) => p.split(/[.[]/)[0]!))];

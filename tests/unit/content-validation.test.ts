@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/content/content-errors.ts';
 import { stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
-import { FIXTURES } from '../helpers/fixture-content.ts';
+import { FIXTURES, plainTestPhoto } from '../helpers/fixture-content.ts';
 
 const TODAY = { year: 2026, month: 11, day: 29 };
 const roots: string[] = [];
@@ -32,11 +32,11 @@ function validAppeal(): Record<string, unknown> {
 }
 
 /** A content folder with the fixture settings and one appeal, 2026-0042, written from `frontmatter`. */
-function contentWith(
+async function contentWith(
   frontmatter: Record<string, unknown> | string,
   body = 'A fictional test appeal.',
   extraFiles: string[] = ['photo-1.jpg'],
-): string {
+): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'appeals-check-'));
   roots.push(root);
   cpSync(path.join(FIXTURES, 'basic/settings.yaml'), path.join(root, 'settings.yaml'));
@@ -46,29 +46,31 @@ function contentWith(
     path.join(dir, 'index.md'),
     typeof frontmatter === 'string' ? frontmatter : stringifyMarkdownFile(frontmatter, body),
   );
-  for (const file of extraFiles) writeFileSync(path.join(dir, file), 'not decoded by check');
+  for (const file of extraFiles) writeFileSync(path.join(dir, file), await plainTestPhoto(1));
   return root;
 }
 
-function messagesFor(root: string): string[] {
-  return validateContent(root, { today: TODAY, displayRoot: root }).problems.map(formatProblem);
+async function messagesFor(root: string | Promise<string>): Promise<string[]> {
+  return (await validateContent(await root, { today: TODAY, displayRoot: await root })).problems.map(
+    formatProblem,
+  );
 }
 
 const FILE = 'appeals/2026-0042/index.md';
 
 describe('validateContent', () => {
-  it('accepts a valid appeal', () => {
-    const report = validateContent(contentWith(validAppeal()), { today: TODAY });
+  it('accepts a valid appeal', async () => {
+    const report = await validateContent(await contentWith(validAppeal()), { today: TODAY });
     expect(report.problems).toEqual([]);
     expect(report.appeals.map((a) => a.id)).toEqual(['2026-0042']);
   });
 
-  it('reads unquoted YAML dates the way Astro does', () => {
+  it('reads unquoted YAML dates the way Astro does', async () => {
     const raw = stringifyMarkdownFile(validAppeal(), 'Text.')
       .replace("published: '2026-05-02'", 'published: 2026-05-02')
       .replace('published: "2026-05-02"', 'published: 2026-05-02');
     expect(raw).toContain('published: 2026-05-02\n');
-    expect(messagesFor(contentWith(raw))).toEqual([]);
+    expect(await messagesFor(contentWith(raw))).toEqual([]);
   });
 
   const cases: Array<[string, (a: Record<string, unknown>) => void, string]> = [
@@ -171,51 +173,52 @@ describe('validateContent', () => {
     ],
   ];
 
-  it.each(cases)('names the file, field and reason for %s', (_, mutate, expected) => {
+  it.each(cases)('names the file, field and reason for %s', async (_, mutate, expected) => {
     const appeal = validAppeal();
     mutate(appeal);
     const extra = ['photo-1.jpg', 'notes.txt', 'zephyrine.jpg'];
-    const messages = messagesFor(contentWith(appeal, 'A fictional test appeal.', extra));
+    const messages = await messagesFor(contentWith(appeal, 'A fictional test appeal.', extra));
     expect(
       messages.some((m) => m.startsWith(expected)),
       `expected a message starting:\n  ${expected}\ngot:\n  ${messages.join('\n  ')}`,
     ).toBe(true);
   });
 
-  it('reports every problem at once, not just the first', () => {
+  it('reports every problem at once, not just the first', async () => {
     const appeal = validAppeal();
     appeal.sex = 'girl';
     appeal.missingSince = 'last Tuesday';
     appeal.photos = [{ src: 'photo-1.jpg' }];
     delete appeal.force;
-    const messages = messagesFor(contentWith(appeal));
+    const messages = await messagesFor(contentWith(appeal));
     expect(messages.map((m) => m.split(': ')[1])).toEqual(
       expect.arrayContaining(['sex', 'missingSince', 'photos[0].alt', 'force']),
     );
   });
 
-  it('refuses broken YAML, a missing body, raw HTML and Markdown images', () => {
-    expect(messagesFor(contentWith('---\nname: [unclosed\n---\nText'))[0]).toMatch(
+  it('refuses broken YAML, a missing body, raw HTML and Markdown images', async () => {
+    expect((await messagesFor(contentWith('---\nname: [unclosed\n---\nText')))[0]).toMatch(
       new RegExp(`^${FILE}: expected valid YAML frontmatter; .* on line \\d+`),
     );
-    expect(messagesFor(contentWith('No frontmatter here'))[0]).toBe(
+    expect((await messagesFor(contentWith('No frontmatter here')))[0]).toBe(
       `${FILE}: expected YAML frontmatter between two "---" lines at the top of the file`,
     );
-    expect(messagesFor(contentWith(validAppeal(), ''))).toContain(
+    expect(await messagesFor(contentWith(validAppeal(), ''))).toContain(
       `${FILE}: circumstances (the text below the frontmatter): expected a paragraph below the frontmatter describing the circumstances, but it is empty`,
     );
-    expect(messagesFor(contentWith(validAppeal(), 'Text <script>alert(1)</script>'))).toContain(
-      `${FILE}: circumstances (the text below the frontmatter): expected plain Markdown text; HTML tags are not allowed`,
+    const lines = stringifyMarkdownFile(validAppeal(), 'x').split('\n').length - 1;
+    expect(await messagesFor(contentWith(validAppeal(), 'Text <script>alert(1)</script>'))).toContain(
+      `${FILE}: circumstances (the text below the frontmatter): expected plain Markdown text; HTML tags are not allowed (line ${lines})`,
     );
-    expect(messagesFor(contentWith(validAppeal(), 'Text ![me](../me.jpg)'))).toContain(
-      `${FILE}: circumstances (the text below the frontmatter): expected plain Markdown text; images belong in the photos field, not the text`,
+    expect(await messagesFor(contentWith(validAppeal(), 'Text ![me](../me.jpg)'))).toContain(
+      `${FILE}: circumstances (the text below the frontmatter): expected plain Markdown text; images belong in the photos field, not the text (line ${lines})`,
     );
   });
 
-  it('refuses a closed appeal that still holds personal data or photos', () => {
+  it('refuses a closed appeal that still holds personal data or photos', async () => {
     const appeal = validAppeal();
     appeal.status = 'found';
-    const messages = messagesFor(contentWith(appeal));
+    const messages = await messagesFor(contentWith(appeal));
     expect(messages).toContain(
       `${FILE}: name: unknown field (expected one of: status, closedAt, published, updated)`,
     );
@@ -227,18 +230,20 @@ describe('validateContent', () => {
     expect(messages.some((m) => m.includes('expected no photos beside a closed appeal'))).toBe(true);
   });
 
-  it('accepts a closed tombstone', () => {
-    expect(messagesFor(contentWith({ status: 'withdrawn', closedAt: '2026-10-01' }, '', []))).toEqual([]);
+  it('accepts a closed tombstone', async () => {
+    expect(await messagesFor(contentWith({ status: 'withdrawn', closedAt: '2026-10-01' }, '', []))).toEqual(
+      [],
+    );
   });
 
-  it('refuses folders that are not appeal ids, and bad settings', () => {
-    const root = contentWith(validAppeal());
+  it('refuses folders that are not appeal ids, and bad settings', async () => {
+    const root = await contentWith(validAppeal());
     mkdirSync(path.join(root, 'appeals', 'amy-smith'));
     writeFileSync(
       path.join(root, 'settings.yaml'),
       'organisation: { name: X, email: a@b.c }\nphones: {}\nregions: []\nbaseUrl: not a url\n',
     );
-    const messages = messagesFor(root);
+    const messages = await messagesFor(root);
     expect(messages).toContain(
       'appeals/amy-smith: expected a folder named with an appeal id like 2026-0042, got "amy-smith"',
     );
@@ -251,10 +256,10 @@ describe('validateContent', () => {
     );
   });
 
-  it('warns about appeals past their review date', () => {
+  it('warns about appeals past their review date', async () => {
     const appeal = validAppeal();
     appeal.reviewBy = '2026-11-01';
-    const report = validateContent(contentWith(appeal), { today: TODAY, displayRoot: '/' });
+    const report = await validateContent(await contentWith(appeal), { today: TODAY, displayRoot: '/' });
     expect(report.problems).toEqual([]);
     expect(report.warnings.map(formatProblem)[0]).toMatch(
       /2026-0042\/index.md: reviewBy: review was due on 2026-11-01/,

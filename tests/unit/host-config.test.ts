@@ -15,9 +15,15 @@ import {
 import {
   BASE_CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY,
-  DENY_FRAMING,
+  SECURITY_HEADERS,
   SHARED_SECURITY_HEADERS,
 } from '../../src/lib/hosting/security-headers.ts';
+import {
+  PINNED_CSP,
+  PINNED_CSP_WITHOUT_FRAMING,
+  PINNED_DENY_FRAMING,
+  PINNED_SHARED_HEADERS,
+} from '../helpers/pinned-headers.ts';
 
 const input = {
   closedIds: ['2026-0103', '2025-0001'],
@@ -51,6 +57,19 @@ function headersFor(rules: ReturnType<typeof parseHeaders>, urlPath: string): Re
   return out;
 }
 
+describe('the security headers', () => {
+  it('are exactly the pinned policy and headers', () => {
+    expect(BASE_CONTENT_SECURITY_POLICY).toBe(PINNED_CSP_WITHOUT_FRAMING);
+    expect(CONTENT_SECURITY_POLICY).toBe(PINNED_CSP);
+    expect(SHARED_SECURITY_HEADERS).toEqual(PINNED_SHARED_HEADERS);
+    expect(SECURITY_HEADERS).toEqual({
+      'Content-Security-Policy': PINNED_CSP,
+      ...PINNED_SHARED_HEADERS,
+      'X-Frame-Options': 'DENY',
+    });
+  });
+});
+
 describe('_headers', () => {
   const text = headersFile(input);
   const rules = parseHeaders(text);
@@ -58,10 +77,9 @@ describe('_headers', () => {
   it('puts the security headers, and only those, on /*, with framing left to each path', () => {
     const all = rules.find((r) => r.path === '/*')!;
     expect(Object.fromEntries(all.headers)).toEqual({
-      'Content-Security-Policy': BASE_CONTENT_SECURITY_POLICY,
-      ...SHARED_SECURITY_HEADERS,
+      'Content-Security-Policy': PINNED_CSP_WITHOUT_FRAMING,
+      ...PINNED_SHARED_HEADERS,
     });
-    expect(BASE_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
     expect(all.headers.map(([name]) => name.toLowerCase())).not.toContain('cache-control');
     expect(rules.filter((r) => r.path === '/*')).toHaveLength(1);
   });
@@ -92,19 +110,18 @@ describe('_headers', () => {
       expect(headers['cache-control'], urlPath).toHaveLength(1);
       // Joined by the host into one value, which browsers enforce as two policies.
       expect(headers['content-security-policy'], urlPath).toEqual([
-        BASE_CONTENT_SECURITY_POLICY,
-        DENY_FRAMING,
+        PINNED_CSP_WITHOUT_FRAMING,
+        PINNED_DENY_FRAMING,
       ]);
       expect(headers['x-frame-options'], urlPath).toEqual(['DENY']);
     }
-    expect(CONTENT_SECURITY_POLICY).toBe(`${BASE_CONTENT_SECURITY_POLICY}; ${DENY_FRAMING}`);
   });
 
   it('lets only the embed be framed, by the sites in the settings', () => {
     for (const urlPath of ['/embed/latest/', '/embed/latest/index.html']) {
       const headers = headersFor(rules, urlPath);
       expect(headers['content-security-policy'], urlPath).toEqual([
-        BASE_CONTENT_SECURITY_POLICY,
+        PINNED_CSP_WITHOUT_FRAMING,
         'frame-ancestors https://news.example.org https://*.partner.example',
       ]);
       expect(headers['x-frame-options'], urlPath).toBeUndefined();
@@ -112,7 +129,7 @@ describe('_headers', () => {
     }
     const anySite = parseHeaders(headersFile({ ...input, embedAllowedSites: undefined }));
     expect(headersFor(anySite, '/embed/latest/')['content-security-policy']).toEqual([
-      BASE_CONTENT_SECURITY_POLICY,
+      PINNED_CSP_WITHOUT_FRAMING,
       'frame-ancestors *',
     ]);
     for (const urlPath of ['/feeds/appeals.xml', '/appeals/2026-0101/poster/', '/embedded/']) {
@@ -289,7 +306,7 @@ describe('nginx server include', () => {
         ),
       ][0]?.[1] ?? '';
     expect(embed).toContain(
-      `add_header Content-Security-Policy "${BASE_CONTENT_SECURITY_POLICY}; frame-ancestors https://news.example.org" always;`,
+      `add_header Content-Security-Policy "${PINNED_CSP_WITHOUT_FRAMING}; frame-ancestors https://news.example.org" always;`,
     );
     expect(embed).not.toContain('X-Frame-Options');
     expect(embed).toContain('try_files $uri $uri/index.html =404;');
@@ -305,9 +322,13 @@ describe('nginx server include', () => {
       for (const line of l.body.split('\n').filter((x) => x.includes('add_header')))
         expect(line, l.match).toMatch(/ always;$/);
     }
-    expect(nginxSecurityHeaders()).toContain(
-      `add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`,
-    );
+    expect(nginxSecurityHeaders().split('\n')).toEqual([
+      `add_header Content-Security-Policy "${PINNED_CSP}" always;`,
+      ...Object.entries(PINNED_SHARED_HEADERS).map(
+        ([name, value]) => `add_header ${name} "${value}" always;`,
+      ),
+      'add_header X-Frame-Options "DENY" always;',
+    ]);
   });
 
   it('caches like _headers: immutable only under /_astro/', () => {

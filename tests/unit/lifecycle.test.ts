@@ -33,7 +33,7 @@ import {
 import { pruneImageCache } from '../../src/lib/publishing/republish.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { namePattern, photoSource, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
-import { FIXTURES } from '../helpers/fixture-content.ts';
+import { FIXTURES, plainTestPhoto } from '../helpers/fixture-content.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -44,24 +44,31 @@ function temp(): string {
 }
 const TODAY = { year: 2026, month: 11, day: 29 };
 
-function contentCopy(): { content: string; archive: string } {
+/** Each fixture photo's bytes, by `<id>/<photo>`, to check that closing moves them unchanged. */
+const photoBytes = new Map<string, Buffer>();
+
+async function contentCopy(): Promise<{ content: string; archive: string }> {
   const root = temp();
   const content = path.join(root, 'content');
   cpSync(path.join(FIXTURES, 'basic'), content, { recursive: true });
+  let seed = 0;
   for (const [id, photos] of [
     ['2026-0101', ['photo-1.jpg']],
     ['2026-0102', ['photo-1.jpg']],
     ['2025-0007', ['photo-1.jpg', 'photo-2.jpg']],
   ] as const) {
-    for (const photo of photos)
-      writeFileSync(path.join(content, 'appeals', id, photo), `fake ${id} ${photo}`);
+    for (const photo of photos) {
+      const bytes = await plainTestPhoto(++seed);
+      photoBytes.set(`${id}/${photo}`, bytes);
+      writeFileSync(path.join(content, 'appeals', id, photo), bytes);
+    }
   }
   return { content, archive: path.join(root, 'archive') };
 }
 
 describe('closing and reopening', () => {
-  it('turns an appeal into a tombstone and archives all its data', () => {
-    const { content, archive } = contentCopy();
+  it('turns an appeal into a tombstone and archives all its data', async () => {
+    const { content, archive } = await contentCopy();
     const original = readFileSync(path.join(content, 'appeals/2026-0101/index.md'), 'utf8');
     closeAppeal({
       contentDir: content,
@@ -82,18 +89,20 @@ describe('closing and reopening', () => {
     });
     expect(tombstone.body.trim()).toBe('');
     expect(readFileSync(path.join(archive, '2026-0101/index.md'), 'utf8')).toBe(original);
-    expect(readFileSync(path.join(archive, '2026-0101/photo-1.jpg'), 'utf8')).toBe(
-      'fake 2026-0101 photo-1.jpg',
-    );
+    expect(
+      readFileSync(path.join(archive, '2026-0101/photo-1.jpg')).equals(
+        photoBytes.get('2026-0101/photo-1.jpg')!,
+      ),
+    ).toBe(true);
     // The content still validates, with the appeal closed.
-    const report = validateContent(content, { today: TODAY });
+    const report = await validateContent(content, { today: TODAY });
     expect(report.problems).toEqual([]);
     expect(report.appeals.find((a) => a.id === '2026-0101')?.status).toBe('found');
     expect(archivedNames(archive)).toEqual([{ id: '2026-0101', names: ['Zephyrine Quillfeather', 'Zeph'] }]);
   });
 
-  it('refuses unknown ids, closed appeals, an occupied archive and a missing archive, changing nothing', () => {
-    const { content, archive } = contentCopy();
+  it('refuses unknown ids, closed appeals, an occupied archive and a missing archive, changing nothing', async () => {
+    const { content, archive } = await contentCopy();
     expect(() =>
       closeAppeal({
         contentDir: content,
@@ -143,8 +152,8 @@ describe('closing and reopening', () => {
     expect(readdirSync(path.join(content, 'appeals/2026-0102'))).toEqual(['index.md', 'photo-1.jpg']);
   });
 
-  it('reopens an appeal exactly as it was, updated today', () => {
-    const { content, archive } = contentCopy();
+  it('reopens an appeal exactly as it was, updated today', async () => {
+    const { content, archive } = await contentCopy();
     const before = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2025-0007/index.md'), 'utf8'));
     closeAppeal({
       contentDir: content,
@@ -156,8 +165,10 @@ describe('closing and reopening', () => {
     reopenAppeal({ contentDir: content, archiveDir: archive, id: '2025-0007', today: '2026-11-29' });
     const after = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2025-0007/index.md'), 'utf8'));
     expect(after.body.trim()).toBe(before.body.trim());
-    expect(validateContent(content, { today: TODAY }).problems).toEqual([]);
-    const report = validateContent(content, { today: TODAY }).appeals.find((a) => a.id === '2025-0007');
+    expect((await validateContent(content, { today: TODAY })).problems).toEqual([]);
+    const report = (await validateContent(content, { today: TODAY })).appeals.find(
+      (a) => a.id === '2025-0007',
+    );
     expect(report?.status).toBe('active');
     expect(report?.data).toMatchObject({
       name: 'Odalys Fernhollow',

@@ -32,6 +32,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (value instanceof Date) return `"${value.toISOString().slice(0, 10)}"`;
+  // Frontmatter keeps numbers as the text typed; a plain number reads as one: "got 19".
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value;
   if (typeof value === 'string') return value.trim() === '' ? 'an empty value' : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a group of fields';
@@ -105,7 +107,11 @@ export function problemsFromIssues(file: string, issues: readonly z.core.$ZodIss
       continue;
     }
     const found = valueAt(data, issue.path);
-    const message = found === undefined ? `${issue.message}, but it is missing` : `${issue.message}, got ${describeValue(found)}`;
+    // A date on no calendar says why: "(February 2026 has 28 days)".
+    const reason = (issue as { params?: { reason?: unknown } }).params?.reason;
+    const why = typeof reason === 'string' ? ` (${reason})` : '';
+    const message =
+      found === undefined ? `${issue.message}, but it is missing` : `${issue.message}, got ${describeValue(found)}${why}`;
     problems.push({ file, field: formatPath(issue.path) || undefined, message });
   }
   return problems;

@@ -1,3 +1,5 @@
+import { foldText } from '../model/text-fold.ts';
+
 /** Rules for photo files that sit beside an appeal's index.md. */
 export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'] as const;
 
@@ -11,9 +13,12 @@ export function neutralPhotoName(index: number, extension = '.jpg'): string {
   return `photo-${index}${extension}`;
 }
 
-/** Name parts (3+ letters) of the child that appear in a file name. */
+/**
+ * Name parts (3+ letters) of the child that appear in a file name, accents or not: "zoe-nowak.jpg"
+ * holds both parts of "Zoë Ńowak".
+ */
 export function namePartsIn(fileName: string, names: readonly string[]): string[] {
-  const lower = fileName.toLowerCase();
-  const parts = names.flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)).filter((p) => p.length >= 3);
+  const lower = foldText(fileName);
+  const parts = names.flatMap((n) => foldText(n).split(/[^\p{L}]+/u)).filter((p) => p.length >= 3);
   return [...new Set(parts.filter((p) => lower.includes(p)))];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { parseCalendarDate } from './calendar-date.ts';
-import { parseMissingSince } from './missing-since.ts';
+import { impossibleDateReason, parseCalendarDate } from './calendar-date.ts';
+import { impossibleMissingSinceReason, parseMissingSince } from './missing-since.ts';
+import { numberToText, wholeNumberFromText } from './typed-text.ts';
 
 /**
  * The appeal frontmatter schema. Every message starts "expected …"; the error formatter adds
@@ -14,17 +15,29 @@ export const CLOSED_STATUSES: readonly AppealStatus[] = ['found', 'withdrawn'];
 export const SEXES = ['female', 'male'] as const;
 export const PHOTO_KINDS = ['photo', 'age-progressed'] as const;
 
-/** YAML turns an unquoted 2026-05-01 into a Date at UTC midnight; we want the text back. */
-function yamlDateToText(value: unknown): unknown {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
-  const iso = value.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** Markup: a "<" that starts a tag, comment or processing instruction. */
+const MARKUP_RE = /<[a-z!/?]/i;
+/** Control and format characters but tab and newline: they can hide, join or reorder letters. */
+const INVISIBLE_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}]/u;
+
+/** Why text is not plain, visible text, or undefined. Names must read as they are checked. */
+export function plainTextProblem(value: string): string | undefined {
+  // Most text is printable ASCII without "<": nothing to look for.
+  if (/^[\x20-\x3b\x3d-\x7e]*$/.test(value)) return undefined;
+  if (MARKUP_RE.test(value)) return 'expected plain text, without HTML tags (<…>)';
+  const invisible = INVISIBLE_RE.exec(value)?.[0];
+  if (invisible) {
+    const code = `U+${invisible.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `expected visible text only, got an invisible character (${code}) that can hide or reorder letters; retype the text`;
+  }
+  return undefined;
 }
 
-/** A value YAML may read as a number (a reference like 13260012345) that we keep as text. */
-function numberToText(value: unknown): unknown {
-  return typeof value === 'number' ? String(value) : value;
-}
+/**
+ * Longest text a field may hold: a name, place or description is a phrase, not a page. Longer text
+ * is a paste gone wrong, and would break the card, the poster and the share image.
+ */
+export const MAX_TEXT_LENGTH = 300;
 
 const text = (expected: string) =>
   z.preprocess(
@@ -32,35 +45,51 @@ const text = (expected: string) =>
     z
       .string({ error: `expected ${expected}` })
       .trim()
-      .min(1, { error: `expected ${expected}, not an empty value` }),
+      .min(1, { error: `expected ${expected}, not an empty value` })
+      .max(MAX_TEXT_LENGTH, { error: `expected ${expected} of at most ${MAX_TEXT_LENGTH} characters` })
+      .superRefine((value, ctx) => {
+        const problem = plainTextProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
   );
 
 const optionalText = (expected: string) => text(expected).optional();
 
-export const calendarDate = (expected = 'a date like 2026-05-01') =>
-  z.preprocess(
-    yamlDateToText,
-    z
-      .string({ error: `expected ${expected}` })
-      .refine((s) => parseCalendarDate(s) !== undefined, { error: `expected ${expected}` }),
-  );
+/**
+ * Text that must be a real date: shaped right (`expected`) and on the calendar. An impossible date
+ * says so, with the reason in `params.reason` for the error formatter: "(February 2026 has 28 days)".
+ */
+function dateText(
+  expected: string,
+  isValid: (text: string) => boolean,
+  impossibleReason: (text: string) => string | undefined,
+) {
+  return z.string({ error: `expected ${expected}` }).superRefine((value, ctx) => {
+    if (isValid(value)) return;
+    const reason = impossibleReason(value);
+    ctx.addIssue({
+      code: 'custom',
+      message: reason ? 'expected a real date like 2026-05-01' : `expected ${expected}`,
+      ...(reason ? { params: { reason } } : {}),
+    });
+  });
+}
 
-const monthOrDate = z.preprocess(
-  yamlDateToText,
-  z
-    .string({ error: 'expected a date like 2026-05-01 or a month like 2026-05' })
-    .refine((s) => parseCalendarDate(s) !== undefined || parseCalendarDate(`${s}-01`) !== undefined, {
-      error: 'expected a date like 2026-05-01 or a month like 2026-05',
-    }),
+export const calendarDate = (expected = 'a date like 2026-05-01') =>
+  dateText(expected, (s) => parseCalendarDate(s) !== undefined, impossibleDateReason);
+
+const monthOrDate = dateText(
+  'a date like 2026-05-01 or a month like 2026-05',
+  (s) =>
+    parseCalendarDate(s) !== undefined ||
+    (/^\d{4}-\d{2}$/.test(s) && parseCalendarDate(`${s}-01`) !== undefined),
+  (s) => impossibleDateReason(/^\d{4}-\d{2}$/.test(s) ? `${s}-01` : s),
 );
 
-const missingSince = z.preprocess(
-  yamlDateToText,
-  z
-    .string({ error: 'expected a date like 2026-05-01, or a date and UK time like "2026-05-01 18:30"' })
-    .refine((s) => parseMissingSince(s) !== undefined, {
-      error: 'expected a date like 2026-05-01, or a date and UK time like "2026-05-01 18:30"',
-    }),
+const missingSince = dateText(
+  'a date like 2026-05-01, or a date and UK time like "2026-05-01 18:30"',
+  (s) => parseMissingSince(s) !== undefined,
+  impossibleMissingSinceReason,
 );
 
 const bool = (expected: string) => z.boolean({ error: `expected ${expected}` });
@@ -106,10 +135,14 @@ export function activeAppealSchema<P extends z.ZodType>(photoSource: P) {
       sex: z.enum(SEXES, { error: 'expected "female" or "male"' }),
       dateOfBirth: calendarDate().optional(),
       ageAtDisappearance: z
-        .number({ error: 'expected a whole number of years, like 14' })
-        .int({ error: 'expected a whole number of years, like 14' })
-        .min(0, { error: 'expected an age from 0 to 17' })
-        .max(17, { error: 'expected an age from 0 to 17: this site is for children' })
+        .preprocess(
+          wholeNumberFromText,
+          z
+            .number({ error: 'expected a whole number of years, like 14' })
+            .int({ error: 'expected a whole number of years, like 14' })
+            .min(0, { error: 'expected an age from 0 to 17' })
+            .max(17, { error: 'expected an age from 0 to 17: this site is for children' }),
+        )
         .optional(),
       missingSince,
       lastSeen: z.strictObject(

@@ -27,6 +27,20 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   return { year, month, day };
 }
 
+/**
+ * Why text shaped like a date (`2026-02-30`, `2026-13-01`) is not a real one, in plain words;
+ * undefined when it is a real date or not shaped like one at all.
+ */
+export function impossibleDateReason(text: string): string | undefined {
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  if (day < 1) return 'days start at 1';
+  const days = daysInMonth(year, month);
+  return day > days ? `${MONTHS[month - 1]} ${year} has ${days} days` : undefined;
+}
+
 export function formatCalendarDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,4 +1,10 @@
-import { type CalendarDate, formatCalendarDate, formatLongDate, parseCalendarDate } from './calendar-date.ts';
+import {
+  type CalendarDate,
+  formatCalendarDate,
+  formatLongDate,
+  impossibleDateReason,
+  parseCalendarDate,
+} from './calendar-date.ts';
 
 /** When a child went missing: a UK calendar date and, if known, the UK local time. */
 export interface MissingSince {
@@ -19,6 +25,17 @@ export function parseMissingSince(text: string): MissingSince | undefined {
   const minute = Number(m[3]);
   if (hour > 23 || minute > 59) return undefined;
   return { date, time: { hour, minute } };
+}
+
+/** Why text shaped like `2026-02-30 18:30` is not a real date and time; undefined otherwise. */
+export function impossibleMissingSinceReason(text: string): string | undefined {
+  const m = DATE_TIME_RE.exec(text.trim());
+  if (!m) return undefined;
+  const dateReason = impossibleDateReason(m[1]!);
+  if (dateReason || m[2] === undefined) return dateReason;
+  if (Number(m[2]) > 23) return `there is no hour ${Number(m[2])}; use the 24-hour clock, 00:00 to 23:59`;
+  if (Number(m[3]) > 59) return `there is no minute ${Number(m[3])}`;
+  return undefined;
 }
 
 export function formatMissingSinceValue(value: MissingSince): string {

@@ -1,12 +1,24 @@
 import { z } from 'zod';
+import { numberToText, wholeNumberFromText } from './typed-text.ts';
 
 const text = (expected: string) =>
   z.preprocess(
-    (v) => (typeof v === 'number' ? String(v) : v),
+    numberToText,
     z
       .string({ error: `expected ${expected}` })
       .trim()
       .min(1, { error: `expected ${expected}` }),
+  );
+
+/** A whole number, typed as YAML text, from `min` to `max`. */
+const wholeNumber = (expected: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    wholeNumberFromText,
+    z
+      .number({ error: expected })
+      .int({ error: expected })
+      .min(min, { error: `${expected}, at least ${min}` })
+      .max(max, { error: `${expected}, at most ${max}` }),
   );
 
 const REGION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,8 +68,8 @@ export const settingsSchema = z.strictObject({
     .array(
       z.strictObject({
         label: text('a label, like "12 to 14"'),
-        min: z.number({ error: 'expected a whole number of years' }).int().min(0),
-        max: z.number({ error: 'expected a whole number of years' }).int().min(0),
+        min: wholeNumber('expected a whole number of years', 0),
+        max: wholeNumber('expected a whole number of years', 0),
       }),
       { error: 'expected a list of age bands, each with label, min and max' },
     )
@@ -67,7 +79,7 @@ export const settingsSchema = z.strictObject({
       { label: '12 to 14', min: 12, max: 14 },
       { label: '15 to 17', min: 15, max: 17 },
     ]),
-  appealsPerPage: z.number({ error: 'expected a whole number, like 24' }).int().min(1).max(200).default(24),
+  appealsPerPage: wholeNumber('expected a whole number, like 24', 1, 200).default(24),
   demoContent: z.boolean({ error: 'expected true or false' }).default(false),
   embed: z
     .strictObject({
@@ -90,7 +102,7 @@ export const settingsSchema = z.strictObject({
     .strictObject({
       deployDir: text('a folder for releases, like "deploy"').optional(),
       archiveDir: text('a private folder for closed appeals, like "archive"').optional(),
-      keepReleases: z.number({ error: 'expected a whole number, like 3' }).int().min(1).max(50).optional(),
+      keepReleases: wholeNumber('expected a whole number, like 3', 1, 50).optional(),
       purgeHook: text('a shell command run after each publish').optional(),
     })
     .default({}),

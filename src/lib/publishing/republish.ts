@@ -442,8 +442,8 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   try {
     clearLeftovers(options.deployDir);
     const today = buildDate(options.env ?? process.env);
-    const report = await timed('validate', () => {
-      const r = validateContent(options.contentDir, { today });
+    const report = await timed('validate', async () => {
+      const r = await validateContent(options.contentDir, { today });
       if (r.problems.length > 0)
         throw new StageError(
           'validate',
@@ -601,17 +601,17 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
 }
 
 /** Switches back to the release before the live one, unless it shows an appeal closed since. */
-export function rollback(options: {
+export async function rollback(options: {
   deployDir: string;
   contentDir: string;
   env?: Record<string, string | undefined>;
-}): { from: string; to: string } {
+}): Promise<{ from: string; to: string }> {
   const live = currentRelease(options.deployDir);
   const all = listReleases(options.deployDir);
   const index = live ? all.indexOf(live) : -1;
   const target = index > 0 ? all[index - 1] : undefined;
   if (!live || !target) throw new StageError('switch', 'There is no earlier release to roll back to.');
-  const report = validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
+  const report = await validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
   const closedNow = new Set(idsByStatus(report).closedIds);
   const showing = readManifest(options.deployDir, target).activeIds.filter((id) => closedNow.has(id));
   if (showing.length > 0) {

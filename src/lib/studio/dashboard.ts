@@ -44,14 +44,14 @@ function matches(row: AppealRow, knownAs: readonly string[], reference: string, 
 }
 
 /** What the dashboard shows, from the content, the drafts and the live release. */
-export function dashboard(options: {
+export async function dashboard(options: {
   contentDir: string;
   dataDir: string;
   deployDir: string;
   today: CalendarDate;
   query?: string | undefined;
-}): Dashboard {
-  const report: ContentReport = validateContent(options.contentDir, { today: options.today });
+}): Promise<Dashboard> {
+  const report: ContentReport = await validateContent(options.contentDir, { today: options.today });
   const release = currentRelease(options.deployDir);
   const manifest =
     release && listReleases(options.deployDir).includes(release)

@@ -41,10 +41,10 @@ export function appealState(studio: Studio, id: string): AppealState {
 }
 
 /** The same checks as `npm run check`, for one appeal folder (a draft, or the appeal in content/). */
-export function checkFolder(studio: Studio, dir: string, id: string): ContentReport {
+export async function checkFolder(studio: Studio, dir: string, id: string): Promise<ContentReport> {
   const { settings, problems } = loadSettings(studio.config.contentDir);
   const report: ContentReport = { settings, appeals: [], problems: [...problems], warnings: [] };
-  validateAppealFolder(dir, id, report, { today: studio.today(), displayRoot: studio.config.projectRoot });
+  await validateAppealFolder(dir, id, report, { today: studio.today(), displayRoot: studio.config.projectRoot });
   return report;
 }
 

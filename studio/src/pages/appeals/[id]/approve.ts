@@ -27,7 +27,7 @@ export const POST: APIRoute = async (context) => {
     if (!draft) return refusal(404, `There is no new appeal ${id} waiting for approval.`);
     const problem = approvalProblem(user, draft.meta, twoPersonRule(studio.config.contentDir));
     if (problem) return refusal(403, problem);
-    if (checkFolder(studio, draft.dir, id).problems.length > 0)
+    if ((await checkFolder(studio, draft.dir, id)).problems.length > 0)
       return context.redirect(`/appeals/${id}/edit`, 303);
     let approved = draft;
     try {

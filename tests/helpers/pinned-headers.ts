@@ -1,0 +1,19 @@
+// The security headers as literal text, written out by hand: a test that compared the headers
+// with the constants that made them would pass whatever the constants said. Loosening the CSP,
+// or dropping a header, must fail these tests and be a deliberate edit here.
+
+/** The Content Security Policy without its framing directive (which differs by path). */
+export const PINNED_CSP_WITHOUT_FRAMING =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+export const PINNED_DENY_FRAMING = "frame-ancestors 'none'";
+
+/** The whole policy on every path but the embed's. */
+export const PINNED_CSP = `${PINNED_CSP_WITHOUT_FRAMING}; ${PINNED_DENY_FRAMING}`;
+
+/** Headers on every path, the embed's included. */
+export const PINNED_SHARED_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
+};
