@@ -84,7 +84,7 @@ describeBrowser('hand edits and studio edits', () => {
       description: { eyes: 'Blue', clothing: 'Black hooded top, grey tracksuit bottoms, red cap' },
       updated: '2026-11-29',
     });
-    expect(after.ageAtDisappearance).toBe(15);
+    expect(readFileSync(appealFile(ws, id), 'utf8')).toMatch(/^ageAtDisappearance: 15$/m);
     expect(body).toContain('**He may be wearing glasses.**\n\n- likes football\n- has a bicycle');
     await expectCheckPasses();
   });

@@ -429,9 +429,7 @@ describe('the photo ingest', () => {
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900"><rect width="900" height="900"/></svg>',
     );
-    await expect(ingestPhoto(svg, out)).rejects.toThrow(
-      /got an SVG drawing/,
-    );
+    await expect(ingestPhoto(svg, out)).rejects.toThrow(/got an SVG drawing/);
     const tiff = await sharp({ create: { width: 700, height: 700, channels: 3, background: '#888' } })
       .tiff()
       .toBuffer();

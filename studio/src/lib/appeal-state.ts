@@ -44,7 +44,10 @@ export function appealState(studio: Studio, id: string): AppealState {
 export async function checkFolder(studio: Studio, dir: string, id: string): Promise<ContentReport> {
   const { settings, problems } = loadSettings(studio.config.contentDir);
   const report: ContentReport = { settings, appeals: [], problems: [...problems], warnings: [] };
-  await validateAppealFolder(dir, id, report, { today: studio.today(), displayRoot: studio.config.projectRoot });
+  await validateAppealFolder(dir, id, report, {
+    today: studio.today(),
+    displayRoot: studio.config.projectRoot,
+  });
   return report;
 }
 
