@@ -138,6 +138,33 @@ describeBrowser('hand edits and studio edits', () => {
     await expectCheckPasses();
   });
 
+  it('reorders photos and marks one age-progressed, and "Reviewed, extend 3 months" moves the review date, the file staying valid', async () => {
+    const id = '2025-0007';
+    await page.goto(`${studio.url}/appeals/${id}/edit`);
+    expect(await page.inputValue('#f-photos-1-kind')).toBe('age-progressed');
+    await Promise.all([page.waitForURL(/edit\?saved/), page.click('button:has-text("Move photo 2 up")')]);
+    expect(await page.inputValue('#f-photos-0-kind'), 'the age-progressed image is now first').toBe(
+      'age-progressed',
+    );
+    await page.selectOption('#f-photos-1-kind', 'age-progressed');
+    await saveChanges(id);
+    const photos = data(id).data.photos as Array<Record<string, string>>;
+    expect(photos.map((p) => [p.src, p.kind])).toEqual([
+      ['photo-2.jpg', 'age-progressed'],
+      ['photo-1.jpg', 'age-progressed'],
+    ]);
+    await expectCheckPasses();
+
+    await page.goto(`${studio.url}/`);
+    await Promise.all([
+      page.waitForURL(/\?reviewed=2025-0007/),
+      page.click('button:has-text("Reviewed, extend 3 months")'),
+    ]);
+    expect(data(id).data.reviewBy).toBe('2027-02-28');
+    expect(await page.textContent('#review-heading + *')).not.toContain(id);
+    await expectCheckPasses();
+  });
+
   it('shows a typo made by hand in the words of the check, keeps it, and saves nothing until it is fixed', async () => {
     const id = '2026-0102';
     editAppeal(ws, id, (s) => s.replace('  town: Brambleford Vale', '  twon: Brambleford Vale'));

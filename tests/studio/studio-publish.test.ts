@@ -402,5 +402,33 @@ describeNginx('the studio, end to end', () => {
       expect(existsSync(path.join(dataDir, 'preview-cache'))).toBe(false);
       expect(existsSync(path.join(dataDir, 'drafts', appealId))).toBe(false);
     });
+
+    it('a publisher reopens a mistaken closure, typing the id, and nginx serves the appeal again', async () => {
+      expect(appealId).not.toBe('');
+      const { page, problems } = await pageFor(PUBLISHER);
+      await page.goto(`${studio.url}/appeals/${appealId}/reopen`);
+      await page.fill('#confirm', appealId);
+      await Promise.all([
+        page.waitForURL(/\/jobs\/[0-9a-f]{32}\?reopened=/),
+        page.click('button:has-text("Reopen and publish")'),
+      ]);
+      await waitForJob(page);
+      const back = await http.get(`/appeals/${appealId}/`);
+      expect(back.status).toBe(200);
+      expect(mainText(back.text)).toContain(CHILD.name);
+      expect(existsSync(path.join(ws.archiveDir, appealId)), 'the archive copy went back into content/').toBe(
+        false,
+      );
+      const audit = readFileSync(path.join(ws.archiveDir, 'audit-log.jsonl'), 'utf8').trim().split('\n');
+      expect(JSON.parse(audit.at(-1)!)).toMatchObject({
+        id: appealId,
+        action: 'reopen',
+        by: PUBLISHER.email,
+      });
+      // The studio itself is never part of what is published.
+      expect(filesMentioning(ws.currentDir(), /Appeals studio|studio_session|name="csrf"/)).toEqual([]);
+      expect(readdirSync(ws.currentDir())).not.toContain('sign-in');
+      expect(problems.cspViolations).toEqual([]);
+    });
   });
 });
