@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { plainPath } from '../src/lib/studio/request-security.ts';
+import { STUDIO_SECURITY_HEADERS } from '../src/lib/studio/studio-headers.ts';
 import { studioConfig, studioPort, StudioConfigError } from '../src/lib/studio/studio-config.ts';
 import { generatePassword } from '../src/lib/studio/passwords.ts';
 import { ensureStudioBuild, PROJECT_ROOT } from './lib/studio-build.ts';
@@ -21,23 +22,6 @@ Without --generate or --password-stdin, user add and reset ask for the password 
 `;
 
 class UsageError extends Error {}
-
-/**
- * Headers for every response, the studio's static files included. A strict policy: our own
- * scripts, styles and images only, nothing inline, never framed, never cached, no referrer.
- */
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  // Not no-referrer: with it browsers send "Origin: null" on form posts, and the origin check needs the real one.
-  'Referrer-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
-  'Cache-Control': 'no-store',
-};
 
 // node:sqlite still prints an "experimental" warning on Node 24; it is expected here, so keep the terminal clean.
 function quietSqliteWarning(): void {
@@ -62,7 +46,7 @@ async function serve(argv: string[]): Promise<void> {
     handler: (req: unknown, res: ServerResponse) => void;
   };
   const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(STUDIO_SECURITY_HEADERS)) res.setHeader(name, value);
     if (!plainPath(req.url ?? '/')) {
       res
         .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STUDIO_SECURITY_HEADERS } from '../../src/lib/studio/studio-headers.ts';
 import { createWorkspace, removeWorkspace, type Workspace } from '../helpers/publishing.ts';
 import {
   addStudioUser,
@@ -143,7 +144,25 @@ describe('the studio refuses anyone not signed in', () => {
       expect(file, 'a public file of the studio').toMatch(/^(_astro\/[\w.-]+\.(css|js)|favicon\.svg)$/);
     const css = files.find((f) => f.endsWith('.css'))!;
     const anonymous = new StudioClient(studio.url);
-    expect((await anonymous.get(`/${css}`)).status).toBe(200);
+    const style = await anonymous.get(`/${css}`);
+    expect(style.status).toBe(200);
+
+    // Every response (a file, a page, a refusal) carries the strict policy and the other headers.
+    const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+    for (const reply of [
+      style,
+      await anonymous.get('/sign-in'),
+      await anonymous.get('/'),
+      await publisher.get('/'),
+      await publisher.post('/new', {}),
+    ]) {
+      for (const [name, value] of Object.entries(STUDIO_SECURITY_HEADERS)) {
+        if (name === 'Cache-Control' && reply === style) continue;
+        expect(reply.headers.get(name), name).toBe(value);
+      }
+    }
+    expect(STUDIO_SECURITY_HEADERS['Content-Security-Policy']).not.toMatch(/unsafe|\*|data:|https?:/);
+    expect((await publisher.get('/')).headers.get('Cache-Control')).toBe('no-store');
   });
 });
 
