@@ -313,19 +313,33 @@ describe('the dashboard', () => {
   it('sorts the content into urgent, past review, active (searchable) and recently closed (ids only)', async () => {
     const deployDir = path.join(root, 'deploy');
     createNewDraft(dataDir, contentDir, 'ada@example.org', TODAY);
+    // A draft and a preview left of an appeal closed from the command line are forgotten.
+    const stale = startEditDraft(dataDir, contentDir, '2026-0102', 'ada@example.org');
+    mkdirSync(previewDir(dataDir, '2026-0102'), { recursive: true });
+    writeFileSync(
+      path.join(contentDir, 'appeals', '2026-0102', 'index.md'),
+      '---\nstatus: found\nclosedAt: 2026-11-28\npublished: 2026-09-15\nupdated: 2026-11-28\n---\n',
+    );
+    rmSync(path.join(contentDir, 'appeals', '2026-0102', 'photo-1.jpg'));
     const d = await dashboard({ contentDir, dataDir, deployDir, today: TODAY });
+    expect(existsSync(stale.dir)).toBe(false);
+    expect(existsSync(previewDir(dataDir, '2026-0102'))).toBe(false);
     expect(d.urgent.map((r) => r.id)).toEqual(['2026-0101']);
     expect(d.pastReview.map((r) => r.id)).toEqual(['2025-0007']);
-    expect(d.active.map((r) => r.id)).toEqual(['2026-0102', '2026-0101', '2025-0007']);
+    expect(d.active.map((r) => r.id)).toEqual(['2026-0101', '2025-0007']);
     expect(d.active.every((r) => r.notLive)).toBe(true);
-    expect(d.recentlyClosed).toEqual([{ id: '2026-0103', status: 'found', closedAt: '2026-10-01' }]);
+    expect(d.recentlyClosed).toEqual([
+      { id: '2026-0102', status: 'found', closedAt: '2026-11-28' },
+      { id: '2026-0103', status: 'found', closedAt: '2026-10-01' },
+    ]);
     expect(d.drafts.map((x) => x.id)).toEqual(['2026-0104']);
     expect(d.live).toBeUndefined();
     const search = async (query: string) =>
       (await dashboard({ contentDir, dataDir, deployDir, today: TODAY, query })).active.map((r) => r.id);
     expect(await search('zeph')).toEqual(['2026-0101']);
-    expect(await search('FIX-2026-0102')).toEqual(['2026-0102']);
-    expect(await search('brambleford tobiah')).toHaveLength(1);
+    expect(await search('FIX-2026-0101')).toEqual(['2026-0101']);
+    expect(await search('hollowmere odalys')).toHaveLength(1);
+    expect(await search('tobiah'), 'a closed appeal is not found by name').toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { newestFirst } from '../model/appeal-order.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 import { currentRelease, listReleases, readManifest } from '../publishing/releases.ts';
 import { listDrafts, type DraftMeta } from './drafts.ts';
+import { forgetClosed } from './preview-build.ts';
 
 /** One active appeal as the dashboard lists it. */
 export interface AppealRow {
@@ -43,7 +44,7 @@ function matches(row: AppealRow, knownAs: readonly string[], reference: string, 
   return words.every((w) => haystack.includes(w));
 }
 
-/** What the dashboard shows, from the content, the drafts and the live release. */
+/** What the dashboard shows, from the content, the drafts and the live release (forgetting drafts of closed appeals). */
 export async function dashboard(options: {
   contentDir: string;
   dataDir: string;
@@ -84,6 +85,11 @@ export async function dashboard(options: {
   const ordered = newestFirst(rows.map((r) => r.row));
   const byId = new Map(rows.map((r) => [r.row.id, r]));
   const closed = report.appeals.flatMap((a) => (a.status === 'active' ? [] : [a]));
+  // An appeal closed from the command line leaves nothing of the child in the studio either.
+  forgetClosed(
+    options.dataDir,
+    closed.map((a) => a.id),
+  );
   const drafts = listDrafts(options.dataDir);
   return {
     urgent: ordered.filter((r) => r.urgent),

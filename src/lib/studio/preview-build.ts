@@ -13,7 +13,7 @@ import path from 'node:path';
 import { APPEALS_DIR } from '../content/validate-content.ts';
 import { isAppealId } from '../model/appeal-id.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
-import { removeDraft } from './drafts.ts';
+import { draftDir, removeDraft } from './drafts.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -110,4 +110,16 @@ export function forgetInStudio(dataDir: string, id: string): void {
   removeDraft(dataDir, id);
   rmSync(previewDir(dataDir, id), { recursive: true, force: true });
   rmSync(path.join(dataDir, PREVIEW_CACHE), { recursive: true, force: true });
+}
+
+/**
+ * Forgets what the studio kept of appeals closed elsewhere (from the command line, say): a draft
+ * or preview of a closed appeal would keep the child's details outside the archive.
+ */
+export function forgetClosed(dataDir: string, closedIds: readonly string[]): string[] {
+  const forgotten = closedIds.filter(
+    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)),
+  );
+  for (const id of forgotten) forgetInStudio(dataDir, id);
+  return forgotten;
 }
