@@ -66,7 +66,13 @@ async function audit(route: string, what: string): Promise<void> {
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      expect(overflow, `${where} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 60)}`),
+      );
+      expect(overflow, `${where} scrolls sideways on a phone: ${wide.join(' | ')}`).toBeLessThanOrEqual(0);
     }
   }
   await page.setViewportSize(DESKTOP);
