@@ -17,7 +17,7 @@ import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/lifecycle/appeal-
 import { formatCalendarDate } from '../src/lib/model/calendar-date.ts';
 import { StageError } from '../src/lib/publishing/republish.ts';
 import { publishingContext } from './lib/publishing-context.ts';
-import { printSummary, runRepublish } from './republish.ts';
+import { liveAfterFailure, printSummary, runRepublish } from './republish.ts';
 import { buildDate } from '../src/lib/model/build-date.ts';
 import { formatProblem } from '../src/lib/content/content-errors.ts';
 import { contentDirectory } from '../src/lib/content/content-location.ts';
@@ -306,7 +306,8 @@ async function publishAfter(
     );
   } catch (error) {
     if (error instanceof StageError) {
-      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}": the live site still shows the old release.
+      const live = error.takenDown ? liveAfterFailure(error) : 'The live site still shows the old release.';
+      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${live}
 ${error.message}
 Fix the problem and run npm run republish at once.`);
       process.exit(error.exitCode);

@@ -39,11 +39,16 @@ export async function runRepublish(options: { wait: boolean; startedAt: number }
   return republish({ ...context, wait: options.wait, log: (line) => console.log(line) });
 }
 
+/** What a failed republish left live: the takedown of closed appeals, or nothing new at all. */
+export function liveAfterFailure(error: StageError): string {
+  if (error.takenDown)
+    return `The takedown of ${error.takenDown.ids.join(', ')} is live (release ${error.takenDown.release}): its address answers with the closed notice and its pages and photos are gone from the site. Nothing else was published.`;
+  return error.stage === 'purge-hook' ? 'The new release is live.' : 'The live site was not changed.';
+}
+
 function failed(error: unknown): never {
   if (error instanceof StageError) {
-    console.error(
-      `Republish failed at stage "${error.stage}". The live site was not changed${error.stage === 'purge-hook' ? ' back' : ''}.\n${error.message}`,
-    );
+    console.error(`Republish failed at stage "${error.stage}". ${liveAfterFailure(error)}\n${error.message}`);
     process.exit(error.exitCode);
   }
   throw error;
@@ -93,7 +98,7 @@ async function main(): Promise<void> {
     } catch (error) {
       if (error instanceof StageError)
         console.error(
-          `Republish failed at stage "${error.stage}"; the live site was not changed.\n${error.message}`,
+          `Republish failed at stage "${error.stage}". ${liveAfterFailure(error)}\n${error.message}`,
         );
       else console.error(error);
     } finally {

@@ -1,4 +1,5 @@
 // `npm run verify [-- <release folder>]`: check a built release (default: the live one) for leaks.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { archivedNames } from '../src/lib/lifecycle/appeal-archive.ts';
 import { buildDate } from '../src/lib/model/build-date.ts';
@@ -9,6 +10,14 @@ import { publishingContext } from './lib/publishing-context.ts';
 
 const context = publishingContext();
 const releaseDir = path.resolve(process.argv[2] ?? currentLink(context.deployDir));
+if (!existsSync(releaseDir) || !statSync(releaseDir).isDirectory()) {
+  console.error(
+    process.argv[2]
+      ? `There is no release folder at ${releaseDir} to verify.`
+      : `There is no live release to verify: ${releaseDir} does not exist. Nothing has been published to ${context.deployDir} yet (npm run republish publishes), or name a folder: npm run verify -- <folder>.`,
+  );
+  process.exit(1);
+}
 const report = await validateContent(context.contentDir, { today: buildDate() });
 const findings = verifyRelease({
   releaseDir,

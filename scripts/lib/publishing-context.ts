@@ -1,11 +1,18 @@
 import path from 'node:path';
 import { contentDirectory } from '../../src/lib/content/content-location.ts';
-import { publishConfig, type PublishConfig } from '../../src/lib/publishing/publish-config.ts';
+import {
+  publishConfig,
+  PublishConfigError,
+  type PublishConfig,
+} from '../../src/lib/publishing/publish-config.ts';
 import { loadSettings } from '../../src/lib/content/validate-content.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Content folder and publishing folders for the CLIs, from settings and the environment. */
+/**
+ * Content folder and publishing folders for the CLIs, from settings and the environment. Folders
+ * that must not be used end the command with the reason, before it changes anything.
+ */
 export function publishingContext(): PublishConfig & {
   contentDir: string;
   publicDir: string;
@@ -13,8 +20,16 @@ export function publishingContext(): PublishConfig & {
 } {
   const contentDir = contentDirectory(process.env, process.cwd());
   const { settings } = loadSettings(contentDir);
+  let config: PublishConfig;
+  try {
+    config = publishConfig(settings, process.env, PROJECT_ROOT, contentDir);
+  } catch (error) {
+    if (!(error instanceof PublishConfigError)) throw error;
+    console.error(`${error.message}\nNothing was changed.`);
+    process.exit(1);
+  }
   return {
-    ...publishConfig(settings, process.env, PROJECT_ROOT),
+    ...config,
     contentDir,
     publicDir: path.join(PROJECT_ROOT, 'public'),
     projectRoot: PROJECT_ROOT,

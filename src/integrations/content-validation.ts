@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock } from '../lib/publishing/deploy-lock.ts';
 import { orphanedBuild } from '../lib/publishing/site-build.ts';
+import { publishConfigProblems } from '../lib/publishing/publish-config.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
 import { formatProblem } from '../lib/content/content-errors.ts';
@@ -46,7 +47,12 @@ export default function contentValidation(): AstroIntegration & {
             throw new Error('The republish that started this build has ended; nothing was built.');
           }
         }
-        const report = await validateContent(contentDirectory(), { today: buildDate() });
+        const contentDir = contentDirectory();
+        const report = await validateContent(contentDir, { today: buildDate() });
+        // An archive inside public/ (or the content) would be built into the site: refuse.
+        report.problems.push(
+          ...publishConfigProblems(report.settings, process.env, fileURLToPath(config.root), contentDir),
+        );
         const ids = idsByStatus(report);
         active = ids.activeIds.length;
         closed = ids.closedIds;

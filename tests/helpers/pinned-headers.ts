@@ -13,6 +13,7 @@ export const PINNED_CSP = `${PINNED_CSP_WITHOUT_FRAMING}; ${PINNED_DENY_FRAMING}
 
 /** Headers on every path, the embed's included. */
 export const PINNED_SHARED_HEADERS: Readonly<Record<string, string>> = {
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',

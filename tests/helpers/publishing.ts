@@ -163,7 +163,7 @@ export function sharedImageCache(label: string): SharedImageCache {
 // ---------------------------------------------------------------------------------------------
 // The CLIs
 
-export type Cli = 'appeal' | 'republish' | 'verify';
+export type Cli = 'appeal' | 'check' | 'republish' | 'verify';
 
 export interface CliResult {
   code: number | null;

@@ -283,6 +283,30 @@ describeNginx('the built site served by nginx', () => {
     }
   });
 
+  it('sends HSTS on every kind of response, pages, assets, the embed, 404 and 410 alike', async () => {
+    // Literal, so a weakened header fails here (it is never read from the code under test).
+    for (const urlPath of [
+      '/',
+      `/appeals/${ACTIVE_IDS[0]}/`,
+      `/appeals/${CLOSED_ID}/`,
+      '/embed/latest/',
+      '/no-such-page/',
+      '/favicon.svg',
+      '/pagefind/pagefind-entry.json',
+    ]) {
+      const response = await get(nginx.url, urlPath);
+      expect(response.headers.get('strict-transport-security'), urlPath).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+    }
+    const photo = firstMatch(activePage, /\/_photos\/[^"'\s,)]+/, 'photo');
+    const script = firstMatch(activePage, /\/_astro\/[^"'\s]+\.css/, 'stylesheet');
+    for (const asset of [photo, script])
+      expect((await get(nginx.url, asset)).headers.get('strict-transport-security'), asset).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+  });
+
   it('serves the feeds, API files, sitemap and robots.txt with their types', async () => {
     const types: Record<string, RegExp> = {
       '/feeds/appeals.xml': /xml/,

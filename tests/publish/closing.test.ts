@@ -5,12 +5,13 @@
 //
 // Not covered yet: the sitemap and the feeds (the site has neither so far); when they exist, add them
 // to the "no longer contains the name" checks below.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeNginx } from '../helpers/nginx.ts';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
+  appealFile,
   deployLeftovers,
   describeRun,
   filesMentioning,
@@ -230,13 +231,25 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     expect(ws.currentName()).toBe(r2);
     const http = await serve(ws);
 
+    // An appeal folder deleted instead of closed counts as closed: no rollback brings it back, and
+    // the refusal says why (before the fix it rolled back, and the deleted appeal was live again).
+    const folder = path.dirname(appealFile(ws, '2026-0101'));
+    const aside = path.join(ws.root, 'deleted-2026-0101');
+    renameSync(folder, aside);
+    const vanished = await runCli('republish', ['--rollback'], ws.env);
+    expect(vanished.code, describeRun(vanished)).toBe(15);
+    expect(vanished.stderr).toContain(
+      `Refusing to roll back to ${r1}: it shows appeal 2026-0101, whose folder has been deleted from the content`,
+    );
+    expect(ws.currentName()).toBe(r2);
+    renameSync(aside, folder);
+
     // Closed in the content but not yet published: both releases still show the appeal.
     const close = await runCli('appeal', ['found', ID, '--by', 'Tester', '--no-publish'], ws.env);
     expect(close.code, describeRun(close)).toBe(0);
     const guarded = await runCli('republish', ['--rollback'], ws.env);
     expect(guarded.code, describeRun(guarded)).not.toBe(0);
-    expect(guarded.stderr).toContain(ID);
-    expect(guarded.stderr).toContain(r1);
+    expect(guarded.stderr).toContain(`Refusing to roll back to ${r1}: it shows appeal ${ID}, closed since.`);
     expect(ws.currentName()).toBe(r2);
 
     // Published: the releases showing the appeal are deleted, so there is nothing to roll back to.

@@ -1,9 +1,10 @@
 // The immediate takedown (src/lib/publishing/takedown.ts) against a real nginx: `appeal found` publishes a
 // verified takedown release, served 410, before the full rebuild; and a leak the takedown cannot
-// see (a page naming the child without the `data-appeal-id` marker) makes it fall back to the full
-// build instead of publishing. The project's build lock is held meanwhile, so the full rebuild
+// see (a page naming the child without the `data-appeal-id` marker, which the live release has too)
+// does not keep the child's own pages and photos online: the takedown goes live, reports it, and
+// the full build clears it. The project's build lock is held meanwhile, so the full rebuild
 // provably has not run when the takedown is checked.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { acquireLock } from '../../src/lib/publishing/deploy-lock.ts';
@@ -19,6 +20,7 @@ import {
   readManifestOf,
   releaseEntries,
   republishOk,
+  runCli,
   searchIndexText,
   startCli,
   waitFor,
@@ -120,8 +122,9 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
   }, 240_000);
 
-  it('does not publish a takedown that misses a mention of the child: it falls back to the full build', async () => {
+  it('a takedown that cannot clean a mention of the child elsewhere still takes down its pages and photos at once; the full build clears the rest', async () => {
     const { ws, http } = await publishedAndServed('takedown-leak');
+    const photos = photoUrls((await http.get(`/appeals/${ID}/`)).text);
     // An output the takedown cannot see: it names the child without the data-appeal-id marker.
     const unmarked = path.join(ws.currentDir(), 'unmarked-copy', 'index.html');
     mkdirSync(path.dirname(unmarked), { recursive: true });
@@ -133,24 +136,60 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
 
     releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
     const found = startCli('appeal', ['found', ID, '--by', 'Tester'], ws.env, { timeoutMs: 180_000 });
-    await waitFor('the takedown to be refused', () => /Takedown not published/.test(found.stdout()), {
+    await waitFor('the takedown release', () => /Now rebuilding the whole site/.test(found.stdout()), {
       timeoutMs: 60_000,
     });
+    // Verification's finding is about another file, which the live release published too: the
+    // child's own address, poster, share card and photos go at once regardless, and the finding is
+    // reported (before the fix: "Takedown not published", the whole appeal left online).
+    expect(found.stdout()).toMatch(/Live: takedown release/);
     expect(found.stdout()).toMatch(
-      /verification found \d+ problem\(s\): unmarked-copy\/index\.html: contains "Tobiah/,
+      /verification still finds 1 problem\(s\) elsewhere[^\n]*\n {2}unmarked-copy\/index\.html: contains "tobiah wrenfield"/,
     );
-    // Nothing unverified went live: the old release is still served, and no takedown release exists.
-    expect(ws.currentName()).toBe(leakyRelease);
-    expect((await http.get(`/appeals/${ID}/`)).status).toBe(200);
-    expect(releaseEntries(ws).manifests).toEqual([leakyRelease]);
+    expect(ws.currentName()).not.toBe(leakyRelease);
+    for (const url of [`/appeals/${ID}/`, `/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`])
+      expect((await http.get(url)).status, url).toBe(410);
+    for (const url of photos) expect((await http.get(url)).status, url).toBe(404);
+    expect((await http.get('/appeals/')).text).not.toMatch(NAME_RE);
+    // The one file it could not clean is still served, as it was before, until the full build.
+    expect((await http.get('/unmarked-copy/')).status).toBe(200);
+    expect(releaseEntries(ws).manifests).not.toContain(leakyRelease);
 
     releaseBuildLock();
     releaseBuildLock = undefined;
     const result = await found.done;
     expect(result.code, describeRun(result)).toBe(0);
-    expect(result.stdout).toMatch(/No takedown release \(verification found/);
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
     expect((await http.get('/unmarked-copy/')).status).toBe(404);
-    expect(filesMentioning(ws.currentDir(), NAME_RE)).toEqual([]);
+    expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
+  }, 240_000);
+
+  it('a corrupt manifest of an old release neither crashes the closure nor keeps that release: the file is named and no release showing the child stays', async () => {
+    const ws = await scenario.workspace('takedown-corrupt-manifest');
+    await republishOk(ws);
+    // Two older releases showing the child, as a republish leaves them: one whole, one whose
+    // manifest was cut short (a full disk, a crash while writing it by hand).
+    const live = ws.currentName()!;
+    const [whole, corrupt] = ['2000-01-01T00-00-00-000Z-1', '2000-01-02T00-00-00-000Z-2'];
+    for (const old of [whole, corrupt])
+      cpSync(ws.currentDir(), path.join(ws.releasesDir, old), { recursive: true });
+    const manifest = readFileSync(path.join(ws.releasesDir, `${live}.json`), 'utf8');
+    writeFileSync(path.join(ws.releasesDir, `${whole}.json`), manifest.replace(live, whole));
+    writeFileSync(path.join(ws.releasesDir, `${corrupt}.json`), manifest.slice(0, 40));
+
+    const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], ws.env);
+    // Before the fix: "Live: takedown release", then "Takedown not published", then a raw
+    // SyntaxError, and three releases with the child's whole appeal left on disk.
+    expect(found.code, describeRun(found)).toBe(0);
+    expect(`${found.stdout}${found.stderr}`).not.toMatch(/SyntaxError|Takedown not published/);
+    expect(found.stdout).toMatch(/Live: takedown release/);
+    expect(found.stdout).toContain(
+      `${path.join(ws.releasesDir, `${corrupt}.json`)}: the release manifest cannot be read (`,
+    );
+    expect(found.stdout).toMatch(
+      new RegExp(`Nothing shows that release ${corrupt} holds no closed appeal, so it is deleted`),
+    );
+    expect(releaseEntries(ws)).toEqual({ folders: [ws.currentName()], manifests: [ws.currentName()] });
+    expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
   }, 240_000);
 });

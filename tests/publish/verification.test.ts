@@ -1,7 +1,17 @@
 // What must never reach the live site: a closed child's name (verification catches it and blocks the
-// switch) and invalid content (validation stops the republish before it builds anything). In each
-// case the live release keeps every byte, and nothing is left behind in the deploy folder.
-import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// switch) and invalid content, including appeal folders deleted instead of closed (validation stops
+// the republish before it builds anything). In each case the live release keeps every byte, except
+// that a closure is still taken down, and nothing is left behind in the deploy folder.
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +22,7 @@ import {
   describeRun,
   editAppeal,
   FIXTURE,
+  NOTICE_HEADING,
   readAsText,
   releaseEntries,
   removeWorkspace,
@@ -47,9 +58,14 @@ function plantInGzip(file: string, text: string): void {
 }
 
 describe("a closed child's name in a built release", () => {
-  it('fails `npm run verify` on a planted copy, and a republish that would leak it fails at verify without switching', async () => {
+  it('fails `npm run verify` on a planted copy (and says plainly when nothing is published), stops a republish that would leak it at verify, and a failed build says why and leaves nothing behind', async () => {
     workspace = await createWorkspace('leak', { warmCache: cache });
     const ws = workspace;
+    // Nothing published yet: verify says so plainly (it crashed with a raw ENOENT).
+    const none = await runCli('verify', [], ws.env);
+    expect(none.code, describeRun(none)).toBe(1);
+    expect(none.stderr).toContain(`There is no live release to verify: ${ws.currentLink} does not exist`);
+    expect(none.stderr).not.toMatch(/ENOENT|at .*\.ts:\d+/);
     // Closed in the content (the archive now holds his name), then published cleanly.
     const close = await runCli('appeal', ['found', ID, '--by', 'Tester', '--no-publish'], ws.env);
     expect(close.code, describeRun(close)).toBe(0);
@@ -96,11 +112,31 @@ describe("a closed child's name in a built release", () => {
     expect(snapshotLive(ws)).toEqual(live);
     expect(releaseEntries(ws)).toEqual(releasesBefore);
     expect(deployLeftovers(ws)).toEqual([]);
+
+    // A build that fails (a photo whose header and end are whole but whose middle is damaged, which
+    // only decoding it shows): the message carries the build's own error, not only "The build
+    // failed", and no staging folder (with copies of the children's photos) is left behind.
+    const photo = path.join(ws.contentDir, 'appeals', '2026-0101', 'photo-1.jpg');
+    const bytes = readFileSync(photo);
+    for (let i = Math.floor(bytes.length * 0.4); i < Math.floor(bytes.length * 0.6); i++)
+      bytes[i] = (i * 37) & 0xff;
+    writeFileSync(photo, bytes);
+    const broken = await runCli('republish', [], ws.env);
+    expect(broken.code, describeRun(broken)).toBe(12);
+    expect(broken.stderr).toMatch(/stage "build"/);
+    expect(broken.stderr).toMatch(/The build failed \(exit 1\); nothing was published\. The build said:/);
+    expect(broken.stderr).toMatch(/^ {2}\[ERROR\] .*VipsJpeg: Corrupt JPEG data/m);
+    expect(broken.stderr).toMatch(/Caught error rendering \/appeals\/2026-0101\//);
+    expect(broken.stderr, 'no stack frames').not.toMatch(/^\s+at /m);
+    expect(snapshotLive(ws)).toEqual(live);
+    expect(releaseEntries(ws)).toEqual(releasesBefore);
+    expect(deployLeftovers(ws)).toEqual([]);
+    expect(readdirSync(ws.deployDir).filter((name) => name.startsWith('.staging-'))).toEqual([]);
   }, 300_000);
 });
 
 describe('invalid content', () => {
-  it('stops a republish at validate (exit 11), naming every file and field, with the live release untouched', async () => {
+  it('stops a republish at validate (exit 11), naming every file and field and every deleted folder, with the live release untouched but for the takedown of a closure', async () => {
     workspace = await createWorkspace('bad-content', { warmCache: cache });
     const ws = workspace;
     await republishOk(ws);
@@ -149,15 +185,51 @@ describe('invalid content', () => {
     expect(releaseEntries(ws)).toEqual(releasesBefore);
     expect(deployLeftovers(ws)).toEqual([]);
 
-    // Closing another appeal meanwhile changes the content, but cannot publish: the command says the
-    // live site still shows the old release, and exits with the validate code.
+    // Deleting folders instead of closing appeals: refused at validate, naming each appeal and what
+    // to do (before the fix the build dropped them without a word, 404 rather than the notice).
+    const removed = path.join(ws.root, 'removed');
+    mkdirSync(removed);
+    for (const id of ['2026-0101', '2026-0103'])
+      renameSync(path.join(ws.contentDir, 'appeals', id), path.join(removed, id));
+    const vanished = await runCli('republish', [], ws.env);
+    expect(vanished.code, describeRun(vanished)).toBe(11);
+    const lineFor = (id: string) =>
+      vanished.stderr.split('\n').find((l) => l.includes(path.join('appeals', id, 'index.md')));
+    expect(lineFor('2026-0101')).toMatch(
+      /appeal 2026-0101 is live on the site, but its folder has been deleted\. Deleting a folder does not close an appeal: .*then close it with `npm run appeal -- found 2026-0101` or `npm run appeal -- withdraw 2026-0101 --reason <reason>`/,
+    );
+    expect(lineFor('2026-0103')).toMatch(/closed appeal 2026-0103 has lost its tombstone/);
+    expect(lineFor('2025-0007')).toMatch(/lastSeen\.region: .*atlantis/);
+    expect(vanished.stdout).not.toMatch(/Building/);
+    expect(snapshotLive(ws)).toEqual(live);
+
+    // Closing another appeal meanwhile changes the content, and the closure is still taken down at
+    // once (it only removes), but nothing else publishes: the command says so, with the validate code.
     const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], ws.env);
     expect(found.code, describeRun(found)).toBe(11);
     expect(found.stderr).toMatch(/publishing failed at stage "validate"/);
-    expect(found.stderr).toMatch(/live site still shows the old release/);
-    expect(found.stderr).toMatch(/missingSince/);
+    expect(found.stderr).toMatch(
+      new RegExp(
+        `The takedown of ${ID} is live \\(release \\S+\\): its address answers with the closed notice`,
+      ),
+    );
+    expect(found.stderr).toMatch(/nothing else was published/);
+    expect(found.stderr).toMatch(/missingSince|atlantis/);
+    expect(found.stderr).toMatch(/2026-0101 is live on the site, but its folder has been deleted/);
     expect(readFileSync(appealFile(ws, ID), 'utf8')).toMatch(/^status: found$/m);
-    expect(snapshotLive(ws)).toEqual(live);
+    const after = snapshotLive(ws);
+    expect(after.current).not.toBe(live.current);
+    expect(readFileSync(path.join(ws.currentDir(), 'appeals', ID, 'index.html'), 'utf8')).toContain(
+      NOTICE_HEADING,
+    );
+    // Everything else is as it was: the appeals whose folders went are still shown (refused, not published).
+    for (const file of [
+      'appeals/2026-0101/index.html',
+      'appeals/2025-0007/index.html',
+      'appeals/2026-0103/index.html',
+    ])
+      expect(after.files[file], file).toBe(live.files[file]);
+    expect(releaseEntries(ws).manifests).toEqual([after.current]);
     expect(deployLeftovers(ws)).toEqual([]);
   }, 300_000);
 });

@@ -84,6 +84,19 @@ describe('_headers', () => {
     expect(rules.filter((r) => r.path === '/*')).toHaveLength(1);
   });
 
+  it('sends HSTS from /* only, so every path gets it exactly once (pinned as literal text)', () => {
+    expect(text).toContain('/*\n');
+    const all = rules.find((r) => r.path === '/*')!;
+    expect(all.headers).toContainEqual(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
+    for (const urlPath of ['/', '/appeals/2026-0103/', '/embed/latest/', '/_photos/x.webp', '/pagefind/x'])
+      expect(headersFor(rules, urlPath)['strict-transport-security'], urlPath).toEqual([
+        'max-age=31536000; includeSubDomains',
+      ]);
+    expect(nginxSecurityHeaders()).toContain(
+      'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;',
+    );
+  });
+
   it('gives every path exactly one Cache-Control, so the hosts never join two', () => {
     const samples = [
       '/',

@@ -32,7 +32,9 @@ import {
 } from '../../src/lib/publishing/releases.ts';
 import { pruneImageCache } from '../../src/lib/publishing/republish.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
-import { namePattern, photoSource, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
+import { phrasePattern } from '../../src/lib/model/name-matching.ts';
+import { foldText } from '../../src/lib/model/text-fold.ts';
+import { photoSource, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
 import { FIXTURES, plainTestPhoto } from '../helpers/fixture-content.ts';
 
 const roots: string[] = [];
@@ -98,7 +100,9 @@ describe('closing and reopening', () => {
     const report = await validateContent(content, { today: TODAY });
     expect(report.problems).toEqual([]);
     expect(report.appeals.find((a) => a.id === '2026-0101')?.status).toBe('found');
-    expect(archivedNames(archive)).toEqual([{ id: '2026-0101', names: ['Zephyrine Quillfeather', 'Zeph'] }]);
+    expect(archivedNames(archive)).toEqual([
+      { id: '2026-0101', name: 'Zephyrine Quillfeather', knownAs: ['Zeph'] },
+    ]);
   });
 
   it('refuses unknown ids, closed appeals, an occupied archive and a missing archive, changing nothing', async () => {
@@ -311,7 +315,7 @@ describe('verification', () => {
     releaseDir: dir,
     activeIds: ['2026-0001'],
     closedIds: ['2026-0002'],
-    forbiddenNames: [{ id: '2026-0002', names: ['Clara Closedwell', 'Clo'] }],
+    forbiddenNames: [{ id: '2026-0002', name: 'Clara Closedwell', knownAs: ['Clo'] }],
     publicDir,
   });
 
@@ -328,14 +332,14 @@ describe('verification', () => {
     );
     writeFileSync(
       path.join(dir, 'pagefind/fragment/en_2.pf_fragment'),
-      gzipSync('{"content":"Seen with Clo yesterday"}'),
+      gzipSync('{"content":"Seen with Clo Closedwell yesterday"}'),
     );
     writeFileSync(path.join(dir, 'clara-closedwell.txt'), 'x');
     const problems = verifyRelease(input(dir, publicDir)).map((f) => `${f.file}: ${f.problem}`);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'appeals/2026-0001/index.html: contains "clara  closedwell", a name from closed appeal 2026-0002',
-        'pagefind/fragment/en_2.pf_fragment: contains "Clo", a name from closed appeal 2026-0002',
+        'appeals/2026-0001/index.html: contains "clara closedwell", a name from closed appeal 2026-0002',
+        'pagefind/fragment/en_2.pf_fragment: contains "clo closedwell", a name from closed appeal 2026-0002',
         'clara-closedwell.txt: file name contains "clara-closedwell", a name from closed appeal 2026-0002',
       ]),
     );
@@ -363,30 +367,32 @@ describe('verification', () => {
     );
   });
 
-  it("does not search for a closed child's other name that an active child also goes by", () => {
+  it("does not search for a closed child's name that an active child also goes by, nor a one-word other name alone", () => {
     const { dir, publicDir } = release();
-    writeFileSync(
-      path.join(dir, 'appeals/2026-0001/index.html'),
-      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo Active, also known as Clo</p></main>',
-    );
+    const page = (text: string) =>
+      writeFileSync(
+        path.join(dir, 'appeals/2026-0001/index.html'),
+        `<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>${text}</p></main>`,
+      );
+    // "Clo" alone is anyone's nickname: only "Clo Closedwell" identifies the closed child.
+    page('Clo Active, also known as Clo');
+    expect(verifyRelease(input(dir, publicDir))).toEqual([]);
+    page('Clo Closedwell, also known as Clo');
     expect(verifyRelease(input(dir, publicDir)).map((f) => f.problem)).toEqual([
-      'contains "Clo", a name from closed appeal 2026-0002',
+      'contains "clo closedwell", a name from closed appeal 2026-0002',
     ]);
-    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo Active', 'Clo'] })).toEqual([]);
-    writeFileSync(
-      path.join(dir, 'appeals/2026-0001/index.html'),
-      '<main><img src="/_photos/photo-1.AbC_dE12_x1Y2.webp"><p>Clo. Clara Closedwell</p></main>',
-    );
-    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo'] }).map((f) => f.problem)).toEqual([
-      'contains "Clara Closedwell", a name from closed appeal 2026-0002',
-    ]);
+    expect(verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo Closedwell', 'Clo'] })).toEqual([]);
+    page('Clo Closedwell. Clara Closedwell');
+    expect(
+      verifyRelease({ ...input(dir, publicDir), activeNames: ['Clo Closedwell'] }).map((f) => f.problem),
+    ).toEqual(['contains "clara closedwell", a name from closed appeal 2026-0002']);
   });
 
   it('matches whole words only, so short names do not fire inside other words', () => {
-    const pattern = namePattern(['Lys', 'Amy Smith'])!;
-    expect(pattern.test('analysis of Lys')).toBe(true);
-    expect(pattern.test('analysis')).toBe(false);
-    expect(pattern.test('amy-smith.jpg')).toBe(true);
+    const pattern = phrasePattern(['Lys', 'Amy Smith'])!;
+    expect(pattern.test(foldText('analysis of Lys'))).toBe(true);
+    expect(pattern.test(foldText('analysis'))).toBe(false);
+    expect(pattern.test(foldText('amy-smith.jpg'))).toBe(true);
     expect(photoSource('_photos/photo-1.DLirL_tK_1Pl2QD.webp')).toBe('photo-1.DLirL_tK');
     expect(photoSource('photo-2.C3wgVBYj_Z2JT25.avif')).toBe('photo-2.C3wgVBYj');
     expect(photoSource('favicon.svg')).toBeUndefined();

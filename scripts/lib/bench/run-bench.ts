@@ -19,7 +19,9 @@ import { gunzipSync } from 'node:zlib';
 import { archivedNames } from '../../../src/lib/lifecycle/appeal-archive.ts';
 import { nextAppealId } from '../../../src/lib/model/appeal-id.ts';
 import { filesUnder } from '../../../src/lib/publishing/file-tree.ts';
-import { namePattern, photoReferences } from '../../../src/lib/publishing/verify-release.ts';
+import { photoReferences } from '../../../src/lib/publishing/verify-release.ts';
+import { escapeRe, phrasePattern } from '../../../src/lib/model/name-matching.ts';
+import { foldText } from '../../../src/lib/model/text-fold.ts';
 import { PROJECT_ROOT } from '../build-site.ts';
 import { launchChromium } from '../chromium.ts';
 import { buildDemoAppeals } from '../demo-content.ts';
@@ -157,10 +159,16 @@ function siteSizes(outDir: string, appealId: string): SiteSizes {
   };
 }
 
-/** Files of a release (not raster images) whose name or text holds one of `names`. */
-export function leakingFiles(releaseDir: string, names: readonly string[]): string[] {
-  const pattern = namePattern(names);
-  if (!pattern) return [];
+/**
+ * Files of a release (not raster images) whose name or raw text holds one of `needles` (a name or
+ * a marker such as `data-appeal-id="…"`), case aside: a check independent of verification's own.
+ */
+export function leakingFiles(releaseDir: string, needles: readonly string[]): string[] {
+  if (needles.length === 0) return [];
+  const pattern = new RegExp(
+    needles.map((n) => escapeRe(n).replace(/\s+/g, '[\\s\\u00a0_-]+')).join('|'),
+    'i',
+  );
   return filesUnder(releaseDir).filter((file) => {
     if (pattern.test(file)) return true;
     if (/\.(avif|webp|jpe?g|png|gif)$/i.test(file)) return false;
@@ -421,8 +429,8 @@ async function closures(c: PublishContext): Promise<Closure[]> {
     ]),
   );
   const unique = c.ids.filter((id) => {
-    const pattern = namePattern([names.get(id)!]);
-    return pattern && c.ids.every((other) => other === id || !pattern.test(names.get(other)!));
+    const pattern = phrasePattern([names.get(id)!]);
+    return pattern && c.ids.every((other) => other === id || !pattern.test(foldText(names.get(other)!)));
   });
   for (let i = 0; i < c.runs; i++) {
     const id = unique[Math.floor(((i + 1) * unique.length) / (c.runs + 1))]!;
@@ -443,10 +451,8 @@ async function closures(c: PublishContext): Promise<Closure[]> {
     const liveMs = performance.now() - started;
     // What nginx served at that moment must already be clean.
     const servedRelease = realpathSync(current);
-    const names =
-      archivedNames(c.archiveDir)
-        .find((a) => a.id === id)
-        ?.names.slice(0, 1) ?? [];
+    const archived = archivedNames(c.archiveDir).find((a) => a.id === id)?.name;
+    const names = archived ? [archived] : [];
     if (names.length === 0) throw new Error(`No archived name for ${id}`);
     const photoStatuses = await Promise.all(
       photos.map(async (p) => (await fetch(`${c.nginx.url}${p}`)).status),

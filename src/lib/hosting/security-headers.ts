@@ -29,8 +29,19 @@ export function embedFraming(allowedSites: readonly string[]): string {
   return `frame-ancestors ${allowedSites.join(' ')}`;
 }
 
+/**
+ * HTTPS only, for a year, subdomains included: a visitor who once reached the site is never sent
+ * to a plain-HTTP copy (where a network could read which child they looked at, or alter the
+ * phone numbers). Browsers ignore it over plain HTTP, so local serving is unaffected. No `preload`:
+ * that asks browsers to hard-code HTTPS for the whole registrable domain (the organisation's
+ * every subdomain, which this site may not own) and takes months to undo, so it is the domain
+ * owner's decision, to add at hstspreload.org once every subdomain serves HTTPS.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
 /** Headers every response carries, whatever its path. */
 export const SHARED_SECURITY_HEADERS: Record<string, string> = {
+  'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',

@@ -22,6 +22,7 @@ import { isAppealId } from '../model/appeal-id.ts';
 import { isClosedStatus } from '../model/appeal-schema.ts';
 import { parseMarkdownFile, stringifyMarkdownFile } from '../content/frontmatter.ts';
 import { APPEALS_DIR } from '../content/validate-content.ts';
+import type { ClosedNames } from '../model/name-matching.ts';
 
 /**
  * Moves a closed appeal's personal data out of the content tree into a private archive, and back.
@@ -155,17 +156,19 @@ export function purgeArchive(options: { archiveDir: string; id: string }): void 
 }
 
 /** Names and other names of every archived (closed) appeal: what verification must never find. */
-export function archivedNames(archiveDir: string): Array<{ id: string; names: string[] }> {
+export function archivedNames(archiveDir: string): ClosedNames[] {
   if (!existsSync(archiveDir)) return [];
-  const out: Array<{ id: string; names: string[] }> = [];
+  const out: ClosedNames[] = [];
   for (const id of readdirSync(archiveDir)) {
     const file = path.join(archiveDir, id, 'index.md');
     if (!isAppealId(id) || !existsSync(file)) continue;
     const { data } = parseMarkdownFile(readFileSync(file, 'utf8'));
-    const names = [data.name, ...(Array.isArray(data.knownAs) ? data.knownAs : [])].filter(
-      (n): n is string => typeof n === 'string' && n.trim() !== '',
-    );
-    out.push({ id, names });
+    const text = (n: unknown): n is string => typeof n === 'string' && n.trim() !== '';
+    out.push({
+      id,
+      name: text(data.name) ? data.name : '',
+      knownAs: Array.isArray(data.knownAs) ? data.knownAs.filter(text) : [],
+    });
   }
   return out;
 }

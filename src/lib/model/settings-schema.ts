@@ -103,7 +103,13 @@ export const settingsSchema = z.strictObject({
       deployDir: text('a folder for releases, like "deploy"').optional(),
       archiveDir: text('a private folder for closed appeals, like "archive"').optional(),
       keepReleases: wholeNumber('expected a whole number, like 3', 1, 50).optional(),
-      purgeHook: text('a shell command run after each publish').optional(),
+      // A shell command never sits in content that authors edit: it is the operator's (PURGE_HOOK).
+      purgeHook: z
+        .never({
+          error:
+            'expected nothing here, since a shell command must never sit in content that authors edit: the operator sets the purge hook as the PURGE_HOOK environment variable of the process that publishes (see the README, Configuration); delete this line',
+        })
+        .optional(),
     })
     .default({}),
   studio: z

@@ -13,7 +13,7 @@ import { checkedAppealIds } from '../model/appeal-id.ts';
 import { filesUnder } from './file-tree.ts';
 import { ASSET_DIRS } from '../hosting/host-config.ts';
 import { linkTree, REGENERATED } from './takedown.ts';
-import { escapeRe } from './verify-release.ts';
+import { escapeRe } from '../model/name-matching.ts';
 
 /**
  * The early release of new appeals: a high-risk child's appeal must be live in seconds, but a full

@@ -1,4 +1,7 @@
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { contentDirectory } from '../content/content-location.ts';
+import type { ContentProblem } from '../content/content-errors.ts';
 import type { SiteSettings } from '../model/settings-schema.ts';
 
 export interface PublishConfig {
@@ -6,31 +9,121 @@ export interface PublishConfig {
   archiveDir: string;
   cacheDir: string;
   keep: number;
+  /** The operator's command run after each switch (`PURGE_HOOK`); never from content. */
   purgeHook?: string | undefined;
+}
+
+/** Publishing folders or settings that must not be used; the message says which and why. */
+export class PublishConfigError extends Error {}
+
+/** True when `child` is `parent` or inside it. */
+export function insideFolder(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The path with every symbolic link in its existing part resolved, so a link cannot hide where it points. */
+function realPath(target: string): string {
+  let existing = target;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(realpathSync(existing), path.relative(existing, target));
+}
+
+/**
+ * Where the archive of closed children's data and the releases may not be: inside a folder that
+ * authors edit, that the build reads or copies, or that is served. Each problem names the setting.
+ */
+export function publishFolderProblems(
+  folders: { deployDir: string; archiveDir: string },
+  around: { contentDir: string; publicDir: string; distDir: string },
+  names: { deployDir: string; archiveDir: string },
+): string[] {
+  const places: Array<[string, string, string]> = [
+    [around.contentDir, 'the content folder', 'which authors edit and the build reads'],
+    [around.publicDir, 'the public folder', 'whose every file is copied into the published site'],
+    [around.distDir, 'the build folder dist/', 'which is published as it is'],
+  ];
+  const problems: string[] = [];
+  const check = (setting: string, dir: string, what: string, others: Array<[string, string, string]>) => {
+    for (const [place, label, why] of others) {
+      if (insideFolder(realPath(dir), realPath(place)))
+        problems.push(
+          `${setting}: expected ${what} outside ${label} (${place}), ${why}; got ${dir}. Choose a folder of its own.`,
+        );
+    }
+  };
+  check(names.archiveDir, folders.archiveDir, 'the private archive of closed appeals', [
+    ...places,
+    [folders.deployDir, 'the deploy folder', 'whose releases are served'],
+  ]);
+  check(names.deployDir, folders.deployDir, 'the deploy folder', [
+    ...places,
+    [folders.archiveDir, 'the archive folder', 'which holds closed children’s data'],
+  ]);
+  return problems;
 }
 
 /**
  * Where publishing reads and writes. Environment variables override `publish` in settings;
- * relative paths are from the project root. The archive must sit outside `content/`.
+ * relative paths are from the project root. The archive and the deploy folder must sit apart from
+ * the content, public/, dist/ and each other (`PublishConfigError` otherwise). The purge hook comes
+ * from the environment only: a command in content would let anyone who edits content run it.
  */
 export function publishConfig(
   settings: SiteSettings | undefined,
   env: Record<string, string | undefined>,
   projectRoot: string,
+  contentDir = contentDirectory(env, projectRoot),
 ): PublishConfig {
   const publish = settings?.publish ?? {};
   const resolve = (value: string) => path.resolve(projectRoot, value);
   const keep = env.KEEP_RELEASES ? Number(env.KEEP_RELEASES) : (publish.keepReleases ?? 3);
   if (!Number.isInteger(keep) || keep < 1)
-    throw new Error(
+    throw new PublishConfigError(
       `KEEP_RELEASES: expected a whole number of at least 1, got ${JSON.stringify(env.KEEP_RELEASES)}`,
     );
-  return {
+  const config: PublishConfig = {
     deployDir: resolve(env.DEPLOY_DIR ?? publish.deployDir ?? 'deploy'),
     archiveDir: resolve(env.ARCHIVE_DIR ?? publish.archiveDir ?? 'archive'),
     // Outside node_modules, so `npm install` never empties it.
     cacheDir: resolve(env.ASTRO_CACHE_DIR ?? '.cache/astro'),
     keep,
-    purgeHook: env.PURGE_HOOK ?? publish.purgeHook,
+    purgeHook: env.PURGE_HOOK?.trim() ? env.PURGE_HOOK : undefined,
   };
+  const setting = (variable: string, key: string, value: string | undefined, fallback: string) =>
+    env[variable] !== undefined
+      ? variable
+      : value !== undefined
+        ? `publish.${key} in settings`
+        : `${variable} (unset, so "${fallback}")`;
+  const problems = publishFolderProblems(
+    config,
+    {
+      contentDir,
+      publicDir: path.join(projectRoot, 'public'),
+      distDir: path.join(projectRoot, 'dist'),
+    },
+    {
+      deployDir: setting('DEPLOY_DIR', 'deployDir', publish.deployDir, 'deploy'),
+      archiveDir: setting('ARCHIVE_DIR', 'archiveDir', publish.archiveDir, 'archive'),
+    },
+  );
+  if (problems.length > 0) throw new PublishConfigError(problems.join('\n'));
+  return config;
+}
+
+/** `publishConfig`'s refusals as problems, for `npm run check` and the build to list with the rest. */
+export function publishConfigProblems(
+  settings: SiteSettings | undefined,
+  env: Record<string, string | undefined>,
+  projectRoot: string,
+  contentDir: string,
+): ContentProblem[] {
+  try {
+    publishConfig(settings, env, projectRoot, contentDir);
+    return [];
+  } catch (error) {
+    if (!(error instanceof PublishConfigError)) throw error;
+    return error.message.split('\n').map((message) => ({ file: 'publishing folders', message }));
+  }
 }

@@ -51,14 +51,50 @@ export function currentRelease(deployDir: string): string | undefined {
   }
 }
 
+/** A release manifest that cannot be read: the release it describes cannot be trusted. */
+export class ManifestError extends Error {
+  readonly release: string;
+  constructor(release: string, message: string) {
+    super(message);
+    this.release = release;
+  }
+}
+
+export const manifestFile = (deployDir: string, name: string) =>
+  path.join(releasesDir(deployDir), `${name}.json`);
+
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((id) => typeof id === 'string');
+
+/** Reads a release's manifest; throws a ManifestError naming the file if it is unreadable or malformed. */
 export function readManifest(deployDir: string, name: string): ReleaseManifest {
-  return JSON.parse(
-    readFileSync(path.join(releasesDir(deployDir), `${name}.json`), 'utf8'),
-  ) as ReleaseManifest;
+  const file = manifestFile(deployDir, name);
+  let parsed: Partial<ReleaseManifest> | undefined;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<ReleaseManifest>;
+  } catch (error) {
+    throw new ManifestError(
+      name,
+      `${file}: the release manifest cannot be read (${(error as Error).message})`,
+    );
+  }
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    !isIdList(parsed.activeIds) ||
+    !isIdList(parsed.closedIds) ||
+    typeof parsed.files !== 'object' ||
+    parsed.files === null
+  )
+    throw new ManifestError(
+      name,
+      `${file}: the release manifest is damaged (expected activeIds, closedIds and files)`,
+    );
+  return { ...parsed, name } as ReleaseManifest;
 }
 
 export function writeManifest(deployDir: string, manifest: ReleaseManifest): void {
-  const file = path.join(releasesDir(deployDir), `${manifest.name}.json`);
+  const file = manifestFile(deployDir, manifest.name);
   writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
   renameSync(`${file}.tmp`, file);
 }
@@ -90,12 +126,27 @@ export function changedUrls(previous: ReleaseManifest | undefined, next: Release
   return [...urls].sort();
 }
 
-/** Releases other than `keep` that still show an appeal closed since: they must not survive. */
-export function releasesShowing(deployDir: string, closedIds: readonly string[], keep: string): string[] {
+/**
+ * Releases other than `keep` that still show an appeal closed since, or whose manifest cannot be
+ * read (so nothing shows they do not): they must not survive. `onUnreadable` hears of each of those.
+ */
+export function releasesShowing(
+  deployDir: string,
+  closedIds: readonly string[],
+  keep: string,
+  onUnreadable: (error: ManifestError) => void = () => undefined,
+): string[] {
   const closed = new Set(closedIds);
-  return listReleases(deployDir).filter(
-    (name) => name !== keep && readManifest(deployDir, name).activeIds.some((id) => closed.has(id)),
-  );
+  return listReleases(deployDir).filter((name) => {
+    if (name === keep) return false;
+    try {
+      return readManifest(deployDir, name).activeIds.some((id) => closed.has(id));
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      onUnreadable(error);
+      return true;
+    }
+  });
 }
 
 export function removeRelease(deployDir: string, name: string): void {

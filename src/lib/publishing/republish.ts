@@ -7,10 +7,12 @@ import { buildDate } from '../model/build-date.ts';
 import { formatProblem } from '../content/content-errors.ts';
 import {
   changedUrls,
+  currentLink,
   currentRelease,
   hashFile,
   hashFiles,
   listReleases,
+  ManifestError,
   readManifest,
   releaseName,
   releasesBeyond,
@@ -21,7 +23,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
-import { runSiteBuild } from './site-build.ts';
+import { buildFailureLines, runSiteBuild } from './site-build.ts';
 import {
   addedAppeals,
   addSubsetAppeals,
@@ -43,7 +45,8 @@ import {
 import { buildSearchIndex, startSearchIndex } from './search-index.ts';
 import { writeHostFiles } from './host-files.ts';
 import { filesUnder } from './file-tree.ts';
-import { photoReferences, verifyRelease } from './verify-release.ts';
+import { photoReferences, verifyRelease, type Finding } from './verify-release.ts';
+import { vanishedAppeals, vanishedProblem } from './vanished-appeals.ts';
 import { activeNamesOf, idsByStatus, validateContent } from '../content/validate-content.ts';
 
 /** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
@@ -55,6 +58,8 @@ export const publishLockDir = (deployDir: string) => path.join(deployDir, '.lock
 
 export class StageError extends Error {
   readonly stage: Stage;
+  /** A takedown release that went live before this failure: the closed appeals are gone even so. */
+  takenDown?: { release: string; ids: string[] } | undefined;
   constructor(stage: Stage, message: string) {
     super(message);
     this.stage = stage;
@@ -87,6 +92,12 @@ export type RepublishStep = Stage | 'takedown' | 'early release';
 /** `skipped`: a stopgap that was not published (the full build publishes the change instead). */
 export type StepState = 'running' | 'done' | 'failed' | 'skipped';
 
+/** Where a stage's time goes, and who hears that it started and ended. */
+interface StageClock {
+  timings: Partial<Record<Stage, number>>;
+  onStep: (step: RepublishStep, state: StepState) => void;
+}
+
 export interface RepublishSummary {
   release: string;
   previous?: string | undefined;
@@ -117,30 +128,30 @@ interface StopgapSummary {
 
 export interface TakedownSummary extends StopgapSummary {
   closingIds: string[];
+  /**
+   * Verification findings the takedown went live with: problems outside the closed appeals' own
+   * addresses, in files the live release published too, which the full build must clear.
+   */
+  unresolved?: string[] | undefined;
 }
 
 export interface EarlyReleaseSummary extends StopgapSummary {
   addedIds: string[];
 }
 
-async function stage<T>(
-  name: Stage,
-  timings: Partial<Record<Stage, number>>,
-  run: () => T | Promise<T>,
-  onStep: NonNullable<RepublishOptions['onStep']> = () => undefined,
-): Promise<T> {
+async function stage<T>(name: Stage, clock: StageClock, run: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
-  onStep(name, 'running');
+  clock.onStep(name, 'running');
   try {
     const result = await run();
-    onStep(name, 'done');
+    clock.onStep(name, 'done');
     return result;
   } catch (error) {
-    onStep(name, 'failed');
+    clock.onStep(name, 'failed');
     if (error instanceof StageError) throw error;
     throw new StageError(name, (error as Error).message);
   } finally {
-    timings[name] = Math.round(performance.now() - started);
+    clock.timings[name] = Math.round(performance.now() - started);
   }
 }
 
@@ -223,10 +234,31 @@ function stepTimer(): {
   };
 }
 
+const describeFindings = (findings: readonly Finding[]) => findings.map((f) => `${f.file}: ${f.problem}`);
+
+/**
+ * The releases other than `keep` that show one of `closedIds`, or whose manifest cannot be read
+ * (logged with its file): each must be deleted.
+ */
+function releasesToDelete(
+  options: RepublishOptions,
+  closedIds: readonly string[],
+  keep: string,
+  log: (line: string) => void,
+): string[] {
+  return releasesShowing(options.deployDir, closedIds, keep, (error) =>
+    log(
+      `${error.message}. Nothing shows that release ${error.release} holds no closed appeal, so it is deleted.`,
+    ),
+  );
+}
+
 /**
  * Publishes a stopgap candidate made from the live release (the takedown, the early release): host
  * files, full verification, a manifest that hashes only the files it wrote, the switch, and the
- * purge hook. Throws on any verification finding, leaving the live site as it was.
+ * purge hook. Throws on any verification finding that `tolerable` does not accept, leaving the live
+ * site as it was; once switched, it never throws (the stopgap is live whatever happens next).
+ * Returns when it went live and the findings it went live with.
  */
 function publishStopgap(
   context: StopgapContext,
@@ -235,7 +267,8 @@ function publishStopgap(
   writtenFiles: readonly string[],
   kind: string,
   announce: () => void,
-): number {
+  tolerable: (finding: Finding) => boolean = () => false,
+): { liveAt: number; unresolved: Finding[] } {
   const { options, live } = context;
   writeHostFiles(staging, context.closedIds, context.embedAllowedSites);
   const findings = verifyRelease({
@@ -246,12 +279,10 @@ function publishStopgap(
     publicDir: options.publicDir,
     activeNames: context.activeNames,
   });
-  if (findings.length > 0) {
+  const blocking = findings.filter((f) => !tolerable(f));
+  if (blocking.length > 0) {
     throw new Error(
-      `verification found ${findings.length} problem(s): ${findings
-        .slice(0, 10)
-        .map((f) => `${f.file}: ${f.problem}`)
-        .join('; ')}`,
+      `verification found ${blocking.length} problem(s): ${describeFindings(blocking.slice(0, 10)).join('; ')}`,
     );
   }
   // Only files the stopgap wrote need hashing; every other file is a link to the live release's.
@@ -275,10 +306,16 @@ function publishStopgap(
   writeManifest(options.deployDir, manifest);
   switchCurrent(options.deployDir, name);
   const liveAt = performance.now();
-  // The releases still showing closed appeals go at once, before the stopgap is announced: once
-  // "Live" is printed, no release on disk shows a closed child.
-  for (const old of releasesShowing(options.deployDir, context.closedIds, name))
-    removeRelease(options.deployDir, old);
+  try {
+    // The releases still showing closed appeals go at once, before the stopgap is announced: once
+    // "Live" is printed, no release on disk shows a closed child.
+    for (const old of releasesToDelete(options, context.closedIds, name, context.log))
+      removeRelease(options.deployDir, old);
+  } catch (error) {
+    context.log(
+      `Could not delete the releases that show a closed appeal (${(error as Error).message}); the full build tries again.`,
+    );
+  }
   announce();
   if (options.purgeHook) {
     // Caches must drop the old copies now too; a failure here is reported, and the full build's purge covers it again.
@@ -292,26 +329,34 @@ function publishStopgap(
         `The purge hook failed after the ${kind} (exit ${hook.status}); the full build will run it again.`,
       );
   }
-  return liveAt;
+  return { liveAt, unresolved: findings };
 }
 
 /**
- * The immediate takedown: the live release minus the newly closed appeals, verified in full like
- * any build, released and switched to within seconds. Anything unexpected, or any verification
- * finding, abandons it (nothing is published) and the full build publishes the closure instead.
+ * The immediate takedown: the live release minus the newly closed appeals, released and switched
+ * to within seconds, before the full build. It shows what the live release shows less those
+ * appeals: any other change in the content waits for the full build.
+ *
+ * It is verified in full like any build, but a finding outside the closed appeals' own addresses
+ * does not hold it back: the takedown only deletes and cuts (every file is the live release's, a
+ * copy of its notice page, or made from its files less the closed appeals), so it cannot add a
+ * problem, and whatever it cannot clean the live site shows already. Holding it back would leave
+ * the child's whole appeal online for a rule about another file. Only a finding about its own work
+ * holds it back (a closed appeal's address not showing exactly the notice, or an active appeal's
+ * page gone); then, or if anything unexpected happens, nothing is published and the full build
+ * publishes the closure instead.
  */
 async function takedownRelease(context: TakedownContext, closingIds: string[]): Promise<TakedownSummary> {
   const { options, live, log } = context;
   const timer = stepTimer();
-  // Only a pure closure can be cut out of the live release; any other change needs the build.
-  const expected = live.activeIds.filter((id) => !closingIds.includes(id)).sort();
-  if (JSON.stringify(expected) !== JSON.stringify([...context.activeIds].sort())) {
-    return {
-      closingIds,
-      ms: timer.elapsed(),
-      fellBack: 'the content has other changes since the live release',
-    };
-  }
+  const closing = new Set(closingIds);
+  const stopgap: TakedownContext = {
+    ...context,
+    activeIds: live.activeIds.filter((id) => !closing.has(id)),
+    closedIds: [...new Set([...live.closedIds, ...closingIds])].sort(),
+  };
+  const ownWork = (f: Finding) =>
+    f.kind === 'active-page' || closingIds.some((id) => f.file.startsWith(`appeals/${id}/`));
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
   const liveDir = path.join(releasesDir(options.deployDir), live.name);
@@ -337,17 +382,40 @@ async function takedownRelease(context: TakedownContext, closingIds: string[]): 
     );
     if (stale) {
       await index.close();
-      await buildSearchIndex(staging, context.activeIds.length);
+      await buildSearchIndex(staging, stopgap.activeIds.length);
     } else {
-      await index.write(staging, context.activeIds.length);
+      await index.write(staging, stopgap.activeIds.length);
     }
     timer.step('search index');
-    const liveAt = publishStopgap(context, staging, name, cut.rewrittenFiles, 'takedown', () => {
-      timer.step('verify, release and switch');
-      log(`Live: takedown release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
-    });
+    const { liveAt, unresolved } = publishStopgap(
+      stopgap,
+      staging,
+      name,
+      cut.rewrittenFiles,
+      'takedown',
+      () => {
+        timer.step('verify, release and switch');
+        log(`Live: takedown release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
+      },
+      (f) => !ownWork(f),
+    );
+    if (unresolved.length > 0)
+      log(
+        `The takedown went live without ${closingIds.join(', ')}, but verification still finds ${unresolved.length} problem(s) elsewhere, in files the previous release published too; the full build must clear them:\n${describeFindings(
+          unresolved,
+        )
+          .map((line) => `  ${line}`)
+          .join('\n')}`,
+      );
     log('Now rebuilding the whole site.');
-    return { closingIds, release: name, liveAt, ms: timer.elapsed(), steps: timer.steps };
+    return {
+      closingIds,
+      release: name,
+      liveAt,
+      ms: timer.elapsed(),
+      steps: timer.steps,
+      unresolved: unresolved.length > 0 ? describeFindings(unresolved) : undefined,
+    };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const reason = (error as Error).message;
@@ -389,11 +457,7 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
     await linking;
     if (!built.ok)
       throw new Error(
-        `the build of the new appeals failed: ${built.output
-          .split('\n')
-          .filter((l) => /error/i.test(l))
-          .slice(-3)
-          .join(' ')}`,
+        `the build of the new appeals failed (${built.ended}): ${buildFailureLines(built.output, 3).join(' ')}`,
       );
     timer.step('build of the new appeals');
     const { writtenFiles } = addSubsetAppeals(staging, path.join(work, 'out'), addedIds);
@@ -402,7 +466,7 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
     await index.write(staging, context.activeIds.length);
     index = undefined;
     timer.step('search index');
-    const liveAt = publishStopgap(context, staging, name, writtenFiles, 'early release', () => {
+    const { liveAt } = publishStopgap(context, staging, name, writtenFiles, 'early release', () => {
       timer.step('verify, release and switch');
       log(`Live: early release ${name} (${timer.elapsed()} ms: ${timer.describe()}).`);
     });
@@ -424,11 +488,10 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
 /** validate → build → verify → release → switch → purge hook, under a lock. The live site changes only at the switch. */
 export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
   const log = options.log ?? (() => undefined);
-  const onStep = options.onStep ?? (() => undefined);
   const timings: Partial<Record<Stage, number>> = {};
-  const timed = <T>(name: Stage, run: () => T | Promise<T>) => stage(name, timings, run, onStep);
+  const clock: StageClock = { timings, onStep: options.onStep ?? (() => undefined) };
   mkdirSync(options.deployDir, { recursive: true });
-  const unlock = await timed('lock', () =>
+  const unlock = await stage('lock', clock, () =>
     acquireLock(publishLockDir(options.deployDir), {
       wait: options.wait,
       onWait: (pid) =>
@@ -442,25 +505,25 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   try {
     clearLeftovers(options.deployDir);
     const today = buildDate(options.env ?? process.env);
-    const report = await timed('validate', async () => {
-      const r = await validateContent(options.contentDir, { today });
-      if (r.problems.length > 0)
-        throw new StageError(
-          'validate',
-          `${r.problems.length} content problem(s); nothing was published:\n${r.problems.map(formatProblem).join('\n')}`,
-        );
-      return r;
-    });
+    const report = await stage('validate', clock, () => validateContent(options.contentDir, { today }));
     const { activeIds, closedIds } = idsByStatus(report);
     const forbiddenNames = archivedNames(options.archiveDir);
     const activeNames = activeNamesOf(report);
-
-    // Closing appeals: take them down from the live release first, then rebuild everything.
     const previous = currentRelease(options.deployDir);
-    const previousManifest =
-      previous && listReleases(options.deployDir).includes(previous)
-        ? readManifest(options.deployDir, previous)
-        : undefined;
+    const previousManifest = liveManifest(options.deployDir, previous, log);
+    const problems = [
+      ...report.problems,
+      ...vanishedAppeals(options.contentDir, previousManifest?.activeIds ?? []).map((id) =>
+        vanishedProblem(options.contentDir, id, 'active'),
+      ),
+      ...vanishedAppeals(options.contentDir, previousManifest?.closedIds ?? []).map((id) =>
+        vanishedProblem(options.contentDir, id, 'closed'),
+      ),
+    ];
+
+    // Closing appeals: take them down from the live release first, then rebuild everything. The
+    // takedown runs even when other content has problems: it only removes, and a closed child must
+    // never stay online because another appeal has a typo.
     const closing = previousManifest?.activeIds.filter((id) => closedIds.includes(id)) ?? [];
     let takedown: TakedownSummary | undefined;
     let early: EarlyReleaseSummary | undefined;
@@ -476,121 +539,48 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       log,
     };
     const added = previousManifest ? addedAppeals(previousManifest.activeIds, activeIds) : [];
-    if (stopgap && closing.length > 0 && options.env?.NO_TAKEDOWN !== '1') {
+    // The takedown writes the removals feeds and _headers from the settings: it needs them valid.
+    if (stopgap && closing.length > 0 && report.settings && options.env?.NO_TAKEDOWN !== '1') {
       const closedNow = report.appeals.flatMap((a) =>
         a.status !== 'active' && closing.includes(a.id)
           ? [{ id: a.id, closedAt: a.data.closedAt, updated: a.data.updated }]
           : [],
       );
-      const removals = report.settings
-        ? apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today))
-        : [];
-      onStep('takedown', 'running');
+      const removals = apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today));
+      clock.onStep('takedown', 'running');
       takedown = await takedownRelease({ ...stopgap, removals }, closing);
-      onStep('takedown', takedown.release ? 'done' : 'skipped');
-    } else if (stopgap && added.length > 0 && options.env?.NO_EARLY_RELEASE !== '1') {
-      onStep('early release', 'running');
+      clock.onStep('takedown', takedown.release ? 'done' : 'skipped');
+    } else if (
+      problems.length === 0 &&
+      stopgap &&
+      added.length > 0 &&
+      options.env?.NO_EARLY_RELEASE !== '1'
+    ) {
+      clock.onStep('early release', 'running');
       early = await earlyRelease(stopgap, added);
-      onStep('early release', early.release ? 'done' : 'skipped');
+      clock.onStep('early release', early.release ? 'done' : 'skipped');
     }
-
-    const name = releaseName(new Date());
-    const staging = path.join(options.deployDir, `.staging-${name}`);
-    await timed('build', async () => {
-      log('Building...');
-      const result = await runSiteBuild({
-        projectRoot: options.projectRoot,
-        contentDir: options.contentDir,
-        outDir: staging,
-        env: { ...options.env, ASTRO_CACHE_DIR: options.cacheDir },
-      });
-      if (!result.ok)
+    const takenDown = takedown?.release ? { release: takedown.release, ids: takedown.closingIds } : undefined;
+    try {
+      if (problems.length > 0)
         throw new StageError(
-          'build',
-          `The build failed; nothing was published.\n${result.output
-            .split('\n')
-            .filter((l) => /error|expected|problem/i.test(l))
-            .slice(-40)
-            .join('\n')}`,
+          'validate',
+          `${problems.length} content problem(s); nothing${takenDown ? ' else' : ''} was published:\n${problems.map(formatProblem).join('\n')}`,
         );
-    });
-    await timed('verify', () => {
-      const findings = verifyRelease({
-        releaseDir: staging,
-        activeIds,
-        closedIds,
-        forbiddenNames,
-        publicDir: options.publicDir,
-        activeNames,
+      return await fullRelease({
+        options,
+        timings,
+        log,
+        report: { activeIds, closedIds, forbiddenNames, activeNames },
+        previous,
+        previousManifest,
+        takedown,
+        early,
       });
-      if (findings.length > 0) {
-        rmSync(staging, { recursive: true, force: true });
-        throw new StageError(
-          'verify',
-          `Verification found ${findings.length} problem(s); nothing was published:\n${findings.map((f) => `${f.file}: ${f.problem}`).join('\n')}`,
-        );
-      }
-    });
-    const manifest: ReleaseManifest = {
-      name,
-      builtAt: new Date().toISOString(),
-      activeIds,
-      closedIds,
-      files: {},
-    };
-    await timed('release', () => {
-      mkdirSync(releasesDir(options.deployDir), { recursive: true });
-      manifest.files = hashFiles(staging);
-      renameSync(staging, path.join(releasesDir(options.deployDir), name));
-      writeManifest(options.deployDir, manifest);
-    });
-    await timed('switch', () => switchCurrent(options.deployDir, name));
-    log(`Live: release ${name}.`);
-
-    // After the switch: nothing here can put an old release back on the live site.
-    // Changed URLs are counted from the release live before this republish (not the takedown's),
-    // so the purge covers the closure even if a takedown's purge was missed.
-    // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
-    const stopgaps = [takedown?.release, early?.release].filter((r): r is string => r !== undefined);
-    const stale = [
-      ...new Set([
-        ...stopgaps,
-        ...releasesShowing(options.deployDir, closedIds, name),
-        ...releasesBeyond(options.deployDir, options.keep, name),
-      ]),
-    ];
-    for (const old of stale) removeRelease(options.deployDir, old);
-    const prunedCacheFiles = pruneImageCache(
-      options.cacheDir,
-      path.join(releasesDir(options.deployDir), name),
-    );
-    const urls = changedUrls(previousManifest, manifest);
-    if (options.purgeHook) {
-      await timed('purge-hook', () => {
-        const result = spawnSync(options.purgeHook!, {
-          shell: true,
-          input: JSON.stringify({ release: name, changedUrls: urls }),
-          encoding: 'utf8',
-        });
-        if (result.status !== 0)
-          throw new StageError(
-            'purge-hook',
-            `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`,
-          );
-      });
+    } catch (error) {
+      if (error instanceof StageError) error.takenDown = takenDown;
+      throw error;
     }
-    return {
-      release: name,
-      previous,
-      active: activeIds.length,
-      closed: closedIds.length,
-      changedUrls: urls,
-      removedReleases: stale,
-      prunedCacheFiles,
-      stageMs: timings,
-      takedown,
-      early,
-    };
   } finally {
     // Under the lock every staging folder is ours or a dead build's: none may outlive the republish,
     // since each holds copies of children's photos. (An orphaned build held the build lock until
@@ -600,24 +590,196 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   }
 }
 
-/** Switches back to the release before the live one, unless it shows an appeal closed since. */
+/** The live release's manifest, or undefined when there is none or it cannot be read (logged). */
+function liveManifest(
+  deployDir: string,
+  live: string | undefined,
+  log: (line: string) => void,
+): ReleaseManifest | undefined {
+  if (!live || !listReleases(deployDir).includes(live)) return undefined;
+  try {
+    return readManifest(deployDir, live);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    log(
+      `${error.message}. Without it nothing can be cut from the live release, so the full build publishes every change, and the live release is deleted once replaced.`,
+    );
+    return undefined;
+  }
+}
+
+/** build → verify → release → switch → clean-up → purge hook: the full release of the content. */
+async function fullRelease(input: {
+  options: RepublishOptions;
+  timings: Partial<Record<Stage, number>>;
+  log: (line: string) => void;
+  report: {
+    activeIds: string[];
+    closedIds: string[];
+    forbiddenNames: ReturnType<typeof archivedNames>;
+    activeNames: string[];
+  };
+  previous: string | undefined;
+  previousManifest: ReleaseManifest | undefined;
+  takedown: TakedownSummary | undefined;
+  early: EarlyReleaseSummary | undefined;
+}): Promise<RepublishSummary> {
+  const { options, timings, log, previous, previousManifest, takedown, early } = input;
+  const clock: StageClock = { timings, onStep: options.onStep ?? (() => undefined) };
+  const { activeIds, closedIds, forbiddenNames, activeNames } = input.report;
+  const name = releaseName(new Date());
+  const staging = path.join(options.deployDir, `.staging-${name}`);
+  await stage('build', clock, async () => {
+    log('Building...');
+    const result = await runSiteBuild({
+      projectRoot: options.projectRoot,
+      contentDir: options.contentDir,
+      outDir: staging,
+      env: { ...options.env, ASTRO_CACHE_DIR: options.cacheDir },
+    });
+    if (!result.ok)
+      throw new StageError(
+        'build',
+        `The build failed (${result.ended}); nothing was published. The build said:\n${buildFailureLines(
+          result.output,
+        )
+          .map((line) => `  ${line}`)
+          .join('\n')}`,
+      );
+  });
+  await stage('verify', clock, () => {
+    const findings = verifyRelease({
+      releaseDir: staging,
+      activeIds,
+      closedIds,
+      forbiddenNames,
+      publicDir: options.publicDir,
+      activeNames,
+    });
+    if (findings.length > 0) {
+      rmSync(staging, { recursive: true, force: true });
+      throw new StageError(
+        'verify',
+        `Verification found ${findings.length} problem(s); nothing was published:\n${describeFindings(findings).join('\n')}`,
+      );
+    }
+  });
+  const manifest: ReleaseManifest = {
+    name,
+    builtAt: new Date().toISOString(),
+    activeIds,
+    closedIds,
+    files: {},
+  };
+  await stage('release', clock, () => {
+    mkdirSync(releasesDir(options.deployDir), { recursive: true });
+    manifest.files = hashFiles(staging);
+    renameSync(staging, path.join(releasesDir(options.deployDir), name));
+    writeManifest(options.deployDir, manifest);
+  });
+  await stage('switch', clock, () => switchCurrent(options.deployDir, name));
+  log(`Live: release ${name}.`);
+
+  // After the switch: nothing here can put an old release back on the live site.
+  // Changed URLs are counted from the release live before this republish (not the takedown's),
+  // so the purge covers the closure even if a takedown's purge was missed.
+  // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
+  const stopgaps = [takedown?.release, early?.release].filter((r): r is string => r !== undefined);
+  const stale = [
+    ...new Set([
+      ...stopgaps,
+      ...releasesToDelete(options, closedIds, name, log),
+      ...releasesBeyond(options.deployDir, options.keep, name),
+    ]),
+  ];
+  for (const old of stale) removeRelease(options.deployDir, old);
+  const prunedCacheFiles = pruneImageCache(options.cacheDir, path.join(releasesDir(options.deployDir), name));
+  const urls = changedUrls(previousManifest, manifest);
+  if (options.purgeHook) {
+    await stage('purge-hook', clock, () => {
+      const result = spawnSync(options.purgeHook!, {
+        shell: true,
+        input: JSON.stringify({ release: name, changedUrls: urls }),
+        encoding: 'utf8',
+      });
+      if (result.status !== 0)
+        throw new StageError(
+          'purge-hook',
+          `The purge hook failed (exit ${result.status}); the new release is live, but caches may still hold old copies:\n${result.stderr}`,
+        );
+    });
+  }
+  return {
+    release: name,
+    previous,
+    active: activeIds.length,
+    closed: closedIds.length,
+    changedUrls: urls,
+    removedReleases: stale,
+    prunedCacheFiles,
+    stageMs: timings,
+    takedown,
+    early,
+  };
+}
+
+/**
+ * Switches back to the release before the live one, unless it shows an appeal that is not active
+ * now: closed since, deleted from the content (treated as closed) or unreadable there.
+ */
 export async function rollback(options: {
   deployDir: string;
   contentDir: string;
   env?: Record<string, string | undefined>;
 }): Promise<{ from: string; to: string }> {
   const live = currentRelease(options.deployDir);
-  const all = listReleases(options.deployDir);
-  const index = live ? all.indexOf(live) : -1;
-  const target = index > 0 ? all[index - 1] : undefined;
-  if (!live || !target) throw new StageError('switch', 'There is no earlier release to roll back to.');
-  const report = await validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
-  const closedNow = new Set(idsByStatus(report).closedIds);
-  const showing = readManifest(options.deployDir, target).activeIds.filter((id) => closedNow.has(id));
-  if (showing.length > 0) {
+  if (!live)
     throw new StageError(
       'switch',
-      `Refusing to roll back to ${target}: it shows appeal${showing.length === 1 ? '' : 's'} ${showing.join(', ')}, closed since. Fix forward instead.`,
+      `There is no live release to roll back from: ${currentLink(options.deployDir)} does not exist.`,
+    );
+  const all = listReleases(options.deployDir);
+  const index = all.indexOf(live);
+  if (index < 0)
+    throw new StageError(
+      'switch',
+      `The live release ${live} has no manifest in ${releasesDir(options.deployDir)}, so there is no telling which release came before it.`,
+    );
+  const newer = all.slice(index + 1);
+  if (index === 0)
+    throw new StageError(
+      'switch',
+      `There is no earlier release to roll back to: the live release ${live} is the oldest kept${
+        newer.length > 0 ? ` (the ${newer.length} other release(s) are newer: ${newer.join(', ')})` : ''
+      }. Releases that show an appeal closed since are deleted as soon as the closure is published.`,
+    );
+  const target = all[index - 1]!;
+  let manifest: ReleaseManifest;
+  try {
+    manifest = readManifest(options.deployDir, target);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    throw new StageError(
+      'switch',
+      `Refusing to roll back to ${target}: ${error.message}, so nothing shows which appeals it shows.`,
+    );
+  }
+  const report = await validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
+  const { activeIds, closedIds } = idsByStatus(report);
+  const activeNow = new Set(activeIds);
+  const closedNow = new Set(closedIds);
+  const vanished = new Set(vanishedAppeals(options.contentDir, manifest.activeIds));
+  const showing = manifest.activeIds.filter((id) => !activeNow.has(id));
+  if (showing.length > 0) {
+    const why = (id: string) =>
+      closedNow.has(id)
+        ? `${id}, closed since`
+        : vanished.has(id)
+          ? `${id}, whose folder has been deleted from the content (as good as closed: put the folder back and close it with \`npm run appeal -- found ${id}\` or \`withdraw ${id}\`)`
+          : `${id}, whose content has problems now (\`npm run check\` lists them)`;
+    throw new StageError(
+      'switch',
+      `Refusing to roll back to ${target}: it shows appeal${showing.length === 1 ? '' : 's'} ${showing.map(why).join('; ')}. Fix forward instead.`,
     );
   }
   switchCurrent(options.deployDir, target);

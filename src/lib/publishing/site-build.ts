@@ -13,6 +13,52 @@ export function orphanedBuild(env: Record<string, string | undefined>, parentPid
 export interface SiteBuildResult {
   ok: boolean;
   output: string;
+  /** How the build ended: `exit 1`, `signal SIGKILL`. */
+  ended: string;
+}
+
+const ANSI_RE = /\u001b\[[0-9;]*[A-Za-z]/g;
+const LOG_LINE_RE = /^\d\d:\d\d:\d\d /;
+
+/**
+ * What went wrong in a failed build, from its output, as a few readable lines: Astro's `[ERROR]`
+ * lines and the lines of an error report (which carry no timestamp), without the route list,
+ * stack frames, file locations in the tooling or repeats. Each line is cut at 300 characters, so
+ * an error quoting a file cannot pour it out. With nothing recognisable, the output's last lines.
+ */
+export function buildFailureLines(output: string, max = 30): string[] {
+  const lines = output.replace(ANSI_RE, '').split(/\r?\n/);
+  const kept: string[] = [];
+  let inTrace = false;
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    const error = line.indexOf('[ERROR]');
+    if (error >= 0) {
+      kept.push(line.slice(error));
+      inTrace = false;
+      continue;
+    }
+    if (/^\s*(Stack trace|Location):\s*$/.test(line)) {
+      inTrace = true;
+      continue;
+    }
+    if (line.trim() === '' || LOG_LINE_RE.test(line)) {
+      inTrace = false;
+      continue;
+    }
+    // A trace's lines are indented; the next line that is not ends it.
+    if (inTrace && /^\s/.test(line)) continue;
+    inTrace = false;
+    if (/^\s+at\s/.test(line) || /^\s*(generating static routes|[├└│])/.test(line)) continue;
+    kept.push(line.trim());
+  }
+  const unique = [...new Set(kept)].map((l) => (l.length > 300 ? `${l.slice(0, 297)}...` : l));
+  if (unique.length > 0) return unique.slice(-max);
+  return lines
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .slice(-15)
+    .map((l) => (l.length > 300 ? `${l.slice(0, 297)}...` : l));
 }
 
 /** Runs the real `astro build` of `contentDir` into `outDir`, in a child process. */
@@ -50,6 +96,8 @@ export function runSiteBuild(options: {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ ok: code === 0, output }));
+    child.on('close', (code, signal) =>
+      resolve({ ok: code === 0, output, ended: signal ? `signal ${signal}` : `exit ${code}` }),
+    );
   });
 }

@@ -3,6 +3,15 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { closedNoticeText } from '../outputs/closed-notice.ts';
+import {
+  type ClosedNames,
+  escapeRe,
+  foldedPhrase,
+  identifyingPhrases,
+  phrasePattern,
+  readableText,
+} from '../model/name-matching.ts';
+import { foldText } from '../model/text-fold.ts';
 import { filesUnder } from './file-tree.ts';
 
 /**
@@ -16,47 +25,55 @@ export interface VerifyInput {
   activeIds: readonly string[];
   closedIds: readonly string[];
   /** Names and other names of closed appeals, from the private archive. */
-  forbiddenNames: ReadonlyArray<{ id: string; names: readonly string[] }>;
+  forbiddenNames: readonly ClosedNames[];
   /** Where non-photo images (the favicon) come from; each must match byte for byte. */
   publicDir: string;
   /**
-   * Names and other names of active appeals. A closed child's other name that an active child
-   * also goes by ("Jay") is published legitimately for that child, so it is not searched for;
-   * the closed child's full name still is.
+   * Names and other names of active appeals. A closed child's phrase that names an active child
+   * too ("Jay Smith") is published legitimately for that child, so it is not searched for.
    */
   activeNames?: readonly string[];
 }
 
-/** The forbidden names left once names that active appeals legitimately use are set aside. */
-export function namesToScan(
+/**
+ * What is searched for, per closed appeal: its identifying phrases (src/lib/model/name-matching.ts),
+ * less those that are exactly an active child's name or other name.
+ */
+export function phrasesToScan(
   forbidden: VerifyInput['forbiddenNames'],
   activeNames: readonly string[] = [],
-): Array<{ id: string; names: string[] }> {
-  const inUse = new Set(activeNames.map((n) => n.trim().toLocaleLowerCase('en-GB')));
-  return forbidden.map(({ id, names }) => ({
+): Array<{ id: string; phrases: string[] }> {
+  const inUse = new Set(activeNames.map(foldedPhrase));
+  return forbidden.map(({ id, name, knownAs }) => ({
     id,
-    names: names.filter((n) => !inUse.has(n.trim().toLocaleLowerCase('en-GB'))),
+    phrases: identifyingPhrases(name, knownAs).filter((p) => !inUse.has(p)),
   }));
 }
 
 /**
- * Blanks out the active appeals' names that contain a forbidden name, so that an active child
- * legitimately published as "Amy Smith-Jones" does not read as closed "Amy Smith". The closed name
- * anywhere else is still found.
+ * Blanks out, in folded text, the active appeals' names that contain a forbidden phrase, so that
+ * an active child legitimately published as "Amy Smith-Jones" does not read as closed "Amy Smith".
+ * The closed name anywhere else is still found.
  */
 export function activeNameMask(
   forbidden: readonly string[],
   activeNames: readonly string[] = [],
-): (text: string) => string {
-  const forbiddenPattern = namePattern(forbidden);
-  const containing = forbiddenPattern ? activeNames.filter((name) => forbiddenPattern.test(name)) : [];
-  const mask = namePattern(containing);
+): (folded: string) => string {
+  const forbiddenPattern = phrasePattern(forbidden);
+  const containing = forbiddenPattern
+    ? activeNames.filter((name) => forbiddenPattern.test(foldedPhrase(name)))
+    : [];
+  const mask = phrasePattern(containing, 'g');
   if (!mask) return (text) => text;
-  const global = new RegExp(mask.source, 'giu');
-  return (text) => text.replace(global, ' ');
+  return (text) => text.replace(mask, ' ');
 }
 
 export interface Finding {
+  /**
+   * Which rule: an active appeal without its page, a photo or image not allowed, a closed appeal's
+   * address not showing exactly the notice, a closed child's name, a link to a closed appeal.
+   */
+  kind: 'active-page' | 'photo' | 'closed-page' | 'name' | 'link';
   file: string;
   problem: string;
 }
@@ -72,20 +89,6 @@ const CLOSED_LINK_ALLOWED = [
   /^_redirects$/,
   /^_gone\//,
 ];
-
-export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One case-insensitive, whole-word pattern for every forbidden name. */
-export function namePattern(names: readonly string[]): RegExp | undefined {
-  const parts = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort(
-    (a, b) => b.length - a.length,
-  );
-  if (parts.length === 0) return undefined;
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${parts.map((p) => escapeRe(p).replace(/\s+/g, '[\\s\\u00a0_-]+')).join('|')})(?![\\p{L}\\p{N}])`,
-    'iu',
-  );
-}
 
 /** Text of a file as a reader would see it: gzip (Pagefind's files) decompressed first. */
 function readAsText(file: string): string {
@@ -117,7 +120,11 @@ export function verifyRelease(input: VerifyInput): Finding[] {
   for (const id of input.activeIds) {
     const page = path.join(releaseDir, 'appeals', id, 'index.html');
     if (!existsSync(page)) {
-      findings.push({ file: path.relative(releaseDir, page), problem: `active appeal ${id} has no page` });
+      findings.push({
+        kind: 'active-page',
+        file: path.relative(releaseDir, page),
+        problem: `active appeal ${id} has no page`,
+      });
       continue;
     }
     for (const ref of photoReferences(readFileSync(page, 'utf8'))) {
@@ -131,18 +138,30 @@ export function verifyRelease(input: VerifyInput): Finding[] {
     const card = /^appeals\/([^/]+)\/share-card\.jpg$/.exec(file);
     if (card) {
       if (!active.has(card[1]!))
-        findings.push({ file, problem: `share card for ${card[1]}, which is not an active appeal` });
+        findings.push({
+          kind: 'photo',
+          file,
+          problem: `share card for ${card[1]}, which is not an active appeal`,
+        });
       continue;
     }
     if (file.startsWith('_photos/')) {
       const source = photoSource(file);
       if (!source || !allowedSources.has(source))
-        findings.push({ file, problem: 'photo does not derive from a photo of an active appeal' });
+        findings.push({
+          kind: 'photo',
+          file,
+          problem: 'photo does not derive from a photo of an active appeal',
+        });
       continue;
     }
     const source = path.join(input.publicDir, file);
     if (!existsSync(source) || !readFileSync(source).equals(readFileSync(path.join(releaseDir, file)))) {
-      findings.push({ file, problem: 'image is neither an active appeal photo nor a file from public/' });
+      findings.push({
+        kind: 'photo',
+        file,
+        problem: 'image is neither an active appeal photo nor a file from public/',
+      });
     }
   }
 
@@ -162,6 +181,7 @@ export function verifyRelease(input: VerifyInput): Finding[] {
     const file = path.join('appeals', id, 'index.html');
     if (!existsSync(path.join(releaseDir, file))) {
       findings.push({
+        kind: 'closed-page',
         file,
         problem: `closed appeal ${id} has no page; its URL must keep answering with the notice`,
       });
@@ -169,6 +189,7 @@ export function verifyRelease(input: VerifyInput): Finding[] {
     for (const below of underAppeal.get(id) ?? []) {
       if (!below.endsWith('.html')) {
         findings.push({
+          kind: 'closed-page',
           file: below,
           problem: `closed appeal ${id} still publishes a file other than its notice`,
         });
@@ -180,51 +201,61 @@ export function verifyRelease(input: VerifyInput): Finding[] {
         .map((el) => el.textContent.replace(/\s+/g, ' ').trim());
       if (JSON.stringify(text) !== JSON.stringify(expected))
         findings.push({
+          kind: 'closed-page',
           file: below,
           problem: `closed appeal page is not exactly the neutral notice: ${JSON.stringify(text)}`,
         });
       if (doc.querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex')
-        findings.push({ file: below, problem: 'closed appeal page is not marked noindex' });
+        findings.push({
+          kind: 'closed-page',
+          file: below,
+          problem: 'closed appeal page is not marked noindex',
+        });
       if (doc.querySelectorAll('main img, main picture, meta[property="og:image"]').length > 0)
-        findings.push({ file: below, problem: 'closed appeal page shows an image' });
+        findings.push({ kind: 'closed-page', file: below, problem: 'closed appeal page shows an image' });
     }
   }
 
   // 3. One pass over every file's name and text (raster images: names only):
-  // - archived names may appear nowhere;
+  // - no closed child's identifying phrase may appear anywhere, however it is written;
   // - only the removals feeds and the host files may name a closed appeal's URL: a feed, sitemap,
   //   listing or embed that still does is offering a closed appeal as active.
-  const forbidden = namesToScan(input.forbiddenNames, input.activeNames);
-  const names = namePattern(forbidden.flatMap((f) => f.names));
-  const owner = (found: string) => forbidden.find((f) => namePattern(f.names)?.test(found))?.id ?? 'unknown';
+  const forbidden = phrasesToScan(input.forbiddenNames, input.activeNames);
+  const names = phrasePattern(forbidden.flatMap((f) => f.phrases));
+  const owners = forbidden.map((f) => ({ id: f.id, pattern: phrasePattern(f.phrases) }));
+  const owner = (found: string) => owners.find((o) => o.pattern?.test(found))?.id ?? 'unknown';
   const unmask = activeNameMask(
-    forbidden.flatMap((f) => f.names),
+    forbidden.flatMap((f) => f.phrases),
     input.activeNames,
   );
+  const nameIn = (text: string, kind: 'html' | 'other') =>
+    names?.exec(unmask(foldText(readableText(text, kind))))?.[0].replace(/\s+/g, ' ');
   const closedLink =
     input.closedIds.length > 0
       ? new RegExp(`/appeals/(${input.closedIds.map(escapeRe).join('|')})(?:/|\\b)`)
       : undefined;
   if (names || closedLink) {
     for (const file of files) {
-      const inName = names?.exec(unmask(file));
+      const inName = nameIn(file, 'other');
       if (inName)
         findings.push({
+          kind: 'name',
           file,
-          problem: `file name contains "${inName[0]}", a name from closed appeal ${owner(inName[0])}`,
+          problem: `file name contains "${inName}", a name from closed appeal ${owner(inName)}`,
         });
       if (RASTER_RE.test(file)) continue;
       const text = readAsText(path.join(releaseDir, file));
-      const inText = names?.exec(unmask(text));
+      const inText = nameIn(text, /\.html?$/i.test(file) ? 'html' : 'other');
       if (inText)
         findings.push({
+          kind: 'name',
           file,
-          problem: `contains "${inText[0]}", a name from closed appeal ${owner(inText[0])}`,
+          problem: `contains "${inText}", a name from closed appeal ${owner(inText)}`,
         });
       if (!closedLink || CLOSED_LINK_ALLOWED.some((allowed) => allowed.test(file))) continue;
       const link = closedLink.exec(text);
       if (link && !file.startsWith(`appeals/${link[1]}/`))
-        findings.push({ file, problem: `links to closed appeal ${link[1]}` });
+        findings.push({ kind: 'link', file, problem: `links to closed appeal ${link[1]}` });
     }
   }
   return findings;
