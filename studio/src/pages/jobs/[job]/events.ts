@@ -18,6 +18,8 @@ export const GET: APIRoute = (context) => {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (event: JobEvent) => {
+        // The browser may have gone (page closed): then nothing more is sent.
+        if (closed) return;
         controller.enqueue(
           encoder.encode(`id: ${event.index}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
         );
@@ -34,9 +36,13 @@ export const GET: APIRoute = (context) => {
         return;
       }
       unsubscribe = jobs.subscribe(job.id, send);
-      context.request.signal.addEventListener('abort', () => unsubscribe?.());
+      context.request.signal.addEventListener('abort', () => {
+        closed = true;
+        unsubscribe?.();
+      });
     },
     cancel() {
+      closed = true;
       unsubscribe?.();
     },
   });
