@@ -1,3 +1,5 @@
+import { formatLongDate, parseCalendarDate } from '../../../src/lib/model/calendar-date.ts';
+
 /** "14:05 on 29 November 2026", in UK time: how the studio says when something happened. */
 export function when(iso: string | number | undefined): string {
   if (iso === undefined || iso === '') return 'an unknown time';
@@ -17,16 +19,8 @@ export function when(iso: string | number | undefined): string {
   return `${time} on ${day}`;
 }
 
-/** "29 November 2026" for a YYYY-MM-DD date. */
+/** "29 November 2026" for a YYYY-MM-DD date (a time after it, as in missingSince, is kept). */
 export function longDate(text: string | undefined): string {
-  if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text)) return text ?? '';
-  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return (
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'UTC',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(Date.UTC(y, m - 1, d)) + text.slice(10)
-  );
+  const date = text ? parseCalendarDate(text.slice(0, 10)) : undefined;
+  return date ? `${formatLongDate(date)}${text!.slice(10)}` : (text ?? '');
 }
