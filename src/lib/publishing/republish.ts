@@ -53,6 +53,9 @@ import { activeNamesOf, idsByStatus, validateContent } from '../content/validate
 export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** The lock every republish holds, from the command line or the studio: one at a time. */
+export const publishLockDir = (deployDir: string) => path.join(deployDir, '.lock');
+
 export class StageError extends Error {
   readonly stage: Stage;
   /** A takedown release that went live before this failure: the closed appeals are gone even so. */
@@ -80,6 +83,19 @@ export interface RepublishOptions {
   purgeHook?: string | undefined;
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** Told as each stage (and the takedown or early release before the build) starts and ends: the studio shows them live. */
+  onStep?: (step: RepublishStep, state: StepState) => void;
+}
+
+/** What `onStep` reports: the stages, and the stopgap release that may come before the build. */
+export type RepublishStep = Stage | 'takedown' | 'early release';
+/** `skipped`: a stopgap that was not published (the full build publishes the change instead). */
+export type StepState = 'running' | 'done' | 'failed' | 'skipped';
+
+/** Where a stage's time goes, and who hears that it started and ended. */
+interface StageClock {
+  timings: Partial<Record<Stage, number>>;
+  onStep: (step: RepublishStep, state: StepState) => void;
 }
 
 export interface RepublishSummary {
@@ -123,19 +139,19 @@ export interface EarlyReleaseSummary extends StopgapSummary {
   addedIds: string[];
 }
 
-async function stage<T>(
-  name: Stage,
-  timings: Partial<Record<Stage, number>>,
-  run: () => T | Promise<T>,
-): Promise<T> {
+async function stage<T>(name: Stage, clock: StageClock, run: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
+  clock.onStep(name, 'running');
   try {
-    return await run();
+    const result = await run();
+    clock.onStep(name, 'done');
+    return result;
   } catch (error) {
+    clock.onStep(name, 'failed');
     if (error instanceof StageError) throw error;
     throw new StageError(name, (error as Error).message);
   } finally {
-    timings[name] = Math.round(performance.now() - started);
+    clock.timings[name] = Math.round(performance.now() - started);
   }
 }
 
@@ -473,9 +489,10 @@ async function earlyRelease(context: StopgapContext, addedIds: string[]): Promis
 export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
   const log = options.log ?? (() => undefined);
   const timings: Partial<Record<Stage, number>> = {};
+  const clock: StageClock = { timings, onStep: options.onStep ?? (() => undefined) };
   mkdirSync(options.deployDir, { recursive: true });
-  const unlock = await stage('lock', timings, () =>
-    acquireLock(path.join(options.deployDir, '.lock'), {
+  const unlock = await stage('lock', clock, () =>
+    acquireLock(publishLockDir(options.deployDir), {
       wait: options.wait,
       onWait: (pid) =>
         log(
@@ -488,7 +505,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   try {
     clearLeftovers(options.deployDir);
     const today = buildDate(options.env ?? process.env);
-    const report = await stage('validate', timings, () => validateContent(options.contentDir, { today }));
+    const report = await stage('validate', clock, () => validateContent(options.contentDir, { today }));
     const { activeIds, closedIds } = idsByStatus(report);
     const forbiddenNames = archivedNames(options.archiveDir);
     const activeNames = activeNamesOf(report);
@@ -530,14 +547,18 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
           : [],
       );
       const removals = apiRemovals(closedNow, report.settings.baseUrl, formatCalendarDate(today));
+      clock.onStep('takedown', 'running');
       takedown = await takedownRelease({ ...stopgap, removals }, closing);
+      clock.onStep('takedown', takedown.release ? 'done' : 'skipped');
     } else if (
       problems.length === 0 &&
       stopgap &&
       added.length > 0 &&
       options.env?.NO_EARLY_RELEASE !== '1'
     ) {
+      clock.onStep('early release', 'running');
       early = await earlyRelease(stopgap, added);
+      clock.onStep('early release', early.release ? 'done' : 'skipped');
     }
     const takenDown = takedown?.release ? { release: takedown.release, ids: takedown.closingIds } : undefined;
     try {
@@ -604,10 +625,11 @@ async function fullRelease(input: {
   early: EarlyReleaseSummary | undefined;
 }): Promise<RepublishSummary> {
   const { options, timings, log, previous, previousManifest, takedown, early } = input;
+  const clock: StageClock = { timings, onStep: options.onStep ?? (() => undefined) };
   const { activeIds, closedIds, forbiddenNames, activeNames } = input.report;
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
-  await stage('build', timings, async () => {
+  await stage('build', clock, async () => {
     log('Building...');
     const result = await runSiteBuild({
       projectRoot: options.projectRoot,
@@ -625,7 +647,7 @@ async function fullRelease(input: {
           .join('\n')}`,
       );
   });
-  await stage('verify', timings, () => {
+  await stage('verify', clock, () => {
     const findings = verifyRelease({
       releaseDir: staging,
       activeIds,
@@ -649,13 +671,13 @@ async function fullRelease(input: {
     closedIds,
     files: {},
   };
-  await stage('release', timings, () => {
+  await stage('release', clock, () => {
     mkdirSync(releasesDir(options.deployDir), { recursive: true });
     manifest.files = hashFiles(staging);
     renameSync(staging, path.join(releasesDir(options.deployDir), name));
     writeManifest(options.deployDir, manifest);
   });
-  await stage('switch', timings, () => switchCurrent(options.deployDir, name));
+  await stage('switch', clock, () => switchCurrent(options.deployDir, name));
   log(`Live: release ${name}.`);
 
   // After the switch: nothing here can put an old release back on the live site.
@@ -674,7 +696,7 @@ async function fullRelease(input: {
   const prunedCacheFiles = pruneImageCache(options.cacheDir, path.join(releasesDir(options.deployDir), name));
   const urls = changedUrls(previousManifest, manifest);
   if (options.purgeHook) {
-    await stage('purge-hook', timings, () => {
+    await stage('purge-hook', clock, () => {
       const result = spawnSync(options.purgeHook!, {
         shell: true,
         input: JSON.stringify({ release: name, changedUrls: urls }),
