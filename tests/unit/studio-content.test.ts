@@ -57,7 +57,7 @@ import { parseFieldsTable } from '../../src/lib/studio/field-help.ts';
 import { JobRunner } from '../../src/lib/studio/jobs.ts';
 import { forgetInStudio, previewDir, previewFile } from '../../src/lib/studio/preview-build.ts';
 import { studioConfig } from '../../src/lib/studio/studio-config.ts';
-import { FIXTURES, writeTestPhoto } from '../helpers/fixture-content.ts';
+import { FIXTURES, plainTestPhoto, writeTestPhoto } from '../helpers/fixture-content.ts';
 
 const README = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 const TODAY = parseCalendarDate('2026-11-29')!;
@@ -75,11 +75,9 @@ beforeEach(async () => {
     ['2026-0101', 1],
     ['2026-0102', 1],
   ] as const) {
+    // Plain photos, made in milliseconds: these tests read the content, not the pixels.
     for (let i = 1; i <= n; i++)
-      await writeTestPhoto(path.join(contentDir, 'appeals', id, `photo-${i}.jpg`), i, {
-        width: 640,
-        height: 800,
-      });
+      writeFileSync(path.join(contentDir, 'appeals', id, `photo-${i}.jpg`), await plainTestPhoto(i));
   }
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
