@@ -9,6 +9,7 @@ import {
   writeFileSync,
   appendFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import {
   auditLine,
@@ -44,9 +45,10 @@ export function appendAudit(archiveDir: string, entry: AuditEntry): void {
   appendFileSync(file, auditLine(entry));
 }
 
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  writeFileSync(temp, text);
+/** Writes `file` whole or not at all: a temporary file beside it (with `mode`, if given), renamed over it. */
+export function writeAtomically(file: string, text: string, mode?: number): void {
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(temp, text, mode === undefined ? undefined : { mode });
   renameSync(temp, file);
 }
 

@@ -40,7 +40,7 @@ export function reopenedData(archived: Record<string, unknown>, today: string): 
 export interface AuditEntry {
   time: string;
   id: string;
-  action: 'found' | 'withdraw' | 'reopen' | 'purge';
+  action: 'found' | 'withdraw' | 'reopen' | 'purge' | 'approve';
   reason?: string;
   by: string;
 }

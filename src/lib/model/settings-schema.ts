@@ -112,6 +112,12 @@ export const settingsSchema = z.strictObject({
         .optional(),
     })
     .default({}),
+  studio: z
+    .strictObject({
+      /** A new appeal goes live only once a publisher other than its author has approved it. */
+      twoPersonRule: z.boolean({ error: 'expected true or false' }).default(true),
+    })
+    .default({ twoPersonRule: true }),
 });
 
 export type SiteSettings = z.output<typeof settingsSchema>;

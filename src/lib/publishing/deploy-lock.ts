@@ -30,6 +30,19 @@ function ownerAlive(pid: number): boolean {
   }
 }
 
+/** Who holds the lock now, if a live process does (the studio shows a publish run from the command line). */
+export function lockHolder(lockDir: string): { pid: number; since: string } | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(path.join(lockDir, 'owner.json'), 'utf8')) as {
+      pid: number;
+      since: string;
+    };
+    return ownerAlive(owner.pid) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function tryLock(lockDir: string): number | undefined {
   try {
     mkdirSync(lockDir);

@@ -41,6 +41,9 @@ import { activeNamesOf, idsByStatus, loadSettings, validateContent } from '../co
 export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** The lock every republish holds, from the command line or the studio: one at a time. */
+export const publishLockDir = (deployDir: string) => path.join(deployDir, '.lock');
+
 export class StageError extends Error {
   readonly stage: Stage;
   /** A takedown release that went live before this failure: the closed appeals are gone even so. */
@@ -68,6 +71,19 @@ export interface RepublishOptions {
   purgeHook?: string | undefined;
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** Told as each stage (and the takedown or early release before the build) starts and ends: the studio shows them live. */
+  onStep?: (step: RepublishStep, state: StepState) => void;
+}
+
+/** What `onStep` reports: the stages, and the stopgap release that may come before the build. */
+export type RepublishStep = Stage | 'takedown' | 'early release';
+/** `skipped`: a stopgap that was not published (the full build publishes the change instead). */
+export type StepState = 'running' | 'done' | 'failed' | 'skipped';
+
+/** Where a stage's time goes, and who hears that it started and ended. */
+interface StageClock {
+  timings: Partial<Record<Stage, number>>;
+  onStep: (step: RepublishStep, state: StepState) => void;
 }
 
 export interface RepublishSummary {
@@ -113,20 +129,20 @@ export interface EarlyReleaseSummary extends StopgapSummary {
   addedIds: string[];
 }
 
-async function stage<T>(
-  name: Stage,
-  timings: Partial<Record<Stage, number>>,
-  run: () => T | Promise<T>,
-): Promise<T> {
+async function stage<T>(name: Stage, clock: StageClock, run: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
+  clock.onStep(name, 'running');
   try {
-    return await run();
+    const result = await run();
+    clock.onStep(name, 'done');
+    return result;
   } catch (error) {
+    clock.onStep(name, 'failed');
     if (error instanceof StageError) throw error;
     if (error instanceof PublishError) throw new StageError(error.stage, error.message);
     throw new StageError(name, (error as Error).message);
   } finally {
-    timings[name] = Math.round(performance.now() - started);
+    clock.timings[name] = Math.round(performance.now() - started);
   }
 }
 
@@ -426,9 +442,10 @@ async function earlyRelease(context: StopgapContext): Promise<EarlyReleaseSummar
 export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
   const log = options.log ?? (() => undefined);
   const timings: Partial<Record<Stage, number>> = {};
+  const clock: StageClock = { timings, onStep: options.onStep ?? (() => undefined) };
   mkdirSync(options.deployDir, { recursive: true });
-  const unlock = await stage('lock', timings, () =>
-    acquireLock(path.join(options.deployDir, '.lock'), {
+  const unlock = await stage('lock', clock, () =>
+    acquireLock(publishLockDir(options.deployDir), {
       wait: options.wait,
       onWait: (pid) =>
         log(
@@ -488,6 +505,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     let early: EarlyReleaseSummary | undefined;
     if (stopgap && change.closing.length > 0 && settings && options.env?.NO_TAKEDOWN !== '1') {
       const closedAppeals = scanned.filter((a) => a.closed);
+      clock.onStep('takedown', 'running');
       takedown = await takedownRelease(stopgap, () =>
         removalsFeedFiles({
           closed: closedAppeals,
@@ -496,8 +514,9 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
           organisationName: settings.organisation.name,
         }),
       );
+      clock.onStep('takedown', takedown.release ? 'done' : 'skipped');
     }
-    const report = await stage('validate', timings, () => validateContent(options.contentDir, { today }));
+    const report = await stage('validate', clock, () => validateContent(options.contentDir, { today }));
     const { activeIds, closedIds } = idsByStatus(report);
     const problems = [
       ...report.problems,
@@ -517,7 +536,9 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       change.closing.length === 0 &&
       options.env?.NO_EARLY_RELEASE !== '1'
     ) {
+      clock.onStep('early release', 'running');
       early = await earlyRelease({ ...stopgap, publishing: validated });
+      clock.onStep('early release', early.release ? 'done' : 'skipped');
     }
     const takenDown = takedown?.release ? { release: takedown.release, ids: takedown.closingIds } : undefined;
     try {
@@ -579,9 +600,10 @@ async function fullRelease(input: {
   early: EarlyReleaseSummary | undefined;
 }): Promise<RepublishSummary> {
   const { options, timings, log, previous, takedown, early } = input;
+  const clock: StageClock = { timings, onStep: options.onStep ?? (() => undefined) };
   const name = releaseName(new Date());
   const staging = path.join(options.deployDir, `.staging-${name}`);
-  await stage('build', timings, async () => {
+  await stage('build', clock, async () => {
     log('Building...');
     const result = await runSiteBuild({
       projectRoot: options.projectRoot,
@@ -602,7 +624,7 @@ async function fullRelease(input: {
   // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
   const stopgaps = [takedown?.release, early?.release].filter((r): r is string => r !== undefined);
   const published = await publishRelease(
-    { ...input.publishing, stage: (name, run) => stage(name, timings, run) },
+    { ...input.publishing, stage: (name, run) => stage(name, clock, run) },
     { kind: 'full build', dir: staging, name, ...input.candidate },
     {
       retire: (live) => [...stopgaps, ...releasesBeyond(options.deployDir, options.keep, live)],

@@ -70,6 +70,8 @@ export function runSiteBuild(options: {
   contentDir: string;
   outDir: string;
   env?: Record<string, string | undefined>;
+  /** More `astro build` flags, like `--base /preview/2026-0042/` for the studio's preview. */
+  args?: readonly string[];
 }): Promise<SiteBuildResult> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -79,6 +81,7 @@ export function runSiteBuild(options: {
         'build',
         '--outDir',
         options.outDir,
+        ...(options.args ?? []),
       ],
       {
         cwd: options.projectRoot,

@@ -1,0 +1,312 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import path from 'node:path';
+import { inDocumentedOrder } from '../content/appeal-field-order.ts';
+import { FrontmatterError, parseMarkdownFile, stringifyMarkdownFile } from '../content/frontmatter.ts';
+import { addMonths, REVIEW_MONTHS } from '../content/new-appeal.ts';
+import { isPhotoFileName, neutralPhotoName } from '../content/photo-file.ts';
+import { APPEALS_DIR } from '../content/validate-content.ts';
+import { writeAtomically } from '../lifecycle/appeal-archive.ts';
+import { isAppealId, nextAppealId } from '../model/appeal-id.ts';
+import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
+
+/**
+ * Drafts live in the studio's data folder, never under content/, so nothing half-written is ever
+ * built or published. A draft is a folder like an appeal's own (index.md and photos already
+ * cleaned by the ingest) plus draft.json. "Save changes" (or, for a new appeal, approval) copies
+ * it into content/appeals/<id>/ without ever leaving a half-written file there.
+ */
+export const DRAFTS_DIR = 'drafts';
+const META_FILE = 'draft.json';
+const INDEX = 'index.md';
+
+export class DraftError extends Error {}
+
+export interface DraftMeta {
+  id: string;
+  /** `new`: an appeal not yet in content/; `edit`: changes to one that is. */
+  kind: 'new' | 'edit';
+  /** `submitted`: a new appeal waiting for a publisher's approval. */
+  state: 'draft' | 'submitted';
+  createdBy: string;
+  /** Everyone who changed the draft; under the two-person rule none of them may approve it. */
+  editors: string[];
+  createdAt: string;
+  updatedAt: string;
+  submittedBy?: string | undefined;
+  submittedAt?: string | undefined;
+  /** For an edit, the SHA-256 of the index.md it started from: a later change by anyone else is never overwritten. */
+  baseHash?: string | undefined;
+}
+
+export interface Draft {
+  meta: DraftMeta;
+  dir: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** The folder of draft `id`; an id that is not an appeal id (`../../etc`) is refused. */
+export function draftDir(dataDir: string, id: string): string {
+  if (!isAppealId(id))
+    throw new DraftError(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
+  return path.join(dataDir, DRAFTS_DIR, id);
+}
+
+export function contentAppealDir(contentDir: string, id: string): string {
+  if (!isAppealId(id))
+    throw new DraftError(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
+  return path.join(contentDir, APPEALS_DIR, id);
+}
+
+/** SHA-256 of an appeal's index.md in content/, or undefined when there is none. */
+export function contentHash(contentDir: string, id: string): string | undefined {
+  const file = path.join(contentAppealDir(contentDir, id), INDEX);
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('base64url') : undefined;
+}
+
+/** Drafts hold a child's details before anyone agreed to publish them: owner-only files. */
+function writePrivately(file: string, text: string): void {
+  writeAtomically(file, text, 0o600);
+}
+
+function saveMeta(dir: string, meta: DraftMeta): void {
+  writePrivately(path.join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+export function readDraft(dataDir: string, id: string): Draft | undefined {
+  const dir = draftDir(dataDir, id);
+  const metaFile = path.join(dir, META_FILE);
+  if (!existsSync(metaFile)) return undefined;
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as DraftMeta;
+  let parsed: { data: Record<string, unknown>; body: string } = { data: {}, body: '' };
+  try {
+    parsed = parseMarkdownFile(readFileSync(path.join(dir, INDEX), 'utf8'));
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+  }
+  return { meta, dir, ...parsed };
+}
+
+export function listDrafts(dataDir: string): DraftMeta[] {
+  const root = path.join(dataDir, DRAFTS_DIR);
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => isAppealId(name) && existsSync(path.join(root, name, META_FILE)))
+    .map((name) => JSON.parse(readFileSync(path.join(root, name, META_FILE), 'utf8')) as DraftMeta)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** Writes a draft's index.md (in the documented field order) and notes who changed it and when. */
+export function saveDraft(draft: Draft, by: string, now = new Date()): void {
+  writePrivately(
+    path.join(draft.dir, INDEX),
+    stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body),
+  );
+  draft.meta.updatedAt = now.toISOString();
+  if (!draft.meta.editors.includes(by)) draft.meta.editors.push(by);
+  saveMeta(draft.dir, draft.meta);
+}
+
+/** Every appeal id in use: in content/ and in drafts. */
+function usedIds(dataDir: string, contentDir: string): string[] {
+  const appeals = path.join(contentDir, APPEALS_DIR);
+  return [...(existsSync(appeals) ? readdirSync(appeals) : []), ...listDrafts(dataDir).map((d) => d.id)];
+}
+
+/** A new, empty appeal with today's dates, under the next free id of this year. */
+export function createNewDraft(
+  dataDir: string,
+  contentDir: string,
+  by: string,
+  today: CalendarDate,
+  now = new Date(),
+): Draft {
+  const id = nextAppealId(usedIds(dataDir, contentDir), today.year);
+  const dir = draftDir(dataDir, id);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const todayText = formatCalendarDate(today);
+  const draft: Draft = {
+    meta: {
+      id,
+      kind: 'new',
+      state: 'draft',
+      createdBy: by,
+      editors: [],
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+    dir,
+    data: {
+      status: 'active',
+      knownAs: [],
+      lastSeen: {},
+      description: {},
+      photos: [],
+      force: {},
+      consent: { date: todayText },
+      reviewBy: formatCalendarDate(addMonths(today, REVIEW_MONTHS)),
+      urgent: false,
+      published: todayText,
+      updated: todayText,
+    },
+    body: '',
+  };
+  saveDraft(draft, by, now);
+  return draft;
+}
+
+/** Photo files (regular files, never links) directly in `dir`. */
+function photoFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => isPhotoFileName(name) && lstatSync(path.join(dir, name)).isFile());
+}
+
+/** A draft of changes to appeal `id` as it is in content/ now: its index.md and photos, copied. */
+export function startEditDraft(
+  dataDir: string,
+  contentDir: string,
+  id: string,
+  by: string,
+  now = new Date(),
+): Draft {
+  const source = contentAppealDir(contentDir, id);
+  const baseHash = contentHash(contentDir, id);
+  if (!baseHash) throw new DraftError(`there is no appeal ${id}`);
+  const dir = draftDir(dataDir, id);
+  if (existsSync(path.join(dir, META_FILE))) throw new DraftError(`appeal ${id} already has a draft`);
+  const staging = `${dir}.starting-${randomBytes(4).toString('hex')}`;
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  copyFileSync(path.join(source, INDEX), path.join(staging, INDEX));
+  for (const name of photoFiles(source)) copyFileSync(path.join(source, name), path.join(staging, name));
+  const meta: DraftMeta = {
+    id,
+    kind: 'edit',
+    state: 'draft',
+    createdBy: by,
+    editors: [],
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    baseHash,
+  };
+  saveMeta(staging, meta);
+  renameSync(staging, dir);
+  return readDraft(dataDir, id)!;
+}
+
+/**
+ * The file name for a new photo of appeal `id`: the next `photo-N.jpg` after every number used
+ * in the draft or in content/, so a name never comes back with a different picture.
+ */
+export function nextPhotoName(draft: Draft, contentDir: string): string {
+  const used = [...photoFiles(draft.dir), ...photoFiles(contentAppealDir(contentDir, draft.meta.id))];
+  const numbers = used.map((name) => /^photo-(\d+)\./.exec(name)).map((m) => (m ? Number(m[1]) : 0));
+  return neutralPhotoName(Math.max(0, ...numbers) + 1);
+}
+
+export function removeDraft(dataDir: string, id: string): void {
+  rmSync(draftDir(dataDir, id), { recursive: true, force: true });
+}
+
+/**
+ * Gives a new appeal's draft a fresh id, when its own was taken meanwhile (by `appeal new` from
+ * the command line): the id is not public until the appeal is, so it may still change.
+ */
+export function renumberDraft(dataDir: string, contentDir: string, draft: Draft, year: number): Draft {
+  if (draft.meta.kind !== 'new') throw new DraftError('only a new appeal can be given another id');
+  const id = nextAppealId([...usedIds(dataDir, contentDir)], year);
+  const dir = draftDir(dataDir, id);
+  renameSync(draft.dir, dir);
+  const moved: Draft = { ...draft, dir, meta: { ...draft.meta, id } };
+  saveMeta(dir, moved.meta);
+  return moved;
+}
+
+export class ChangedMeanwhileError extends DraftError {}
+export class IdTakenError extends DraftError {}
+
+/** The photo file names a draft's index.md refers to. */
+function referencedPhotos(data: Record<string, unknown>): string[] {
+  const photos = Array.isArray(data.photos) ? (data.photos as Array<{ src?: unknown }>) : [];
+  return photos
+    .map((p) => (typeof p?.src === 'string' ? p.src.replace(/^\.\//, '') : ''))
+    .filter((src) => /^[^/\\]+$/.test(src) && isPhotoFileName(src));
+}
+
+/**
+ * Copies a validated draft into content/appeals/<id>/. A new appeal is assembled in a hidden
+ * folder beside the others and renamed into place in one step; an edit adds its new photos first,
+ * then replaces index.md in one rename, then deletes photos no longer used, so at every moment the
+ * folder holds a complete, valid appeal. Refuses to overwrite a change made since the edit began.
+ */
+export function writeDraftToContent(draft: Draft, contentDir: string): void {
+  const id = draft.meta.id;
+  const target = contentAppealDir(contentDir, id);
+  const text = readFileSync(path.join(draft.dir, INDEX), 'utf8');
+  const photos = referencedPhotos(draft.data);
+  if (draft.meta.kind === 'new') {
+    if (existsSync(target)) throw new IdTakenError(`the id ${id} has been taken by another appeal meanwhile`);
+    const staging = path.join(path.dirname(target), `.new-${id}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(staging, { recursive: true });
+    try {
+      for (const name of photos) copyFileSync(path.join(draft.dir, name), path.join(staging, name));
+      writeAtomically(path.join(staging, INDEX), text);
+      renameSync(staging, target);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+    return;
+  }
+  if (contentHash(contentDir, id) !== draft.meta.baseHash) {
+    throw new ChangedMeanwhileError(
+      `content/appeals/${id}/index.md has been changed by someone else since these changes were started`,
+    );
+  }
+  const before = new Set(photoFiles(target));
+  for (const name of photos) {
+    if (before.has(name)) continue;
+    const temp = path.join(target, `.${name}.tmp-${randomBytes(4).toString('hex')}`);
+    copyFileSync(path.join(draft.dir, name), temp);
+    renameSync(temp, path.join(target, name));
+  }
+  writeAtomically(path.join(target, INDEX), text);
+  for (const name of before) if (!photos.includes(name)) rmSync(path.join(target, name), { force: true });
+}
+
+/** "Reviewed": the appeal's reviewBy moves three months past today, in content/ and in any draft of it. */
+export function extendReview(options: {
+  contentDir: string;
+  dataDir: string;
+  id: string;
+  today: CalendarDate;
+}): string {
+  const { contentDir, dataDir, id, today } = options;
+  const file = path.join(contentAppealDir(contentDir, id), INDEX);
+  if (!existsSync(file)) throw new DraftError(`there is no appeal ${id}`);
+  const beforeHash = contentHash(contentDir, id);
+  const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
+  if (data.status !== 'active') throw new DraftError(`appeal ${id} is not active`);
+  const reviewBy = formatCalendarDate(addMonths(today, REVIEW_MONTHS));
+  writeAtomically(file, stringifyMarkdownFile(inDocumentedOrder({ ...data, reviewBy }), body));
+  // A draft begun from the old file carries the review over, so it can still be saved.
+  const draft = readDraft(dataDir, id);
+  if (draft && draft.meta.kind === 'edit' && draft.meta.baseHash === beforeHash) {
+    draft.data.reviewBy = reviewBy;
+    draft.meta.baseHash = contentHash(contentDir, id);
+    writePrivately(
+      path.join(draft.dir, INDEX),
+      stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body),
+    );
+    saveMeta(draft.dir, draft.meta);
+  }
+  return reviewBy;
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import path from 'node:path';
+import { APPEALS_DIR } from '../content/validate-content.ts';
+import { isAppealId } from '../model/appeal-id.ts';
+import { runSiteBuild } from '../publishing/site-build.ts';
+import { draftDir, removeDraft } from './drafts.ts';
+import type { JobControl } from './jobs.ts';
+import type { StudioConfig } from './studio-config.ts';
+
+/**
+ * A preview is the real build of the public site (the same components, photo pipeline and
+ * styles) of a content folder holding only the settings and this one appeal, built with
+ * SITE_PREVIEW=1 (a "preview, not published" banner, noindex) under the address
+ * /preview/<id>/. It is written to the studio's data folder and served only to signed-in staff:
+ * nothing of it reaches content/, dist/ or a release.
+ */
+export const PREVIEWS_DIR = 'previews';
+
+export const previewBase = (id: string) => `/preview/${id}/`;
+const PREVIEW_CACHE = 'preview-cache';
+
+export function previewDir(dataDir: string, id: string): string {
+  if (!isAppealId(id)) throw new Error(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
+  return path.join(dataDir, PREVIEWS_DIR, id);
+}
+
+/** Builds the preview of the appeal folder `sourceDir` (a draft, or the appeal in content/). */
+export async function buildPreview(
+  config: StudioConfig,
+  id: string,
+  sourceDir: string,
+  control: JobControl,
+): Promise<{ path: string }> {
+  const target = previewDir(config.dataDir, id);
+  const work = path.join(config.dataDir, PREVIEWS_DIR, `.work-${id}-${randomBytes(4).toString('hex')}`);
+  try {
+    control.step('copy', 'running');
+    const content = path.join(work, 'content');
+    mkdirSync(path.join(content, APPEALS_DIR, id), { recursive: true, mode: 0o700 });
+    for (const entry of readdirSync(config.contentDir)) {
+      if (entry !== APPEALS_DIR)
+        cpSync(path.join(config.contentDir, entry), path.join(content, entry), { recursive: true });
+    }
+    for (const name of readdirSync(sourceDir)) {
+      const file = path.join(sourceDir, name);
+      if (name !== 'draft.json' && lstatSync(file).isFile())
+        copyFileSync(file, path.join(content, APPEALS_DIR, id, name));
+    }
+    control.step('copy', 'done');
+    control.step('build', 'running');
+    const built = await runSiteBuild({
+      projectRoot: config.projectRoot,
+      contentDir: content,
+      outDir: path.join(work, 'out'),
+      env: { ...process.env, ASTRO_CACHE_DIR: path.join(config.dataDir, PREVIEW_CACHE), SITE_PREVIEW: '1' },
+      args: ['--base', previewBase(id)],
+    });
+    if (!built.ok) {
+      control.step('build', 'failed');
+      const lines = built.output
+        .split('\n')
+        .filter((l) => /error|expected|problem/i.test(l))
+        .slice(-20);
+      throw new Error(`The preview could not be built:\n${lines.join('\n')}`);
+    }
+    control.step('build', 'done');
+    rmSync(target, { recursive: true, force: true });
+    renameSync(path.join(work, 'out'), target);
+    return { path: `${previewBase(id)}appeals/${id}/` };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The file a preview address names, if it is one a preview may serve: the appeal's page, its poster, and the files they use. */
+export function previewFile(dataDir: string, id: string, rest: string): string | undefined {
+  const root = previewDir(dataDir, id);
+  const parts = rest.split('/').filter(Boolean);
+  if (parts.some((p) => p === '..' || p === '.' || p.includes('\\') || p.startsWith('.'))) return undefined;
+  const allowed =
+    parts.length === 1 && parts[0] === 'favicon.svg'
+      ? parts
+      : (parts[0] === '_astro' || parts[0] === '_photos') && parts.length === 2
+        ? parts
+        : parts[0] === 'appeals' &&
+            parts[1] === id &&
+            (parts.length === 2 || (parts.length === 3 && parts[2] === 'poster'))
+          ? [...parts, 'index.html']
+          : undefined;
+  if (!allowed) return undefined;
+  const file = path.join(root, ...allowed);
+  return existsSync(file) && lstatSync(file).isFile() ? file : undefined;
+}
+
+/**
+ * When an appeal closes, everything the studio kept of it goes: its draft, its preview and the
+ * preview builds' image cache (which is only a cache, shared by every preview, so it is emptied).
+ */
+export function forgetInStudio(dataDir: string, id: string): void {
+  removeDraft(dataDir, id);
+  rmSync(previewDir(dataDir, id), { recursive: true, force: true });
+  rmSync(path.join(dataDir, PREVIEW_CACHE), { recursive: true, force: true });
+}
+
+/**
+ * Forgets what the studio kept of appeals closed elsewhere (from the command line, say): a draft
+ * or preview of a closed appeal would keep the child's details outside the archive.
+ */
+export function forgetClosed(dataDir: string, closedIds: readonly string[]): string[] {
+  const forgotten = closedIds.filter(
+    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)),
+  );
+  for (const id of forgotten) forgetInStudio(dataDir, id);
+  return forgotten;
+}

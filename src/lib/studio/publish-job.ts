@@ -1,0 +1,102 @@
+import { republish, StageError, type RepublishStep, type RepublishSummary } from '../publishing/republish.ts';
+import type { JobControl } from './jobs.ts';
+import type { StudioConfig } from './studio-config.ts';
+
+/** The publish's steps as the studio names them, for people who have never seen the terminal. */
+export const STEP_LABELS: Record<RepublishStep, string> = {
+  lock: 'Wait for any other publish to finish',
+  validate: 'Check every appeal',
+  takedown: 'Take the closed appeal off the live site now',
+  'early release': 'Put the new appeal on the live site now',
+  build: 'Rebuild the whole site',
+  verify: 'Check the rebuilt site',
+  release: 'Store the new version',
+  switch: 'Switch the live site to it',
+  'purge-hook': 'Tell the caches to drop old copies',
+};
+
+export const PUBLISH_STEPS: readonly RepublishStep[] = [
+  'lock',
+  'validate',
+  'build',
+  'verify',
+  'release',
+  'switch',
+];
+
+export interface StopgapResult {
+  ids: string[];
+  release?: string | undefined;
+  /** When it went live (ISO time). */
+  liveAt?: string | undefined;
+  /** Why there was none; the full build published the change. */
+  fellBack?: string | undefined;
+}
+
+export interface PublishResult {
+  release: string;
+  active: number;
+  closed: number;
+  /** When the full release went live (ISO time). */
+  liveAt: string;
+  takedown?: StopgapResult | undefined;
+  early?: StopgapResult | undefined;
+}
+
+/** `performance.now()` readings taken in this process, as wall-clock times. */
+function wallClock(perf: number | undefined): string | undefined {
+  return perf === undefined ? undefined : new Date(Date.now() - (performance.now() - perf)).toISOString();
+}
+
+export function publishResult(summary: RepublishSummary, liveAt: string): PublishResult {
+  const { takedown, early } = summary;
+  return {
+    release: summary.release,
+    active: summary.active,
+    closed: summary.closed,
+    liveAt,
+    takedown: takedown && {
+      ids: takedown.closingIds,
+      release: takedown.release,
+      liveAt: wallClock(takedown.liveAt),
+      fellBack: takedown.fellBack,
+    },
+    early: early && {
+      ids: early.addedIds,
+      release: early.release,
+      liveAt: wallClock(early.liveAt),
+      fellBack: early.fellBack,
+    },
+  };
+}
+
+/**
+ * The same republish as `npm run republish`, under the same lock (so a publish from the command
+ * line and one from the studio never run at once), reporting each step and line to the job.
+ */
+export async function runPublish(config: StudioConfig, control: JobControl): Promise<PublishResult> {
+  let liveAt = '';
+  try {
+    const summary = await republish({
+      ...config.publish,
+      projectRoot: config.projectRoot,
+      contentDir: config.contentDir,
+      publicDir: config.publicDir,
+      wait: true,
+      env: process.env,
+      log: (line) => {
+        if (line.startsWith('Live: release')) liveAt = new Date().toISOString();
+        control.line(line);
+      },
+      onStep: (step, state) => control.step(step, state),
+    });
+    return publishResult(summary, liveAt || new Date().toISOString());
+  } catch (error) {
+    if (error instanceof StageError) {
+      const stillLive =
+        error.stage === 'purge-hook' ? 'The new version is live, but' : 'The live site was not changed:';
+      throw new Error(`${stillLive} publishing stopped at "${STEP_LABELS[error.stage]}".\n${error.message}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,101 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Role } from './users.ts';
+
+/**
+ * Signed-in sessions. The browser holds a random 256-bit id; the database holds only its SHA-256,
+ * so a copy of the database signs nobody in. A session ends after an hour without use, after
+ * twelve hours in any case, at sign-out, and when the user's password is reset or changed.
+ */
+export const IDLE_MS = 60 * 60_000;
+export const ABSOLUTE_MS = 12 * 60 * 60_000;
+/** Touching `last_seen_at` on every request would write on every page view; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface Session {
+  email: string;
+  role: Role;
+  /** The synchronizer token every state-changing request must carry. */
+  csrf: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function idHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Creates a session for `email`, returning the token for the cookie. */
+export function createSession(db: DatabaseSync, email: string, now: number): { token: string; csrf: string } {
+  const token = randomToken();
+  const csrf = randomToken();
+  db.prepare(
+    'INSERT INTO sessions (id_hash, email, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(idHash(token), email, csrf, now, now);
+  // Expired sessions of anyone are swept here, at each sign-in.
+  db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(
+    now - IDLE_MS,
+    now - ABSOLUTE_MS,
+  );
+  return { token, csrf };
+}
+
+interface SessionRow {
+  email: string;
+  role: string;
+  csrf: string;
+  created_at: number;
+  last_seen_at: number;
+  sessions_valid_after: number;
+}
+
+/** The live session for a cookie token, or undefined (an expired one is deleted). */
+export function lookupSession(db: DatabaseSync, token: string | undefined, now: number): Session | undefined {
+  if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
+  const hash = idHash(token);
+  const row = db
+    .prepare(
+      'SELECT s.email, u.role, s.csrf, s.created_at, s.last_seen_at, u.sessions_valid_after FROM sessions s JOIN users u ON u.email = s.email WHERE s.id_hash = ?',
+    )
+    .get(hash) as SessionRow | undefined;
+  if (!row) return undefined;
+  const expired =
+    now - row.last_seen_at > IDLE_MS ||
+    now - row.created_at > ABSOLUTE_MS ||
+    row.created_at < row.sessions_valid_after;
+  if (expired) {
+    db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+    return undefined;
+  }
+  if (now - row.last_seen_at > TOUCH_EVERY_MS)
+    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, hash);
+  return {
+    email: row.email,
+    role: row.role as Role,
+    csrf: row.csrf,
+    createdAt: row.created_at,
+    lastSeenAt: now,
+  };
+}
+
+export function deleteSession(db: DatabaseSync, token: string | undefined): void {
+  if (token) db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash(token));
+}
+
+/** Ends every session of `email` but the one holding `keepToken` (after a password change). */
+export function deleteOtherSessions(db: DatabaseSync, email: string, keepToken: string): void {
+  db.prepare('DELETE FROM sessions WHERE email = ? AND id_hash != ?').run(email, idHash(keepToken));
+}
+
+/** Constant-time comparison of a submitted token with the expected one. */
+export function tokensMatch(submitted: unknown, expected: string): boolean {
+  // An empty token (no cookie, no field) never matches, not even another empty one.
+  if (typeof submitted !== 'string' || expected === '') return false;
+  const a = Buffer.from(submitted);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

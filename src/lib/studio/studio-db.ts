@@ -1,0 +1,63 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The studio's own records (users, sessions, failed sign-ins) in one SQLite file in the studio
+ * data folder, never under content/ and never published. SQLite's transactions let the
+ * `npm run studio -- user …` commands and the running server change it at the same time.
+ */
+export const DB_FILE = 'studio.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  email TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('author', 'publisher')),
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  -- Sessions made before this instant are void: set by a reset or a password change.
+  sessions_valid_after INTEGER NOT NULL,
+  last_sign_in_at INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions(email);
+CREATE TABLE IF NOT EXISTS login_failures (
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS login_failures_by_key ON login_failures(key, at);
+`;
+
+/** Creates the data folder (owner only) and opens the database in it (owner-only file). */
+export function openStudioDb(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = path.join(dataDir, DB_FILE);
+  const fresh = !existsSync(file);
+  const db = new DatabaseSync(file, { timeout: 5_000 });
+  if (fresh) chmodSync(file, 0o600);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+  db.exec(SCHEMA);
+  // SQLite gives its -wal and -shm files the database file's permissions; make sure of it.
+  for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+  return db;
+}
+
+/** Runs `work` in one write transaction. */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import type { APIRoute } from 'astro';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { previewFile } from '../../../../../src/lib/studio/preview-build.ts';
+import { getStudio } from '../../../lib/context.ts';
+import { refusal, routeId } from '../../../lib/http.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+/** The built preview of an appeal: its page, poster and the files they use, to signed-in staff only. */
+export const GET: APIRoute = (context) => {
+  const id = routeId(context);
+  if (!id) return refusal(404, 'Not an appeal id.');
+  const file = previewFile(getStudio().config.dataDir, id, context.params.path ?? '');
+  if (!file) return refusal(404, 'There is no such preview file. Build the preview again from the appeal.');
+  return new Response(readFileSync(file), {
+    headers: {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    },
+  });
+};

@@ -1,0 +1,505 @@
+// The studio's security, against a real studio server (node scripts/studio.ts) over real files:
+// every route the router knows refuses a request without a session; a change without the CSRF
+// token, or from another origin, is refused; ten wrong passwords lock the account; an id like
+// ../../etc is refused; an author cannot do what only publishers may; the two-person rule holds;
+// sessions rotate, end at sign-out, are stored hashed; cookies carry the right flags; nothing
+// secret reaches the server's output.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STUDIO_SECURITY_HEADERS } from '../../src/lib/studio/studio-headers.ts';
+import { createWorkspace, removeWorkspace, type Workspace } from '../helpers/publishing.ts';
+import {
+  addStudioUser,
+  startStudio,
+  StudioClient,
+  studioBuild,
+  studioCli,
+  studioRoutes,
+  submitCompleteAppeal,
+  type ListedRoute,
+  type RunningStudio,
+} from '../helpers/studio.ts';
+
+const PASSWORD = {
+  author: 'amber kettle lantern 42',
+  publisher: 'violet harbour compass 7',
+  second: 'copper meadow riddle 19',
+};
+const USERS = {
+  author: 'ada.author@example.org',
+  publisher: 'pia.publisher@example.org',
+  second: 'sam.second@example.org',
+};
+const ACTIVE_ID = '2026-0101';
+const CLOSED_ID = '2026-0103';
+
+let ws: Workspace;
+let studio: RunningStudio;
+let dataDir: string;
+
+function studioEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { ...ws.env, STUDIO_DATA_DIR: dataDir, ...extra };
+}
+
+beforeAll(async () => {
+  ws = await createWorkspace('studio-security');
+  dataDir = path.join(ws.root, 'studio-data');
+  await studioBuild();
+  await addStudioUser(studioEnv(), USERS.author, 'author', PASSWORD.author);
+  await addStudioUser(studioEnv(), USERS.publisher, 'publisher', PASSWORD.publisher);
+  await addStudioUser(studioEnv(), USERS.second, 'publisher', PASSWORD.second);
+  studio = await startStudio(studioEnv());
+});
+
+afterAll(async () => {
+  await studio?.stop();
+  removeWorkspace(ws);
+});
+
+/** A real address for a route: fixture ids, a real photo, a job id of the right shape. */
+function concrete(route: ListedRoute): string {
+  const values: Record<string, string> = {
+    id: ACTIVE_ID,
+    file: 'photo-1.jpg',
+    job: '0'.repeat(32),
+    path: `appeals/${ACTIVE_ID}/`,
+    name: 'island',
+  };
+  return route.pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => values[name] ?? 'x');
+}
+
+const OPEN = new Set(['/sign-in']);
+
+async function signedIn(email: string, password: string): Promise<StudioClient> {
+  const client = new StudioClient(studio.url);
+  const reply = await client.signIn(email, password);
+  expect(reply.status, reply.text).toBe(303);
+  return client;
+}
+
+describe('the studio refuses anyone not signed in', () => {
+  it('refuses an unsigned request to every route the router knows, whatever the method', async () => {
+    const routes = await studioRoutes();
+    // The list comes from the router: our pages and endpoints, and Astro's own (/_image, /_server-islands, /404).
+    expect(routes.map((r) => r.pattern)).toEqual(
+      expect.arrayContaining(['/', '/appeals/[id]/edit', '/publish', '/_image', '/sign-in']),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const anonymous = new StudioClient(studio.url);
+    const checked: string[] = [];
+    for (const route of routes) {
+      const address = concrete(route);
+      if (OPEN.has(route.pattern)) continue;
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        const reply = await anonymous.request(
+          method,
+          address,
+          method === 'GET'
+            ? {}
+            : {
+                body: new URLSearchParams({ csrf: 'guess' }),
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+              },
+        );
+        const where = `${method} ${address} (${route.pattern})`;
+        if (method === 'GET') {
+          expect(reply.status, where).toBe(303);
+          expect(reply.headers.get('location'), where).toMatch(/^\/sign-in\?next=/);
+        } else {
+          expect(reply.status, where).toBe(401);
+        }
+        expect(reply.text, where).not.toMatch(/Zephyrine|Quillfeather|Odalys|Tobiah/);
+        checked.push(where);
+      }
+    }
+    expect(checked.length).toBe((routes.length - OPEN.size) * 4);
+
+    // The same addresses answer once signed in, so the refusals above were for want of a session.
+    const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+    for (const route of routes.filter(
+      (r) => r.type === 'page' && r.origin === 'project' && !OPEN.has(r.pattern),
+    )) {
+      const reply = await publisher.get(concrete(route));
+      expect([200, 303, 404], `${route.pattern} signed in`).toContain(reply.status);
+      expect(reply.headers.get('location') ?? '', route.pattern).not.toMatch(/^\/sign-in/);
+    }
+    expect((await publisher.get('/')).text).toContain('Zephyrine Quillfeather');
+    // Unknown addresses are refused too, rather than telling a stranger what exists.
+    expect((await anonymous.get('/no-such-page')).status).toBe(303);
+  });
+
+  it('serves only its own scripts, styles and icon without a session, never anything private', async () => {
+    const client = path.join((await studioBuild()).dir, 'client');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true }))
+        e.isDirectory()
+          ? walk(path.join(dir, e.name))
+          : files.push(path.relative(client, path.join(dir, e.name)));
+    };
+    walk(client);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files)
+      expect(file, 'a public file of the studio').toMatch(/^(_astro\/[\w.-]+\.(css|js)|favicon\.svg)$/);
+    const css = files.find((f) => f.endsWith('.css'))!;
+    const anonymous = new StudioClient(studio.url);
+    const style = await anonymous.get(`/${css}`);
+    expect(style.status).toBe(200);
+
+    // Every response (a file, a page, a refusal) carries the strict policy and the other headers.
+    const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+    for (const reply of [
+      style,
+      await anonymous.get('/sign-in'),
+      await anonymous.get('/'),
+      await publisher.get('/'),
+      await publisher.post('/new', {}),
+    ]) {
+      for (const [name, value] of Object.entries(STUDIO_SECURITY_HEADERS)) {
+        if (name === 'Cache-Control' && reply === style) continue;
+        expect(reply.headers.get(name), name).toBe(value);
+      }
+    }
+    expect(STUDIO_SECURITY_HEADERS['Content-Security-Policy']).not.toMatch(/unsafe|\*|data:|https?:/);
+    expect((await publisher.get('/')).headers.get('Cache-Control')).toBe('no-store');
+  });
+});
+
+describe('state-changing requests', () => {
+  it('are refused without the session CSRF token, with a wrong one, or from another origin', async () => {
+    const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+    const csrf = await publisher.csrf();
+    const drafts = () =>
+      existsSync(path.join(dataDir, 'drafts')) ? readdirSync(path.join(dataDir, 'drafts')).length : 0;
+    const before = drafts();
+    const refused = [
+      await publisher.post('/new', {}),
+      await publisher.post('/new', { csrf: 'x'.repeat(43) }),
+      await publisher.post('/new', { csrf }, { origin: 'https://evil.example' }),
+      await publisher.post('/new', { csrf }, { origin: 'null' }),
+      await publisher.post('/new', { csrf }, { origin: null }),
+      await publisher.request('POST', '/new', {
+        body: JSON.stringify({ csrf }),
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    ];
+    for (const reply of refused) expect(reply.status, reply.text).toBe(403);
+    expect(refused[0]!.text).toMatch(/security token is missing or wrong/);
+    expect(refused[2]!.text).toMatch(/came from https:\/\/evil\.example/);
+    expect(drafts(), 'no draft was made by a refused request').toBe(before);
+
+    // The same request with the token from the studio's own page works.
+    const ok = await publisher.post('/new', { csrf });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toMatch(/^\/appeals\/2026-\d{4}\/edit$/);
+    expect(drafts()).toBe(before + 1);
+    // A token belongs to its session: another user's is refused.
+    const other = await signedIn(USERS.second, PASSWORD.second);
+    expect((await other.post('/new', { csrf })).status).toBe(403);
+  });
+
+  it('refuses an id that is not an appeal id, such as ../../etc, on every route that takes one', async () => {
+    const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+    const csrf = await publisher.csrf();
+    // (A bare `..` never arrives: URLs resolve it before sending. Encoded, it does.)
+    const bad = [
+      '..%2F..%2Fetc',
+      '..%2F..%2F..%2Fetc%2Fpasswd',
+      '2026-0101%2F..%2F..',
+      'etc',
+      'settings.yaml',
+      '2026-042',
+    ];
+    const routes = (await studioRoutes()).filter((r) => r.params.includes('id'));
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const route of routes) {
+      for (const id of bad) {
+        const address = concrete(route).replace(ACTIVE_ID, id);
+        for (const reply of [
+          await publisher.get(address),
+          await publisher.post(address, { csrf, confirm: id }),
+        ]) {
+          expect([400, 404, 405], `${address}`).toContain(reply.status);
+          expect(reply.text, address).not.toMatch(/Zephyrine|studio_session|password/i);
+        }
+      }
+    }
+    // File names inside an appeal cannot climb out of it either.
+    expect((await publisher.get(`/appeals/${ACTIVE_ID}/photos/..%2F..%2Fsettings.yaml`)).status).toBe(400);
+    expect(
+      (await publisher.get(`/appeals/${ACTIVE_ID}/photos/..%2F..%2F..%2Fstudio-data%2Fstudio.db`)).status,
+    ).toBe(400);
+    expect((await publisher.get(`/appeals/${ACTIVE_ID}/photos/settings.yaml`)).status).toBe(404);
+    expect((await publisher.get(`/preview/${ACTIVE_ID}/..%2F..%2Fstudio.db`)).status).toBe(400);
+    expect((await publisher.get(`/preview/${ACTIVE_ID}/studio.db`)).status).toBe(404);
+    expect(
+      existsSync(path.join(dataDir, 'etc')) || existsSync(path.join(dataDir, 'drafts', '..', '..', 'etc')),
+    ).toBe(false);
+  });
+});
+
+describe('sign-in', () => {
+  it('locks an account after ten wrong passwords, even for the right one, until an administrator resets it', async () => {
+    const client = new StudioClient(studio.url);
+    for (let i = 1; i <= 9; i++) {
+      const reply = await client.signIn(USERS.author, `wrong password number ${i}`);
+      expect(reply.status, `attempt ${i}`).toBe(401);
+      expect(reply.text).toContain('The email address or password is not right');
+    }
+    const tenth = await client.signIn(USERS.author, 'wrong password number 10');
+    expect(tenth.status).toBe(429);
+    expect(tenth.text).toMatch(
+      /Too many wrong passwords: sign-in for this email address is paused until \d\d:\d\d/,
+    );
+    const right = await client.signIn(USERS.author, PASSWORD.author);
+    expect(right.status, 'the right password is refused while locked').toBe(429);
+    expect(
+      right.setCookies.some((c) => c.startsWith('studio_session=')),
+      'no session while locked',
+    ).toBe(false);
+
+    // An email nobody has locks the same way and says the same, so the lock reveals no account.
+    const stranger = new StudioClient(studio.url);
+    const replies = [];
+    for (let i = 1; i <= 10; i++) replies.push(await stranger.signIn('nobody@example.org', `guess ${i}`));
+    expect(replies.slice(0, 9).map((r) => r.status)).toEqual(Array(9).fill(401));
+    expect(replies[9]!.status).toBe(429);
+
+    const reset = await studioCli(
+      ['user', 'reset', USERS.author, '--password-stdin'],
+      studioEnv(),
+      'a brand new passphrase 5\n',
+    );
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toMatch(/lock from wrong passwords lifted/);
+    expect((await client.signIn(USERS.author, PASSWORD.author)).status, 'the old password is gone').toBe(401);
+    expect((await client.signIn(USERS.author, 'a brand new passphrase 5')).status).toBe(303);
+    // Put the author's password back for the other tests.
+    expect(
+      (
+        await studioCli(
+          ['user', 'reset', USERS.author, '--password-stdin'],
+          studioEnv(),
+          `${PASSWORD.author}\n`,
+        )
+      ).code,
+    ).toBe(0);
+  });
+
+  it('gives a new session id at every sign-in, ends it at sign-out, and stores only its hash', async () => {
+    const client = await signedIn(USERS.publisher, PASSWORD.publisher);
+    const first = client.cookies.get('studio_session')!;
+    expect(first).toMatch(/^[\w-]{43}$/);
+    const again = await client.signIn(USERS.publisher, PASSWORD.publisher);
+    expect(again.status).toBe(303);
+    const second = client.cookies.get('studio_session')!;
+    expect(second).not.toBe(first);
+    const replay = new StudioClient(studio.url);
+    replay.cookies.set('studio_session', first);
+    expect((await replay.get('/')).status, 'the session before sign-in is gone').toBe(303);
+
+    const cookie = again.setCookies.find((c) => c.startsWith('studio_session='))!;
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Strict/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).toMatch(/; Max-Age=43200/i);
+    expect(cookie, 'plain http on 127.0.0.1: no Secure flag, or the browser would drop it').not.toMatch(
+      /; Secure/i,
+    );
+
+    const db =
+      readFileSync(path.join(dataDir, 'studio.db')).toString('latin1') +
+      (existsSync(path.join(dataDir, 'studio.db-wal'))
+        ? readFileSync(path.join(dataDir, 'studio.db-wal')).toString('latin1')
+        : '');
+    expect(db.includes(second), 'the raw session id is never stored').toBe(false);
+    expect(db.includes(PASSWORD.publisher), 'nor a password').toBe(false);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dataDir, 'studio.db')).mode & 0o777).toBe(0o600);
+
+    const out = await client.post('/sign-out', { csrf: await client.csrf() });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/sign-in?signed-out');
+    const stolen = new StudioClient(studio.url);
+    stolen.cookies.set('studio_session', second);
+    expect((await stolen.get('/')).status, 'a copied cookie is worthless after sign-out').toBe(303);
+    expect((await stolen.post('/new', { csrf: 'x' })).status).toBe(401);
+  });
+
+  it('refuses a sign-in form without its own token (no cross-site sign-in)', async () => {
+    const client = new StudioClient(studio.url);
+    const reply = await client.post('/sign-in', { email: USERS.publisher, password: PASSWORD.publisher });
+    expect(reply.status).toBe(400);
+    expect(reply.setCookies.some((c) => c.startsWith('studio_session='))).toBe(false);
+    expect(
+      (
+        await client.post(
+          '/sign-in',
+          { email: USERS.publisher, password: PASSWORD.publisher },
+          { origin: 'https://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it('marks cookies Secure (__Host-) behind a trusted TLS proxy, and ignores forwarded headers from an untrusted one', async () => {
+    const secure = await startStudio(
+      studioEnv({ STUDIO_TRUST_PROXY: '1', STUDIO_ORIGIN: 'https://studio.example.org' }),
+    );
+    try {
+      const client = new StudioClient(secure.url);
+      client.origin = 'https://studio.example.org';
+      const form = await client.request('GET', '/sign-in', {
+        headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.9' },
+      });
+      const token = /name="signin" value="([^"]+)"/.exec(form.text)![1]!;
+      expect(form.setCookies.find((c) => c.startsWith('__Host-studio_signin='))).toMatch(/; Secure/i);
+      const reply = await client.request('POST', '/sign-in', {
+        body: new URLSearchParams({ signin: token, email: USERS.publisher, password: PASSWORD.publisher }),
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Forwarded-Proto': 'https',
+          'X-Forwarded-For': '203.0.113.9',
+        },
+      });
+      expect(reply.status, reply.text).toBe(303);
+      const cookie = reply.setCookies.find((c) => c.startsWith('__Host-studio_session='));
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; SameSite=Strict/i);
+      expect(secure.output()).not.toContain(token);
+    } finally {
+      await secure.stop();
+    }
+    // The main studio does not trust the proxy headers: a client cannot claim TLS, or another origin.
+    const client = new StudioClient(studio.url);
+    const form = await client.request('GET', '/sign-in', { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(form.setCookies.some((c) => c.startsWith('__Host-'))).toBe(false);
+    expect(
+      (await client.post('/sign-in', { email: 'x' }, { origin: 'https://studio.example.org' })).status,
+    ).toBe(403);
+  });
+});
+
+describe('roles and the two-person rule', () => {
+  const submitNewAppeal = (client: StudioClient) => submitCompleteAppeal(client, ws.root);
+
+  it('lets an author write but not publish, approve, close or reopen', async () => {
+    const author = await signedIn(USERS.author, PASSWORD.author);
+    const csrf = await author.csrf();
+    expect((await author.post('/publish', { csrf })).status).toBe(403);
+    expect((await author.get(`/appeals/${ACTIVE_ID}/close`)).status).toBe(403);
+    expect(
+      (await author.post(`/appeals/${ACTIVE_ID}/close`, { csrf, closing: 'found', confirm: ACTIVE_ID }))
+        .status,
+    ).toBe(403);
+    expect((await author.post(`/appeals/${CLOSED_ID}/reopen`, { csrf, confirm: CLOSED_ID })).status).toBe(
+      403,
+    );
+    expect(readFileSync(path.join(ws.contentDir, 'appeals', ACTIVE_ID, 'index.md'), 'utf8')).toContain(
+      'status: active',
+    );
+    expect(existsSync(ws.deployDir) && readdirSync(ws.deployDir).includes('current')).toBe(false);
+    const id = await submitNewAppeal(author);
+    expect((await author.post(`/appeals/${id}/approve`, { csrf })).status).toBe(403);
+    expect(existsSync(path.join(ws.contentDir, 'appeals', id))).toBe(false);
+  });
+
+  it('lets no one approve a new appeal they wrote while the rule is on, and a second publisher can', async () => {
+    const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+    const id = await submitNewAppeal(publisher);
+    const refused = await publisher.post(`/appeals/${id}/approve`, { csrf: await publisher.csrf() });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toMatch(/another publisher must approve it \(the two-person rule\)/);
+    expect(
+      existsSync(path.join(ws.contentDir, 'appeals', id)),
+      'not in the content, so no publish can include it',
+    ).toBe(false);
+    expect((await publisher.get(`/appeals/${id}/`)).text).toContain('another publisher must approve it');
+
+    const second = await signedIn(USERS.second, PASSWORD.second);
+    const approved = await second.post(`/appeals/${id}/approve`, { csrf: await second.csrf() });
+    expect(approved.status).toBe(303);
+    expect(readFileSync(path.join(ws.contentDir, 'appeals', id, 'index.md'), 'utf8')).toContain(
+      'name: Wilhelmina Brackenbury',
+    );
+    const audit = readFileSync(path.join(ws.archiveDir, 'audit-log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+    expect(audit.at(-1)).toMatchObject({ id, action: 'approve', by: USERS.second });
+  });
+
+  it('lets a publisher approve their own new appeal when studio.twoPersonRule is false', async () => {
+    const settings = path.join(ws.contentDir, 'settings.yaml');
+    const original = readFileSync(settings, 'utf8');
+    writeFileSync(settings, `${original.trimEnd()}\nstudio:\n  twoPersonRule: false\n`);
+    try {
+      const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
+      const id = await submitNewAppeal(publisher);
+      const approved = await publisher.post(`/appeals/${id}/approve`, { csrf: await publisher.csrf() });
+      expect(approved.status, approved.text).toBe(303);
+      expect(existsSync(path.join(ws.contentDir, 'appeals', id, 'index.md'))).toBe(true);
+    } finally {
+      writeFileSync(settings, original);
+    }
+  });
+});
+
+describe('the user commands', () => {
+  it('add, list, reset and remove users, refusing weak passwords and duplicates and changing nothing then', async () => {
+    const env = studioEnv();
+    const weak = await studioCli(
+      ['user', 'add', 'new.person@example.org', '--role', 'author', '--password-stdin'],
+      env,
+      'short\n',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/at least 12 characters.*Nothing was changed/);
+    const common = await studioCli(
+      ['user', 'add', 'new.person@example.org', '--role', 'author', '--password-stdin'],
+      env,
+      'password1234\n',
+    );
+    expect(common.stderr).toMatch(/most common passwords/);
+    const badRole = await studioCli(
+      ['user', 'add', 'new.person@example.org', '--role', 'admin', '--generate'],
+      env,
+    );
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/role of author or publisher/);
+    const generated = await studioCli(
+      ['user', 'add', 'new.person@example.org', '--role', 'author', '--generate'],
+      env,
+    );
+    expect(generated.code, generated.stderr).toBe(0);
+    const password = /not shown again\): (\S+)/.exec(generated.stdout)![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(
+      (await studioCli(['user', 'add', 'new.person@example.org', '--role', 'author', '--generate'], env))
+        .stderr,
+    ).toMatch(/already a user/);
+    const list = await studioCli(['user', 'list'], env);
+    expect(list.stdout).toMatch(/new\.person@example\.org\s+author/);
+    expect(list.stdout).toMatch(/4 users|5 users/);
+    expect(list.stdout).not.toContain(password);
+
+    const client = new StudioClient(studio.url);
+    expect(
+      (await client.signIn('New.Person@Example.org', password)).status,
+      'emails are not case-sensitive',
+    ).toBe(303);
+    const removed = await studioCli(['user', 'remove', 'new.person@example.org'], env);
+    expect(removed.code).toBe(0);
+    expect((await client.get('/')).status, 'a removed user is signed out at once').toBe(303);
+    expect((await studioCli(['user', 'remove', 'new.person@example.org'], env)).stderr).toMatch(/no user/);
+  });
+
+  it("never wrote a password, a session id or a child's name to the server output", () => {
+    const output = studio.output();
+    for (const secret of [...Object.values(PASSWORD), 'Zephyrine', 'Wilhelmina', 'Brackenbury'])
+      expect(output).not.toContain(secret);
+    expect(output).not.toMatch(/[\w-]{43}/);
+  });
+});
