@@ -23,8 +23,9 @@ export const PHOTO_SIZES = {
   embed: '64px',
 } as const;
 
+// Under the site's base: a studio preview is built at /preview/<id>/ (with or without its final slash).
 export const photoUrl = (source: PhotoSource, variant: PhotoVariant) =>
-  `/_photos/${variantFileName(source.hash, variant)}`;
+  `${import.meta.env.BASE_URL.replace(/\/$/, '')}/_photos/${variantFileName(source.hash, variant)}`;
 
 export interface PictureData {
   sources: Array<{ type: string; srcset: string; sizes: string }>;

@@ -63,9 +63,13 @@ export interface Workspace {
   releasesDir: string;
 }
 
-/** Variables of the test runner's own environment that a comms officer's shell would not have. */
+/**
+ * Variables of the test runner's own environment that a comms officer's shell would not have.
+ * Vitest also sets Vite's BASE_URL, MODE, DEV, PROD and SSR, which a child `astro build` would take
+ * as its own (BASE_URL=/ would undo a preview's `--base`).
+ */
 const DROPPED_ENV =
-  /^(VITEST.*|NODE_ENV|TEST|CONTENT_DIR|DEPLOY_DIR|ARCHIVE_DIR|ASTRO_CACHE_DIR|BUILD_DATE|KEEP_RELEASES|PURGE_HOOK|AUDIT_LOG|SEARCH_SHARD_SIZE)$/;
+  /^(VITEST.*|NODE_ENV|TEST|BASE_URL|MODE|DEV|PROD|SSR|CONTENT_DIR|DEPLOY_DIR|ARCHIVE_DIR|ASTRO_CACHE_DIR|BUILD_DATE|KEEP_RELEASES|PURGE_HOOK|AUDIT_LOG|SEARCH_SHARD_SIZE)$/;
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};

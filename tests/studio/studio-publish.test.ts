@@ -210,7 +210,9 @@ describeNginx('the studio, end to end', () => {
       expect(await page.textContent('h1.appeal__name')).toBe(CHILD.name);
       expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
       const previewPhotos = await page.locator('.appeal picture source').first().getAttribute('srcset');
-      expect(previewPhotos).toMatch(new RegExp(`^/preview/${appealId}/_photos/photo-1\\.[\\w-]+\\.webp`));
+      expect(previewPhotos).toMatch(
+        new RegExp(`^/preview/${appealId}/_photos/[0-9a-f]{16}-[0-9a-f]{8}\\.webp `),
+      );
       expect(
         await page.evaluate(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0)),
       ).toBe(true);
