@@ -27,14 +27,17 @@ type Order = true | { readonly [key: string]: Order } | readonly [Order];
 
 function ordered(value: unknown, order: Order): unknown {
   if (order === true || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(order)) return Array.isArray(value) ? value.map((item) => ordered(item, order[0]!)) : value;
+  if (Array.isArray(order))
+    return Array.isArray(value) ? value.map((item) => ordered(item, order[0]!)) : value;
   if (Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
   const spec = order as { readonly [key: string]: Order };
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(spec)) if (record[key] !== undefined) out[key] = ordered(record[key], spec[key]!);
+  for (const key of Object.keys(spec))
+    if (record[key] !== undefined) out[key] = ordered(record[key], spec[key]!);
   // Fields the table does not know (typos a person must fix) stay, after the known ones, so nothing is lost.
-  for (const key of Object.keys(record)) if (!(key in spec) && record[key] !== undefined) out[key] = record[key];
+  for (const key of Object.keys(record))
+    if (!(key in spec) && record[key] !== undefined) out[key] = record[key];
   return out;
 }
 
@@ -48,7 +51,9 @@ export function documentedFieldPaths(): string[] {
   const walk = (order: Order, prefix: string): string[] => {
     if (order === true) return [prefix];
     if (Array.isArray(order)) return walk(order[0]!, `${prefix}[]`);
-    return Object.entries(order as { readonly [key: string]: Order }).flatMap(([key, child]) => walk(child, prefix ? `${prefix}.${key}` : key));
+    return Object.entries(order as { readonly [key: string]: Order }).flatMap(([key, child]) =>
+      walk(child, prefix ? `${prefix}.${key}` : key),
+    );
   };
   return walk(APPEAL_FIELD_ORDER, '');
 }

@@ -14,7 +14,17 @@ export const ALLOWED_LINK_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
 /** A few paragraphs: the circumstances are read on a phone, and printed on one A4 poster. */
 export const MAX_CIRCUMSTANCES_LENGTH = 5000;
 
-const ALLOWED_NODES = new Set(['root', 'paragraph', 'text', 'emphasis', 'strong', 'list', 'listItem', 'break', 'link']);
+const ALLOWED_NODES = new Set([
+  'root',
+  'paragraph',
+  'text',
+  'emphasis',
+  'strong',
+  'list',
+  'listItem',
+  'break',
+  'link',
+]);
 
 const PLAIN = 'expected plain Markdown text';
 
@@ -59,7 +69,8 @@ function linkProblem(url: string): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1]?.toLowerCase();
   if (scheme && (ALLOWED_LINK_SCHEMES as readonly string[]).includes(scheme)) return undefined;
   const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}...` : url);
-  if (scheme === 'http:') return `expected links to https:, mailto: or tel: addresses, got ${shown}; write the address with https://`;
+  if (scheme === 'http:')
+    return `expected links to https:, mailto: or tel: addresses, got ${shown}; write the address with https://`;
   return `expected links to https:, mailto: or tel: addresses, like [Missing People](https://www.missingpeople.org.uk), got ${shown}`;
 }
 
@@ -68,9 +79,12 @@ function linkProblem(url: string): string | undefined {
  * line of the file where the body starts, so the line numbers match the author's editor.
  */
 export function circumstancesProblems(body: string, firstLine = 1): string[] {
-  if (body.trim() === '') return ['expected a paragraph below the frontmatter describing the circumstances, but it is empty'];
+  if (body.trim() === '')
+    return ['expected a paragraph below the frontmatter describing the circumstances, but it is empty'];
   if (body.length > MAX_CIRCUMSTANCES_LENGTH) {
-    return [`expected at most ${MAX_CIRCUMSTANCES_LENGTH.toLocaleString('en-GB')} characters, got ${body.length.toLocaleString('en-GB')}; the public reads a few paragraphs, not a report`];
+    return [
+      `expected at most ${MAX_CIRCUMSTANCES_LENGTH.toLocaleString('en-GB')} characters, got ${body.length.toLocaleString('en-GB')}; the public reads a few paragraphs, not a report`,
+    ];
   }
   const found = new Map<string, number>();
   const add = (message: string, node: MdastNode) => {
@@ -82,7 +96,7 @@ export function circumstancesProblems(body: string, firstLine = 1): string[] {
       const problem = linkProblem((node as { url?: string }).url ?? '');
       if (problem) add(problem, node);
     }
-    for (const child of ('children' in node ? (node.children as MdastNode[]) : [])) visit(child);
+    for (const child of 'children' in node ? (node.children as MdastNode[]) : []) visit(child);
   };
   visit(markdownToMdast(body, { features: { gfm: true, frontmatter: false } }));
   return [...found].map(([message, line]) => `${message} (line ${line})`);

@@ -34,7 +34,10 @@ export function describeValue(value: unknown): string {
   if (value instanceof Date) return `"${value.toISOString().slice(0, 10)}"`;
   // Frontmatter keeps numbers as the text typed; a plain number reads as one: "got 19".
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value;
-  if (typeof value === 'string') return value.trim() === '' ? 'an empty value' : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return value.trim() === ''
+      ? 'an empty value'
+      : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a group of fields';
   return String(value);
@@ -47,7 +50,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const saved = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        row[j]! + 1,
+        row[j - 1]! + 1,
+        previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
       previous = saved;
     }
   }
@@ -91,7 +98,12 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
 }
 
 /** Turns zod issues into problems, naming each field and what was found there. */
-export function problemsFromIssues(file: string, issues: readonly z.core.$ZodIssue[], data: unknown, schema: z.ZodType): ContentProblem[] {
+export function problemsFromIssues(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  schema: z.ZodType,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -111,7 +123,9 @@ export function problemsFromIssues(file: string, issues: readonly z.core.$ZodIss
     const reason = (issue as { params?: { reason?: unknown } }).params?.reason;
     const why = typeof reason === 'string' ? ` (${reason})` : '';
     const message =
-      found === undefined ? `${issue.message}, but it is missing` : `${issue.message}, got ${describeValue(found)}${why}`;
+      found === undefined
+        ? `${issue.message}, but it is missing`
+        : `${issue.message}, got ${describeValue(found)}${why}`;
     problems.push({ file, field: formatPath(issue.path) || undefined, message });
   }
   return problems;

@@ -17,7 +17,9 @@ export class FrontmatterError extends Error {}
  */
 // js-yaml exports its built-in types as `types`; @types/js-yaml does not declare them.
 const { types } = yaml as unknown as { types: Record<'null' | 'bool' | 'merge', yaml.Type> };
-export const TEXT_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, types.merge] });
+export const TEXT_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [types.null, types.bool, types.merge],
+});
 
 /** Parses YAML as text (see TEXT_YAML_SCHEMA); throws js-yaml's error on bad syntax. */
 export function loadTextYaml(source: string): unknown {
@@ -27,7 +29,8 @@ export function loadTextYaml(source: string): unknown {
 /** Splits a Markdown file into YAML frontmatter (every value as text, see TEXT_YAML_SCHEMA) and body. */
 export function parseMarkdownFile(source: string): ParsedMarkdown {
   const match = FRONTMATTER_RE.exec(source);
-  if (!match) throw new FrontmatterError('expected YAML frontmatter between two "---" lines at the top of the file');
+  if (!match)
+    throw new FrontmatterError('expected YAML frontmatter between two "---" lines at the top of the file');
   let data: unknown;
   try {
     data = loadTextYaml(match[1]!);
@@ -37,7 +40,8 @@ export function parseMarkdownFile(source: string): ParsedMarkdown {
     throw new FrontmatterError(`expected valid YAML frontmatter; ${e.reason ?? String(error)}${line}`);
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('expected frontmatter of "field: value" lines');
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new FrontmatterError('expected frontmatter of "field: value" lines');
   return { data: data as Record<string, unknown>, body: source.slice(match.index + match[0].length) };
 }
 

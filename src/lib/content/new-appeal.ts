@@ -37,7 +37,9 @@ export const REVIEW_MONTHS = 3;
 /** Frontmatter for a new appeal, in the order the fields table documents. Photos get neutral names. */
 export function newAppealFrontmatter(input: NewAppealInput, today: CalendarDate): Record<string, unknown> {
   const todayText = formatCalendarDate(today);
-  const description = Object.fromEntries(Object.entries(input.description).filter(([, v]) => v && v.trim() !== ''));
+  const description = Object.fromEntries(
+    Object.entries(input.description).filter(([, v]) => v && v.trim() !== ''),
+  );
   return {
     status: 'active',
     name: input.name,

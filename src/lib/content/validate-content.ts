@@ -1,7 +1,13 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { activeAppealSchema, closedAppealSchema, isClosedStatus, type ActiveAppealData, type ClosedAppealData } from '../model/appeal-schema.ts';
+import {
+  activeAppealSchema,
+  closedAppealSchema,
+  isClosedStatus,
+  type ActiveAppealData,
+  type ClosedAppealData,
+} from '../model/appeal-schema.ts';
 import { isAppealId } from '../model/appeal-id.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 import { circumstancesProblems } from './circumstances.ts';
@@ -51,20 +57,26 @@ function notRegularFile(stats: Stats): string | undefined {
   if (stats.isSymbolicLink()) {
     return 'expected a regular file, got a symbolic link; content must hold real files, not links to files elsewhere: copy the file in instead';
   }
-  return stats.isFile() ? undefined : 'expected a regular file, got something else (a folder, device or pipe)';
+  return stats.isFile()
+    ? undefined
+    : 'expected a regular file, got something else (a folder, device or pipe)';
 }
 
 /** The photo `src` as `check` sees it: a plain file name beside index.md. */
 const photoFileName = z
   .string({ error: 'expected a photo file name beside index.md, like photo-1.jpg' })
   .regex(/^(\.\/)?[^/\\\u0000-\u001f]+$/, {
-    error: 'expected a photo file name beside index.md, like photo-1.jpg, with no folders or control characters',
+    error:
+      'expected a photo file name beside index.md, like photo-1.jpg, with no folders or control characters',
   })
   .refine(isPhotoFileName, { error: 'expected a .jpg, .jpeg, .png, .webp or .avif file' });
 
 const activeSchema = activeAppealSchema(photoFileName);
 
-export function loadSettings(contentDir: string, displayRoot = process.cwd()): { settings?: SiteSettings; problems: ContentProblem[] } {
+export function loadSettings(
+  contentDir: string,
+  displayRoot = process.cwd(),
+): { settings?: SiteSettings; problems: ContentProblem[] } {
   const abs = path.join(contentDir, SETTINGS_FILE);
   const file = path.relative(displayRoot, abs) || abs;
   const stats = lstatOrUndefined(abs);
@@ -75,7 +87,11 @@ export function loadSettings(contentDir: string, displayRoot = process.cwd()): {
   try {
     raw = loadTextYaml(readFileSync(abs, 'utf8'));
   } catch (error) {
-    return { problems: [{ file, message: `expected valid YAML; ${(error as { reason?: string }).reason ?? String(error)}` }] };
+    return {
+      problems: [
+        { file, message: `expected valid YAML; ${(error as { reason?: string }).reason ?? String(error)}` },
+      ],
+    };
   }
   const result = settingsSchema.safeParse(raw ?? {});
   if (result.success) return { settings: result.data, problems: [] };
@@ -103,35 +119,68 @@ function validateActive(
   const photos = photoFileProblems(file, dir, data, report);
   const region = (data.lastSeen as { region?: unknown } | undefined)?.region;
   if (settings && typeof region === 'string' && !settings.regions.some((r) => r.id === region)) {
-    report.problems.push({ file, field: 'lastSeen.region', message: `expected one of the regions in content/settings.yaml (${settings.regions.map((r) => r.id).join(', ')}), got ${JSON.stringify(region)}` });
+    report.problems.push({
+      file,
+      field: 'lastSeen.region',
+      message: `expected one of the regions in content/settings.yaml (${settings.regions.map((r) => r.id).join(', ')}), got ${JSON.stringify(region)}`,
+    });
   }
   if (!result.success) return photos;
 
   const appeal = result.data;
   const todayText = formatCalendarDate(today);
   if (appeal.missingSince.slice(0, 10) > todayText) {
-    report.problems.push({ file, field: 'missingSince', message: `expected a date on or before today (${todayText}), got "${appeal.missingSince}"` });
+    report.problems.push({
+      file,
+      field: 'missingSince',
+      message: `expected a date on or before today (${todayText}), got "${appeal.missingSince}"`,
+    });
   }
   if (appeal.reviewBy < todayText) {
-    report.warnings.push({ file, field: 'reviewBy', message: `review was due on ${appeal.reviewBy}; check the appeal is still needed and current, then set a new reviewBy date` });
+    report.warnings.push({
+      file,
+      field: 'reviewBy',
+      message: `review was due on ${appeal.reviewBy}; check the appeal is still needed and current, then set a new reviewBy date`,
+    });
   }
   report.appeals.push({ id, file, status: 'active', data: appeal, body });
   return photos;
 }
 
-function validateClosed(id: string, file: string, dir: string, data: Record<string, unknown>, body: string, report: ContentReport): void {
+function validateClosed(
+  id: string,
+  file: string,
+  dir: string,
+  data: Record<string, unknown>,
+  body: string,
+  report: ContentReport,
+): void {
   const result = closedAppealSchema.safeParse(data);
   if (!result.success) {
     const personal = result.error.issues.some((i) => i.code === 'unrecognized_keys');
     report.problems.push(...problemsFromIssues(file, result.error.issues, data, closedAppealSchema));
     if (personal) {
-      report.problems.push({ file, field: 'status', message: `expected a closed appeal to hold no personal data, got status "${String(data.status)}" with the child's details still in the file; close it with \`npm run appeal -- found ${id}\` or \`withdraw ${id}\` instead of editing status by hand` });
+      report.problems.push({
+        file,
+        field: 'status',
+        message: `expected a closed appeal to hold no personal data, got status "${String(data.status)}" with the child's details still in the file; close it with \`npm run appeal -- found ${id}\` or \`withdraw ${id}\` instead of editing status by hand`,
+      });
     }
   }
-  if (body.trim() !== '') report.problems.push({ file, field: 'circumstances (the text below the frontmatter)', message: 'expected no text in a closed appeal, got some; it is personal data' });
+  if (body.trim() !== '')
+    report.problems.push({
+      file,
+      field: 'circumstances (the text below the frontmatter)',
+      message: 'expected no text in a closed appeal, got some; it is personal data',
+    });
   const photos = readdirSync(dir).filter(isPhotoFileName);
-  if (photos.length > 0) report.problems.push({ file, message: `expected no photos beside a closed appeal, got ${photos.length} (${photos.join(', ')})` });
-  if (result.success) report.appeals.push({ id, file, status: result.data.status, data: result.data, body: '' });
+  if (photos.length > 0)
+    report.problems.push({
+      file,
+      message: `expected no photos beside a closed appeal, got ${photos.length} (${photos.join(', ')})`,
+    });
+  if (result.success)
+    report.appeals.push({ id, file, status: result.data.status, data: result.data, body: '' });
 }
 
 /** A photo check under way: sharp reads headers on its own threads while the other folders are read. */
@@ -152,7 +201,10 @@ async function reportPhotoProblems(pending: readonly PendingPhoto[], report: Con
 
 /** Each file's problems together, in file order; each file's own order kept. */
 function groupByFile(problems: ContentProblem[]): ContentProblem[] {
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.file.localeCompare(b.p.file) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.file.localeCompare(b.p.file) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /**
@@ -160,29 +212,46 @@ function groupByFile(problems: ContentProblem[]): ContentProblem[] {
  * than stopping at the first. Reads each photo's header and last bytes but never decodes one, so
  * it stays fast (BENCHMARKS.md: `npm run bench:check`).
  */
-export async function validateContent(contentDir: string, options: { today: CalendarDate; displayRoot?: string }): Promise<ContentReport> {
+export async function validateContent(
+  contentDir: string,
+  options: { today: CalendarDate; displayRoot?: string },
+): Promise<ContentReport> {
   const displayRoot = options.displayRoot ?? process.cwd();
   const { settings, problems } = loadSettings(contentDir, displayRoot);
   const report: ContentReport = { settings, appeals: [], problems: [...problems], warnings: [] };
   const appealsDir = path.join(contentDir, APPEALS_DIR);
   if (!existsSync(appealsDir)) {
-    report.problems.push({ file: path.relative(displayRoot, appealsDir) || appealsDir, message: 'expected a folder of appeals, but it is missing' });
+    report.problems.push({
+      file: path.relative(displayRoot, appealsDir) || appealsDir,
+      message: 'expected a folder of appeals, but it is missing',
+    });
     return report;
   }
   const photoChecks: PendingPhoto[] = [];
-  for (const entry of readdirSync(appealsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(appealsDir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.name.startsWith('.')) continue;
     const dir = path.join(appealsDir, entry.name);
     const shown = path.relative(displayRoot, dir) || dir;
     if (entry.isSymbolicLink()) {
-      report.problems.push({ file: shown, message: 'expected an appeal folder, got a symbolic link; content must hold real folders, not links to folders elsewhere' });
+      report.problems.push({
+        file: shown,
+        message:
+          'expected an appeal folder, got a symbolic link; content must hold real folders, not links to folders elsewhere',
+      });
       continue;
     }
     if (!entry.isDirectory()) {
-      report.problems.push({ file: shown, message: 'expected only appeal folders (like 2026-0042/) in the appeals folder' });
+      report.problems.push({
+        file: shown,
+        message: 'expected only appeal folders (like 2026-0042/) in the appeals folder',
+      });
       continue;
     }
-    photoChecks.push(...startPhotoChecks(scanAppealFolder(dir, entry.name, report, { today: options.today, displayRoot })));
+    photoChecks.push(
+      ...startPhotoChecks(scanAppealFolder(dir, entry.name, report, { today: options.today, displayRoot })),
+    );
   }
   await reportPhotoProblems(photoChecks, report);
   report.problems = groupByFile(report.problems);
@@ -193,9 +262,16 @@ export async function validateContent(contentDir: string, options: { today: Cale
  * Each photo must be a regular file beside index.md, with a file name free of the child's names;
  * returns the photos whose headers are still to be read.
  */
-function photoFileProblems(file: string, dir: string, data: Record<string, unknown>, report: ContentReport): PhotoCheck[] {
+function photoFileProblems(
+  file: string,
+  dir: string,
+  data: Record<string, unknown>,
+  report: ContentReport,
+): PhotoCheck[] {
   if (!Array.isArray(data.photos)) return [];
-  const names = [data.name, ...(Array.isArray(data.knownAs) ? data.knownAs : [])].filter((n): n is string => typeof n === 'string');
+  const names = [data.name, ...(Array.isArray(data.knownAs) ? data.knownAs : [])].filter(
+    (n): n is string => typeof n === 'string',
+  );
   const checks: PhotoCheck[] = [];
   data.photos.forEach((photo: unknown, i) => {
     const src = (photo as { src?: unknown } | null)?.src;
@@ -205,12 +281,20 @@ function photoFileProblems(file: string, dir: string, data: Record<string, unkno
     const photoPath = path.join(dir, fileName);
     const leaked = namePartsIn(fileName, names);
     if (leaked.length > 0) {
-      report.problems.push({ file, field, message: `expected a neutral file name like photo-${i + 1}.jpg, got "${fileName}", which contains part of the child's name (${leaked.join(', ')}); use \`npm run appeal -- new\` to ingest photos` });
+      report.problems.push({
+        file,
+        field,
+        message: `expected a neutral file name like photo-${i + 1}.jpg, got "${fileName}", which contains part of the child's name (${leaked.join(', ')}); use \`npm run appeal -- new\` to ingest photos`,
+      });
     }
     // lstat, never stat: a link is refused without being followed, so its target is never named or read.
     const stats = lstatOrUndefined(photoPath);
     if (!stats) {
-      report.problems.push({ file, field, message: `expected a photo file in ${path.relative(process.cwd(), dir) || dir}, but "${fileName}" does not exist` });
+      report.problems.push({
+        file,
+        field,
+        message: `expected a photo file in ${path.relative(process.cwd(), dir) || dir}, but "${fileName}" does not exist`,
+      });
       return;
     }
     const notRegular = notRegularFile(stats);
@@ -226,11 +310,21 @@ function photoFileProblems(file: string, dir: string, data: Record<string, unkno
 /** The photo file names an appeal's data gives, as they sit in its folder. */
 function photoNamesIn(data: Record<string, unknown>): Set<string> {
   const photos = Array.isArray(data.photos) ? (data.photos as unknown[]) : [];
-  return new Set(photos.flatMap((p) => { const src = (p as { src?: unknown } | null)?.src; return typeof src === 'string' ? [src.replace(/^\.\//, '')] : []; }));
+  return new Set(
+    photos.flatMap((p) => {
+      const src = (p as { src?: unknown } | null)?.src;
+      return typeof src === 'string' ? [src.replace(/^\.\//, '')] : [];
+    }),
+  );
 }
 
 /** Every entry of an appeal folder must be a regular file: links and devices are refused by name. */
-function folderEntryProblems(dir: string, displayRoot: string, report: ContentReport, photoNames: ReadonlySet<string>): void {
+function folderEntryProblems(
+  dir: string,
+  displayRoot: string,
+  report: ContentReport,
+  photoNames: ReadonlySet<string>,
+): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     // A photo the appeal names is reported with its field (photos[0].src) instead.
     if (entry.isFile() || entry.isDirectory() || photoNames.has(entry.name)) continue;
@@ -243,10 +337,18 @@ function folderEntryProblems(dir: string, displayRoot: string, report: ContentRe
 }
 
 /** Validates one appeal folder, named `id`, adding what it finds to `report`; returns its photos to check. */
-function scanAppealFolder(dir: string, id: string, report: ContentReport, options: { today: CalendarDate; displayRoot?: string }): PhotoCheck[] {
+function scanAppealFolder(
+  dir: string,
+  id: string,
+  report: ContentReport,
+  options: { today: CalendarDate; displayRoot?: string },
+): PhotoCheck[] {
   const displayRoot = options.displayRoot ?? process.cwd();
   if (!isAppealId(id)) {
-    report.problems.push({ file: path.relative(displayRoot, dir) || dir, message: `expected a folder named with an appeal id like 2026-0042, got "${id}"` });
+    report.problems.push({
+      file: path.relative(displayRoot, dir) || dir,
+      message: `expected a folder named with an appeal id like 2026-0042, got "${id}"`,
+    });
     return [];
   }
   const indexPath = path.join(dir, 'index.md');
@@ -264,7 +366,10 @@ function scanAppealFolder(dir: string, id: string, report: ContentReport, option
     return [];
   }
   if (stats.size > MAX_INDEX_BYTES) {
-    report.problems.push({ file, message: `expected an index.md of at most 1 MB of text, got ${(stats.size / 1024 / 1024).toFixed(1)} MB` });
+    report.problems.push({
+      file,
+      message: `expected an index.md of at most 1 MB of text, got ${(stats.size / 1024 / 1024).toFixed(1)} MB`,
+    });
     return [];
   }
   let parsed;
@@ -288,13 +393,22 @@ function scanAppealFolder(dir: string, id: string, report: ContentReport, option
 }
 
 /** Validates one appeal folder, named `id`, adding what it finds to `report`, photo headers included. */
-export async function validateAppealFolder(dir: string, id: string, report: ContentReport, options: { today: CalendarDate; displayRoot?: string }): Promise<void> {
+export async function validateAppealFolder(
+  dir: string,
+  id: string,
+  report: ContentReport,
+  options: { today: CalendarDate; displayRoot?: string },
+): Promise<void> {
   await reportPhotoProblems(startPhotoChecks(scanAppealFolder(dir, id, report, options)), report);
 }
 
 /** The report's appeal ids, sorted, split into active and closed. */
 export function idsByStatus(report: ContentReport): { activeIds: string[]; closedIds: string[] } {
-  const ids = (active: boolean) => report.appeals.filter((a) => (a.status === 'active') === active).map((a) => a.id).sort();
+  const ids = (active: boolean) =>
+    report.appeals
+      .filter((a) => (a.status === 'active') === active)
+      .map((a) => a.id)
+      .sort();
   return { activeIds: ids(true), closedIds: ids(false) };
 }
 
