@@ -56,6 +56,7 @@ import {
 import { parseFieldsTable } from '../../src/lib/studio/field-help.ts';
 import { JobRunner } from '../../src/lib/studio/jobs.ts';
 import { forgetInStudio, previewDir, previewFile } from '../../src/lib/studio/preview-build.ts';
+import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
 import { studioConfig } from '../../src/lib/studio/studio-config.ts';
 import { FIXTURES, plainTestPhoto, writeTestPhoto } from '../helpers/fixture-content.ts';
 
@@ -385,21 +386,27 @@ describe('the studio configuration', () => {
     const projectRoot = root;
     mkdirSync(path.join(root, 'public'));
     expect(() =>
-      studioConfig({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: path.join(contentDir, 'x') }, projectRoot),
+      studioConfig(
+        readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: path.join(contentDir, 'x') }),
+        projectRoot,
+      ),
     ).toThrow(/apart from the content folder/);
     expect(() =>
-      studioConfig({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'public/studio' }, projectRoot),
+      studioConfig(
+        readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'public/studio' }),
+        projectRoot,
+      ),
     ).toThrow(/public folder/);
-    expect(() => studioConfig({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'deploy/s' }, projectRoot)).toThrow(
-      /deploy folder/,
-    );
+    expect(() =>
+      studioConfig(readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'deploy/s' }), projectRoot),
+    ).toThrow(/deploy folder/);
     expect(() =>
       studioConfig(
-        { CONTENT_DIR: contentDir, STUDIO_ORIGIN: 'https://studio.example.org/path' },
+        readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_ORIGIN: 'https://studio.example.org/path' }),
         projectRoot,
       ),
     ).toThrow(/STUDIO_ORIGIN/);
-    expect(studioConfig({ CONTENT_DIR: contentDir }, projectRoot).dataDir).toBe(
+    expect(studioConfig(readOperatorEnv({ CONTENT_DIR: contentDir }), projectRoot).dataDir).toBe(
       path.join(root, 'studio-data'),
     );
   });
