@@ -13,7 +13,7 @@ import { type CalendarDate, parseCalendarDate } from '../model/calendar-date.ts'
  * read them back through this module.
  */
 
-export type EnvironmentVariables = Record<string, string | undefined>;
+type EnvironmentVariables = Record<string, string | undefined>;
 
 export interface OperatorEnv {
   /** `CONTENT_DIR`: the content folder (relative to where the command runs), else `./content`. */
@@ -127,10 +127,8 @@ const variablesSchema = z.object({
   STUDIO_BUILD_DIR: text,
 });
 
-/** The variables this module reads, for documentation and for tests that clear them. */
-export const OPERATOR_VARIABLES = Object.keys(variablesSchema.shape) as Array<
-  keyof typeof variablesSchema.shape
->;
+/** The variables this module reads. */
+const OPERATOR_VARIABLES = Object.keys(variablesSchema.shape) as Array<keyof typeof variablesSchema.shape>;
 
 /** The operator's configuration from `env` (the process's own environment unless given). */
 export function readOperatorEnv(env: EnvironmentVariables = process.env): OperatorEnv {

@@ -15,7 +15,7 @@ export const APPEAL_FILE = 'index.md';
 export class AppealIdError extends Error {}
 
 /** `id`, once it is an appeal id; else an `AppealIdError` with the one message for it. */
-export function checkedAppealId(id: string): string {
+function checkedId(id: string): string {
   if (!isAppealId(id))
     throw new AppealIdError(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
   return id;
@@ -25,7 +25,7 @@ export function checkedAppealId(id: string): string {
 export const appealsDir = (contentDir: string): string => path.join(contentDir, APPEALS_DIR);
 
 /** The folder of appeal `id` under `root` (`<root>/<id>`): the appeals folder, drafts, previews or the archive. */
-export const idFolder = (root: string, id: string): string => path.join(root, checkedAppealId(id));
+export const idFolder = (root: string, id: string): string => path.join(root, checkedId(id));
 
 /** The folder of appeal `id` in `contentDir`. */
 export const appealDir = (contentDir: string, id: string): string => idFolder(appealsDir(contentDir), id);

@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 /** The audit log's file name in the archive folder, unless the operator sets `AUDIT_LOG`. */
-export const AUDIT_LOG_FILE = 'audit-log.jsonl';
+const AUDIT_LOG_FILE = 'audit-log.jsonl';
 
 /** Where the audit log is: `configured` (the operator's `AUDIT_LOG`), else beside the archived appeals. */
 export function auditLogPath(archiveDir: string, configured: string | undefined): string {

@@ -27,7 +27,7 @@ export interface LifecycleFolders {
 }
 
 /** Who acts, and when (now, unless a test says otherwise). */
-export interface Actor {
+interface Actor {
   by: string;
   now?: Date | undefined;
 }
