@@ -32,6 +32,8 @@ interface Actor {
   now?: Date | undefined;
 }
 
+const archiveFolders = ({ contentDir, archiveDir }: LifecycleFolders) => ({ contentDir, archiveDir });
+
 function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 'time' | 'by'>): void {
   appendAudit(folders.auditLog, { time: (actor.now ?? new Date()).toISOString(), ...entry, by: actor.by });
 }
@@ -41,7 +43,12 @@ export function closeFound(
   folders: LifecycleFolders,
   request: Actor & { id: string; today: string },
 ): { archived: string[] } {
-  const result = archiveAppeal({ ...folders, id: request.id, status: 'found', closedAt: request.today });
+  const result = archiveAppeal({
+    ...archiveFolders(folders),
+    id: request.id,
+    status: 'found',
+    closedAt: request.today,
+  });
   audit(folders, request, { id: request.id, action: 'found' });
   return result;
 }
@@ -57,9 +64,15 @@ export function withdrawAppeal(
 ): { archived: string[] } {
   if (!isWithdrawReason(request.reason))
     throw new LifecycleError(
-      `expected a reason, one of: ${WITHDRAW_REASONS.join(', ')}; got ${JSON.stringify(request.reason)}. Nothing was changed.`,
+      // The reason given is not repeated: free text could say something about the child.
+      `expected a reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
     );
-  const result = archiveAppeal({ ...folders, id: request.id, status: 'withdrawn', closedAt: request.today });
+  const result = archiveAppeal({
+    ...archiveFolders(folders),
+    id: request.id,
+    status: 'withdrawn',
+    closedAt: request.today,
+  });
   audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
   return result;
 }
@@ -69,7 +82,7 @@ export function reopenAppeal(
   folders: LifecycleFolders,
   request: Actor & { id: string; today: string },
 ): void {
-  restoreAppeal({ ...folders, id: request.id, today: request.today });
+  restoreAppeal({ ...archiveFolders(folders), id: request.id, today: request.today });
   audit(folders, request, { id: request.id, action: 'reopen' });
 }
 
