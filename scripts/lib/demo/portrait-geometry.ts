@@ -54,65 +54,67 @@ export interface Portrait {
 
 /** The measurements of the portrait of `o`, with its own random strokes from `seed`. */
 export function portraitGeometry(seed: number, o: PortraitOptions): Portrait {
-  const rand = mulberry32(seed);
-  const t = Math.max(0, Math.min(1.4, (o.age - 4) / 13));
+  const style = o.hairStyle;
+  const longHair = style === 'long' || style === 'fringe-long';
+  return {
+    o,
+    rand: mulberry32(seed),
+    ...measurements(o.age),
+    ...palette(o),
+    style,
+    longHair,
+    earsHidden: longHair || style === 'braids' || style === 'afro' || style === 'headscarf',
+  };
+}
+
+type Measurements = Omit<Portrait, 'o' | 'rand' | keyof Palette | 'style' | 'longHair' | 'earsHidden'>;
+
+/** Where the face and body sit: a rounder face when young, a longer one and wider shoulders later. */
+function measurements(age: number): Measurements {
+  const t = Math.max(0, Math.min(1.4, (age - 4) / 13));
   const rx = 256 - 38 * t;
   const ry = rx * (1.1 + 0.24 * t);
   const cy = 640;
   const chinY = cy + ry;
   const eyeY = cy + ry * (0.12 - 0.08 * t);
-  const eyeDX = rx * 0.4;
-  const eyeRX = 42 - 9 * t;
-  const eyeRY = 24 - 5 * t;
   const noseY = eyeY + ry * 0.33;
-  const mouthY = noseY + ry * 0.24;
   const shoulderY = chinY + 80 + 45 * t;
-  const sw = 350 + 110 * t;
-  const neckW = rx * (0.4 + 0.08 * t);
-  const jaw = 0.66 - 0.14 * Math.min(1, t);
-  const skinLine = darken(o.skin, 0.28);
-  const hair = o.hairColour;
-  const hairDark = darken(hair, 0.25);
-  const hairLight = lighten(hair, 0.18);
-  const cloth = o.clothingColour;
-  const clothDark = darken(cloth, 0.25);
-  const clothLight = lighten(cloth, 0.15);
-  const style = o.hairStyle;
-  const longHair = style === 'long' || style === 'fringe-long';
-  const earsHidden = longHair || style === 'braids' || style === 'afro' || style === 'headscarf';
-  const hx = rx * 1.08;
-  const hy = ry * 1.05;
-  const top = shoulderY - 10;
   return {
-    o,
-    rand,
     t,
     rx,
     ry,
     cy,
     chinY,
     eyeY,
-    eyeDX,
-    eyeRX,
-    eyeRY,
+    eyeDX: rx * 0.4,
+    eyeRX: 42 - 9 * t,
+    eyeRY: 24 - 5 * t,
     noseY,
-    mouthY,
+    mouthY: noseY + ry * 0.24,
     shoulderY,
-    sw,
-    neckW,
-    jaw,
-    skinLine,
-    hair,
-    hairDark,
-    hairLight,
-    cloth,
-    clothDark,
-    clothLight,
-    style,
-    longHair,
-    earsHidden,
-    hx,
-    hy,
-    top,
+    sw: 350 + 110 * t,
+    neckW: rx * (0.4 + 0.08 * t),
+    jaw: 0.66 - 0.14 * Math.min(1, t),
+    hx: rx * 1.08,
+    hy: ry * 1.05,
+    top: shoulderY - 10,
+  };
+}
+
+type Palette = Pick<
+  Portrait,
+  'skinLine' | 'hair' | 'hairDark' | 'hairLight' | 'cloth' | 'clothDark' | 'clothLight'
+>;
+
+/** Outline and shading colours, from the skin, hair and clothing colours. */
+function palette(o: PortraitOptions): Palette {
+  return {
+    skinLine: darken(o.skin, 0.28),
+    hair: o.hairColour,
+    hairDark: darken(o.hairColour, 0.25),
+    hairLight: lighten(o.hairColour, 0.18),
+    cloth: o.clothingColour,
+    clothDark: darken(o.clothingColour, 0.25),
+    clothLight: lighten(o.clothingColour, 0.15),
   };
 }
