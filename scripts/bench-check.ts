@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringifyMarkdownFile } from '../src/lib/content/frontmatter.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
-import { buildDemoAppeals, demoSettingsYaml } from './lib/demo-content.ts';
+import { buildDemoAppeals } from './lib/demo/build-appeals.ts';
+import { demoSettingsYaml } from './lib/demo/settings.ts';
 import { syntheticPhotoJpeg } from './lib/synthetic-photo.ts';
 
 const { values } = parseArgs({
