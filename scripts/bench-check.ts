@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { appealDir, appealFileIn, appealsDir } from '../src/lib/content/appeal-folder.ts';
 import { stringifyMarkdownFile } from '../src/lib/content/frontmatter.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
-import { buildDemoAppeals, demoSettingsYaml } from './lib/demo-content.ts';
+import { buildDemoAppeals } from './lib/demo/build-appeals.ts';
+import { demoSettingsYaml } from './lib/demo/settings.ts';
 import { syntheticPhotoJpeg } from './lib/synthetic-photo.ts';
 
 const { values } = parseArgs({

@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_APPEAL_COUNT, DEMO_SEED, generateDemoContent, MAX_DEMO_APPEALS } from './lib/demo-content.ts';
+import { DEMO_APPEAL_COUNT, DEMO_SEED, MAX_DEMO_APPEALS } from './lib/demo/build-appeals.ts';
+import { generateDemoContent } from './lib/demo/write-demo.ts';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appealDir, appealFileIn, appealsDir } from '../../src/lib/content/appeal-folder.ts';
 import { stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
-import { buildDemoAppeals, demoSettingsYaml, type DemoAppeal } from './demo-content.ts';
+import { buildDemoAppeals, type DemoAppeal } from './demo/build-appeals.ts';
+import { demoSettingsYaml } from './demo/settings.ts';
 import { syntheticPhotoJpeg } from './synthetic-photo.ts';
 
 /** Writes one fictional appeal as `<contentDir>/appeals/<id>/`, with `photos` synthetic photos from `seed` on. */

@@ -5,7 +5,8 @@ import { appealFacts } from '../../src/lib/model/appeal-view.ts';
 import { searchFacts } from '../../src/lib/search/search-facets.ts';
 import { settingsSchema } from '../../src/lib/model/settings-schema.ts';
 import { z } from 'zod';
-import { buildDemoAppeals, DEMO_SETTINGS } from './demo-content.ts';
+import { buildDemoAppeals } from './demo/build-appeals.ts';
+import { DEMO_SETTINGS } from './demo/settings.ts';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

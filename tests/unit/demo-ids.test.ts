@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppealId, nextAppealId } from '../../src/lib/model/appeal-id.ts';
-import { buildDemoAppeals, demoAppealId, MAX_DEMO_APPEALS } from '../../scripts/lib/demo-content.ts';
+import { buildDemoAppeals, demoAppealId, MAX_DEMO_APPEALS } from '../../scripts/lib/demo/build-appeals.ts';
 
 describe('demo and benchmark appeal ids', () => {
   it('stay valid and unique beyond 9,999 appeals, leaving room for new appeals this year', () => {

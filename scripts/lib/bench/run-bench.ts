@@ -25,7 +25,7 @@ import { escapeRe, phrasePattern } from '../../../src/lib/model/name-matching.ts
 import { foldText } from '../../../src/lib/model/text-fold.ts';
 import { PROJECT_ROOT } from '../build-site.ts';
 import { launchChromium } from '../chromium.ts';
-import { buildDemoAppeals } from '../demo-content.ts';
+import { buildDemoAppeals } from '../demo/build-appeals.ts';
 import { startNginx, type RunningNginx } from '../nginx-server.ts';
 import { startStaticServer } from '../static-server.ts';
 import { writeSyntheticAppeal, writeSyntheticContent } from '../synthetic-content.ts';

@@ -2,7 +2,7 @@ import { API_PATHS } from './api-feeds.ts';
 
 /**
  * JSON Schemas (draft 2020-12) of the public API files. The build publishes them next to the files,
- * the README documents them, and the tests validate every built file against them.
+ * the press guide (docs/press.md) documents them, and the tests validate every built file against them.
  */
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;

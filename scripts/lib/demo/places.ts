@@ -1,0 +1,118 @@
+/**
+ * Where the demo appeals happen: the settings' regions, real towns with the real police forces
+ * that police them (every reference is a fake "DEMO-" one), and generic places on made-up streets.
+ */
+
+export const DEMO_REGIONS: ReadonlyArray<{ id: string; name: string }> = [
+  { id: 'north-east', name: 'North East' },
+  { id: 'north-west', name: 'North West' },
+  { id: 'yorkshire-and-the-humber', name: 'Yorkshire and the Humber' },
+  { id: 'east-midlands', name: 'East Midlands' },
+  { id: 'west-midlands', name: 'West Midlands' },
+  { id: 'east-of-england', name: 'East of England' },
+  { id: 'london', name: 'London' },
+  { id: 'south-east', name: 'South East' },
+  { id: 'south-west', name: 'South West' },
+  { id: 'wales', name: 'Wales' },
+  { id: 'scotland', name: 'Scotland' },
+  { id: 'northern-ireland', name: 'Northern Ireland' },
+];
+
+export interface Town {
+  town: string;
+  force: string;
+}
+
+/** Real towns and the real forces that police them; every reference is a fake "DEMO-" one. */
+export const REGION_TOWNS: Record<string, Town[]> = {
+  'north-east': [
+    { town: 'Newcastle upon Tyne', force: 'Northumbria Police' },
+    { town: 'Middlesbrough', force: 'Cleveland Police' },
+    { town: 'Durham', force: 'Durham Constabulary' },
+    { town: 'Sunderland', force: 'Northumbria Police' },
+  ],
+  'north-west': [
+    { town: 'Manchester', force: 'Greater Manchester Police' },
+    { town: 'Liverpool', force: 'Merseyside Police' },
+    { town: 'Preston', force: 'Lancashire Constabulary' },
+    { town: 'Carlisle', force: 'Cumbria Constabulary' },
+  ],
+  'yorkshire-and-the-humber': [
+    { town: 'Leeds', force: 'West Yorkshire Police' },
+    { town: 'Sheffield', force: 'South Yorkshire Police' },
+    { town: 'Hull', force: 'Humberside Police' },
+    { town: 'York', force: 'North Yorkshire Police' },
+  ],
+  'east-midlands': [
+    { town: 'Nottingham', force: 'Nottinghamshire Police' },
+    { town: 'Leicester', force: 'Leicestershire Police' },
+    { town: 'Derby', force: 'Derbyshire Constabulary' },
+    { town: 'Lincoln', force: 'Lincolnshire Police' },
+  ],
+  'west-midlands': [
+    { town: 'Birmingham', force: 'West Midlands Police' },
+    { town: 'Stoke-on-Trent', force: 'Staffordshire Police' },
+    { town: 'Coventry', force: 'West Midlands Police' },
+    { town: 'Worcester', force: 'West Mercia Police' },
+  ],
+  'east-of-england': [
+    { town: 'Norwich', force: 'Norfolk Constabulary' },
+    { town: 'Chelmsford', force: 'Essex Police' },
+    { town: 'Cambridge', force: 'Cambridgeshire Constabulary' },
+    { town: 'Luton', force: 'Bedfordshire Police' },
+  ],
+  london: [
+    { town: 'Croydon', force: 'Metropolitan Police Service' },
+    { town: 'Hackney', force: 'Metropolitan Police Service' },
+    { town: 'Ealing', force: 'Metropolitan Police Service' },
+    { town: 'Lewisham', force: 'Metropolitan Police Service' },
+  ],
+  'south-east': [
+    { town: 'Brighton', force: 'Sussex Police' },
+    { town: 'Reading', force: 'Thames Valley Police' },
+    { town: 'Maidstone', force: 'Kent Police' },
+    { town: 'Southampton', force: 'Hampshire and Isle of Wight Constabulary' },
+  ],
+  'south-west': [
+    { town: 'Bristol', force: 'Avon and Somerset Police' },
+    { town: 'Plymouth', force: 'Devon and Cornwall Police' },
+    { town: 'Bournemouth', force: 'Dorset Police' },
+    { town: 'Gloucester', force: 'Gloucestershire Constabulary' },
+  ],
+  wales: [
+    { town: 'Cardiff', force: 'South Wales Police' },
+    { town: 'Wrexham', force: 'North Wales Police' },
+    { town: 'Newport', force: 'Gwent Police' },
+    { town: 'Aberystwyth', force: 'Dyfed-Powys Police' },
+  ],
+  scotland: [
+    { town: 'Glasgow', force: 'Police Scotland' },
+    { town: 'Edinburgh', force: 'Police Scotland' },
+    { town: 'Aberdeen', force: 'Police Scotland' },
+    { town: 'Dundee', force: 'Police Scotland' },
+  ],
+  'northern-ireland': [
+    { town: 'Belfast', force: 'Police Service of Northern Ireland' },
+    { town: 'Lisburn', force: 'Police Service of Northern Ireland' },
+    { town: 'Newry', force: 'Police Service of Northern Ireland' },
+    { town: 'Ballymena', force: 'Police Service of Northern Ireland' },
+  ],
+};
+
+/** Generic places on made-up streets; each reads after "was last seen". */
+export const PLACES = [
+  'outside the library on Station Road',
+  'at the bus station',
+  'near the skate park in Victoria Park',
+  'outside a newsagent on High Street',
+  'at the railway station',
+  'leaving school on Mill Lane',
+  'in the shopping centre',
+  'at a bus stop on London Road',
+  'near the canal towpath by Bridge Street',
+  'outside the leisure centre on Church Street',
+  'in the playground on Chapel Road',
+  'walking along Queen Street towards the town centre',
+  'outside a fast-food restaurant on Market Street',
+  'at the retail park off Park Lane',
+];

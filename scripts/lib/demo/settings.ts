@@ -1,0 +1,40 @@
+/** The site settings that go with the demo content (`content/settings.yaml`). */
+import { DEMO_REGIONS } from './places.ts';
+
+/** The settings that go with the demo content (`content/settings.yaml`). */
+export const DEMO_SETTINGS = {
+  organisation: {
+    name: 'Missing Children Appeals (demonstration site)',
+    email: 'appeals@example.org',
+    pressEmail: 'press@example.org',
+  },
+  phones: { emergency: '999', police: '101', helpline: '116 000', helplineName: 'Missing People' },
+  regions: DEMO_REGIONS.map((r) => ({ ...r })),
+  baseUrl: 'https://appeals.example.org',
+  appealsPerPage: 12,
+  demoContent: true,
+};
+
+export function demoSettingsYaml(): string {
+  const q = (s: string) => JSON.stringify(s);
+  const o = DEMO_SETTINGS;
+  return [
+    '# Site settings for the demonstration site: every appeal in content/appeals is fictional.',
+    '# Checked against settingsSchema (src/lib/model/settings-schema.ts). Written by scripts/generate-demo-content.ts.',
+    'organisation:',
+    `  name: ${q(o.organisation.name)}`,
+    `  email: ${q(o.organisation.email)}`,
+    `  pressEmail: ${q(o.organisation.pressEmail)}`,
+    'phones:',
+    `  emergency: ${q(o.phones.emergency)}`,
+    `  police: ${q(o.phones.police)}`,
+    `  helpline: ${q(o.phones.helpline)}`,
+    `  helplineName: ${q(o.phones.helplineName)}`,
+    'regions:',
+    ...o.regions.flatMap((r) => [`  - id: ${r.id}`, `    name: ${q(r.name)}`]),
+    `baseUrl: ${q(o.baseUrl)}`,
+    `appealsPerPage: ${o.appealsPerPage}`,
+    `demoContent: ${o.demoContent}`,
+    '',
+  ].join('\n');
+}
