@@ -44,11 +44,13 @@ import {
   contentHash,
   createNewDraft,
   draftDir,
+  DraftError,
   extendReview,
   IdTakenError,
   listDrafts,
   nextPhotoName,
   readDraft,
+  removeDraft,
   saveDraft,
   startEditDraft,
   writeDraftToContent,
@@ -217,6 +219,24 @@ describe('drafts', () => {
       expect(() => previewDir(dataDir, bad), bad).toThrow(/expected an appeal id/);
       expect(() => readDraft(dataDir, bad), bad).toThrow();
     }
+  });
+
+  it('refuse a damaged draft.json, naming the file and the field, rather than half-use it', () => {
+    const draft = createNewDraft(dataDir, contentDir, 'ada@example.org', TODAY);
+    const file = path.join(draft.dir, 'draft.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(good), kind: 'publish', editors: 'ada' }));
+    expect(() => readDraft(dataDir, draft.meta.id)).toThrow(
+      `${file}: kind: Invalid option: expected one of "new"|"edit"; editors: Invalid input: expected array, received string`,
+    );
+    expect(() => listDrafts(dataDir)).toThrow(DraftError);
+    writeFileSync(file, '{"id": ');
+    expect(() => readDraft(dataDir, draft.meta.id)).toThrow(
+      `${file}: expected JSON, got a file that does not parse`,
+    );
+    writeFileSync(file, good);
+    expect(readDraft(dataDir, draft.meta.id)?.meta).toEqual(JSON.parse(good));
+    removeDraft(dataDir, draft.meta.id);
   });
 
   it('take the next id free in content and drafts, live outside content/, in owner-only files', () => {
