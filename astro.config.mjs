@@ -7,9 +7,10 @@ import photos from './src/integrations/photos.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
 import { loadSettings } from './src/lib/content/validate-content.ts';
 import { contentDirectory } from './src/lib/content/content-location.ts';
+import { operatorEnv } from './src/site/operator-env.ts';
 import { inSitemap } from './src/lib/outputs/robots.ts';
 
-const { settings } = loadSettings(contentDirectory());
+const { settings } = loadSettings(contentDirectory(operatorEnv));
 const validation = contentValidation();
 
 export default defineConfig({
@@ -18,7 +19,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Outside node_modules so `npm install` keeps it warm; fixture builds pass their own. It holds
   // Astro's content store and our photo cache (src/lib/photos/photo-cache.ts).
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './.cache/astro',
+  cacheDir: operatorEnv.astroCacheDir ?? './.cache/astro',
   build: {
     format: 'directory',
     // External stylesheets only, so a strict CSP with no 'unsafe-inline' holds.

@@ -6,14 +6,17 @@ import { createInterface } from 'node:readline/promises';
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { nextAppealId } from '../src/lib/model/appeal-id.ts';
-import {
-  appendAudit,
-  closeAppeal,
-  LifecycleError,
-  purgeArchive,
-  reopenAppeal,
-} from '../src/lib/lifecycle/appeal-archive.ts';
+import { LifecycleError } from '../src/lib/lifecycle/appeal-archive.ts';
 import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/lifecycle/appeal-lifecycle.ts';
+import {
+  closeFound,
+  isWithdrawReason,
+  purgeAppeal,
+  reopenAppeal,
+  withdrawAppeal,
+} from '../src/lib/lifecycle/use-cases.ts';
+import { APPEAL_FILE, appealFileIn, appealsDir as appealsFolder } from '../src/lib/content/appeal-folder.ts';
+import { operatorEnvOrExit } from './lib/operator-env.ts';
 import { formatCalendarDate } from '../src/lib/model/calendar-date.ts';
 import { StageError } from '../src/lib/publishing/republish.ts';
 import { publishingContext } from './lib/publishing-context.ts';
@@ -26,7 +29,6 @@ import { type NewAppealInput, newAppealFrontmatter } from '../src/lib/content/ne
 import { neutralPhotoName } from '../src/lib/content/photo-file.ts';
 import { ingestPhoto, PhotoRejectedError } from '../src/lib/photos/photo-ingest.ts';
 import {
-  APPEALS_DIR,
   type ContentReport,
   loadSettings,
   validateAppealFolder,
@@ -130,8 +132,9 @@ async function fillMissing(
 
 async function commandNew(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: NEW_OPTIONS, strict: true });
-  const contentDir = contentDirectory();
-  const today = buildDate();
+  const operator = operatorEnvOrExit();
+  const contentDir = contentDirectory(operator);
+  const today = buildDate(operator);
   const { settings, problems } = loadSettings(contentDir);
   if (!settings) fail(problems.map(formatProblem).join('\n'));
   const interactive = !values['no-input'] && process.stdin.isTTY === true;
@@ -216,7 +219,7 @@ async function commandNew(argv: string[]): Promise<void> {
     circumstances: answers.circumstances!,
   };
 
-  const appealsDir = path.join(contentDir, APPEALS_DIR);
+  const appealsDir = appealsFolder(contentDir);
   mkdirSync(appealsDir, { recursive: true });
   const year = answers.year ? Number(answers.year) : today.year;
   const id = nextAppealId(readdirSync(appealsDir), year);
@@ -234,13 +237,13 @@ async function commandNew(argv: string[]): Promise<void> {
       }
     }
     writeFileSync(
-      path.join(staging, 'index.md'),
+      appealFileIn(staging),
       stringifyMarkdownFile(newAppealFrontmatter(input, today), input.circumstances),
     );
     const report: ContentReport = { settings, appeals: [], problems: [], warnings: [] };
     await validateAppealFolder(staging, id, report, { today });
     if (report.problems.length > 0) {
-      const target = path.join(path.relative(process.cwd(), appealsDir), id, 'index.md');
+      const target = path.join(path.relative(process.cwd(), appealsDir), id, APPEAL_FILE);
       throw new UsageError(
         `The appeal was not created. Fix these and run the command again:\n${report.problems.map((p) => `  ${target}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n')}`,
       );
@@ -249,7 +252,7 @@ async function commandNew(argv: string[]): Promise<void> {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  const where = path.relative(process.cwd(), path.join(appealsDir, id, 'index.md'));
+  const where = path.relative(process.cwd(), appealFileIn(path.join(appealsDir, id)));
   console.log(
     `Created appeal ${id} at ${where} with ${photos.length} photo${photos.length === 1 ? '' : 's'} (metadata removed).`,
   );
@@ -258,7 +261,8 @@ async function commandNew(argv: string[]): Promise<void> {
 
 async function commandList(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { status: { type: 'string' } }, strict: true });
-  const report = await validateContent(contentDirectory(), { today: buildDate() });
+  const operator = operatorEnvOrExit();
+  const report = await validateContent(contentDirectory(operator), { today: buildDate(operator) });
   const rows = report.appeals.filter((a) => !values.status || a.status === values.status);
   for (const appeal of rows) {
     const detail =
@@ -331,40 +335,29 @@ async function commandLifecycle(
   if (!id || positionals.length > 1)
     throw new UsageError(`Give one appeal id: npm run appeal -- ${command} 2026-0042`);
   const context = publishingContext();
-  const today = formatCalendarDate(buildDate());
-  const time = new Date().toISOString();
+  const today = formatCalendarDate(buildDate(context.operator));
   const by = operator(values.by);
   try {
-    if (command === 'found' || command === 'withdraw') {
-      let reason: string | undefined;
-      if (command === 'withdraw') {
-        reason = values.reason;
-        if (!reason || !(WITHDRAW_REASONS as readonly string[]).includes(reason)) {
-          throw new UsageError(
-            `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
-          );
-        }
-      }
-      closeAppeal({
-        contentDir: context.contentDir,
-        archiveDir: context.archiveDir,
-        id,
-        status: command === 'found' ? 'found' : 'withdrawn',
-        closedAt: today,
-      });
-      appendAudit(context.archiveDir, { time, id, action: command, ...(reason ? { reason } : {}), by });
+    if (command === 'found') {
+      closeFound(context, { id, today, by });
+      await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
+    } else if (command === 'withdraw') {
+      const reason = values.reason;
+      if (!isWithdrawReason(reason))
+        throw new UsageError(
+          `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
+        );
+      withdrawAppeal(context, { id, today, reason, by });
       await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
-      reopenAppeal({ contentDir: context.contentDir, archiveDir: context.archiveDir, id, today });
-      appendAudit(context.archiveDir, { time, id, action: 'reopen', by });
+      reopenAppeal(context, { id, today, by });
       await publishAfter('Reopened appeal', id, startedAt, values['no-publish']);
     } else {
       if (!values.yes)
         throw new UsageError(
           `purge deletes ${id}'s archived data for ever. Run again with --yes to confirm. Nothing was changed.`,
         );
-      purgeArchive({ archiveDir: context.archiveDir, id });
-      appendAudit(context.archiveDir, { time, id, action: 'purge', by });
+      purgeAppeal(context, { id, by });
       console.log(
         `Purged the archived data of ${id}. It cannot be reopened.\n\nCopies this command cannot reach; clear each one:`,
       );

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { appealDir, appealFileIn, appealsDir } from '../src/lib/content/appeal-folder.ts';
 import { stringifyMarkdownFile } from '../src/lib/content/frontmatter.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { buildDemoAppeals } from './lib/demo/build-appeals.ts';
@@ -15,14 +16,14 @@ const { values } = parseArgs({
 const n = Number(values.n);
 mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
 const content = path.join(mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'bench-check-')), 'content');
-mkdirSync(path.join(content, 'appeals'), { recursive: true });
+mkdirSync(appealsDir(content), { recursive: true });
 writeFileSync(path.join(content, 'settings.yaml'), demoSettingsYaml());
 const photos = await Promise.all(Array.from({ length: 8 }, (_, i) => syntheticPhotoJpeg(i + 1)));
 let appealIndex = 0;
 for (const appeal of buildDemoAppeals(n)) {
-  const dir = path.join(content, 'appeals', appeal.id);
+  const dir = appealDir(content, appeal.id);
   mkdirSync(dir);
-  writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(appeal.data, appeal.body));
+  writeFileSync(appealFileIn(dir), stringifyMarkdownFile(appeal.data, appeal.body));
   // `check` opens each photo's header and reads its end, so every photo is a real 1200×1600 JPEG;
   // a few distinct ones, copied, write 1,000 appeals in seconds.
   for (const [i, photo] of appeal.photos.entries())

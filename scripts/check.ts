@@ -4,13 +4,15 @@ import { contentDirectory } from '../src/lib/content/content-location.ts';
 import { formatProblem } from '../src/lib/content/content-errors.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 import { publishConfigProblems } from '../src/lib/publishing/publish-config.ts';
+import { operatorEnvOrExit } from './lib/operator-env.ts';
 import { PROJECT_ROOT } from './lib/publishing-context.ts';
 
 const started = performance.now();
-const contentDir = contentDirectory();
-const report = await validateContent(contentDir, { today: buildDate() });
+const operator = operatorEnvOrExit();
+const contentDir = contentDirectory(operator);
+const report = await validateContent(contentDir, { today: buildDate(operator) });
 // The publishing folders, from the settings and the environment: the archive must stay private.
-report.problems.push(...publishConfigProblems(report.settings, process.env, PROJECT_ROOT, contentDir));
+report.problems.push(...publishConfigProblems(report.settings, operator, PROJECT_ROOT, contentDir));
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 if (report.warnings.length > 0) {

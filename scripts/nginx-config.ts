@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { nginxMainConf, nginxMapConf, nginxServerConf } from '../src/lib/hosting/host-config.ts';
 import { loadSettings } from '../src/lib/content/validate-content.ts';
 import { contentDirectory } from '../src/lib/content/content-location.ts';
+import { operatorEnvOrExit } from './lib/operator-env.ts';
 
 export interface WriteNginxConfigOptions {
   /** The published release (the deploy's `current` symlink) or a `dist` folder. */
@@ -93,7 +94,7 @@ function main(argv: string[]): void {
     return;
   }
   // The embed's framing comes from the site settings; the rest of the configuration is fixed.
-  const { settings } = loadSettings(contentDirectory());
+  const { settings } = loadSettings(contentDirectory(operatorEnvOrExit()));
   const files = writeNginxConfig(values.out, {
     root: values.root,
     listen: port,

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { plainPath } from '../src/lib/studio/request-security.ts';
 import { STUDIO_SECURITY_HEADERS } from '../src/lib/studio/studio-headers.ts';
 import { studioConfig, studioPort, StudioConfigError } from '../src/lib/studio/studio-config.ts';
+import { OperatorEnvError, readOperatorEnv } from '../src/lib/config/operator-env.ts';
 import { generatePassword } from '../src/lib/studio/passwords.ts';
 import { ensureStudioBuild, PROJECT_ROOT } from './lib/studio-build.ts';
 
@@ -35,9 +36,10 @@ function quietSqliteWarning(): void {
 
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } }, strict: true });
-  const port = studioPort(values.port ?? process.env.STUDIO_PORT);
+  const operator = readOperatorEnv();
+  const port = studioPort(values.port ?? operator.studio.port);
   // Fail now, with the reason, rather than on the first request.
-  const config = studioConfig(process.env, PROJECT_ROOT);
+  const config = studioConfig(operator, PROJECT_ROOT);
   const build = await ensureStudioBuild({ log: (line) => console.log(line) });
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   process.env.ASTRO_NODE_LOGGING = 'disabled';
@@ -121,7 +123,7 @@ async function user(argv: string[]): Promise<void> {
   quietSqliteWarning();
   const { openStudioDb } = await import('../src/lib/studio/studio-db.ts');
   const users = await import('../src/lib/studio/users.ts');
-  const config = studioConfig(process.env, PROJECT_ROOT);
+  const config = studioConfig(readOperatorEnv(), PROJECT_ROOT);
   const db = openStudioDb(config.dataDir);
   const email = positionals[0];
   const needEmail = () => {
@@ -211,6 +213,7 @@ main().catch((error: unknown) => {
   if (
     error instanceof UsageError ||
     error instanceof StudioConfigError ||
+    error instanceof OperatorEnvError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     console.error((error as Error).message);

@@ -18,7 +18,7 @@ if (!existsSync(releaseDir) || !statSync(releaseDir).isDirectory()) {
   );
   process.exit(1);
 }
-const report = await validateContent(context.contentDir, { today: buildDate() });
+const report = await validateContent(context.contentDir, { today: buildDate(context.operator) });
 const findings = verifyRelease({
   releaseDir,
   ...idsByStatus(report),

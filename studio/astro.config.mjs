@@ -4,6 +4,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import routeList from './src/integrations/route-list.ts';
+import { readOperatorEnv } from '../src/lib/config/operator-env.ts';
 
 const root = import.meta.dirname;
 
@@ -11,7 +12,7 @@ export default defineConfig({
   root,
   srcDir: './src',
   publicDir: './public',
-  outDir: process.env.STUDIO_BUILD_DIR ?? '../.cache/studio/build',
+  outDir: readOperatorEnv().studio.buildDir ?? '../.cache/studio/build',
   cacheDir: '../.cache/studio/astro',
   output: 'server',
   // 64 MB: a form with a few phone photos; each photo is also limited on its own (see the edit page).

@@ -1,11 +1,14 @@
 import path from 'node:path';
+import type { OperatorEnv } from '../../src/lib/config/operator-env.ts';
 import { contentDirectory } from '../../src/lib/content/content-location.ts';
+import { auditLogPath } from '../../src/lib/lifecycle/audit-log.ts';
 import {
   publishConfig,
   PublishConfigError,
   type PublishConfig,
 } from '../../src/lib/publishing/publish-config.ts';
 import { loadSettings } from '../../src/lib/content/validate-content.ts';
+import { operatorEnvOrExit } from './operator-env.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -13,16 +16,18 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  * Content folder and publishing folders for the CLIs, from settings and the environment. Folders
  * that must not be used end the command with the reason, before it changes anything.
  */
-export function publishingContext(): PublishConfig & {
+export function publishingContext(operator: OperatorEnv = operatorEnvOrExit()): PublishConfig & {
   contentDir: string;
   publicDir: string;
   projectRoot: string;
+  auditLog: string;
+  operator: OperatorEnv;
 } {
-  const contentDir = contentDirectory(process.env, process.cwd());
+  const contentDir = contentDirectory(operator, process.cwd());
   const { settings } = loadSettings(contentDir);
   let config: PublishConfig;
   try {
-    config = publishConfig(settings, process.env, PROJECT_ROOT, contentDir);
+    config = publishConfig(settings, operator, PROJECT_ROOT, contentDir);
   } catch (error) {
     if (!(error instanceof PublishConfigError)) throw error;
     console.error(`${error.message}\nNothing was changed.`);
@@ -33,5 +38,7 @@ export function publishingContext(): PublishConfig & {
     contentDir,
     publicDir: path.join(PROJECT_ROOT, 'public'),
     projectRoot: PROJECT_ROOT,
+    auditLog: auditLogPath(config.archiveDir, operator.auditLog),
+    operator,
   };
 }

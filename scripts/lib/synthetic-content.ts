@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { appealDir, appealFileIn, appealsDir } from '../../src/lib/content/appeal-folder.ts';
 import { stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { buildDemoAppeals, type DemoAppeal } from './demo/build-appeals.ts';
 import { demoSettingsYaml } from './demo/settings.ts';
@@ -13,7 +14,7 @@ export async function writeSyntheticAppeal(
   photos: 1 | 2,
   seed: number,
 ): Promise<void> {
-  const dir = path.join(contentDir, 'appeals', id);
+  const dir = appealDir(contentDir, id);
   mkdirSync(dir, { recursive: true });
   const data = { ...appeal.data };
   const list = Array.from({ length: photos }, (_, i) => ({
@@ -22,7 +23,7 @@ export async function writeSyntheticAppeal(
     kind: 'photo',
   }));
   data.photos = list;
-  writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(data, appeal.body));
+  writeFileSync(appealFileIn(dir), stringifyMarkdownFile(data, appeal.body));
   for (const [i, photo] of list.entries())
     writeFileSync(path.join(dir, photo.src), await syntheticPhotoJpeg(seed + i));
 }
@@ -37,7 +38,7 @@ export async function writeSyntheticContent(
   photos: 1 | 2,
   onProgress?: (done: number) => void,
 ): Promise<string[]> {
-  mkdirSync(path.join(contentDir, 'appeals'), { recursive: true });
+  mkdirSync(appealsDir(contentDir), { recursive: true });
   writeFileSync(path.join(contentDir, 'settings.yaml'), demoSettingsYaml());
   const ids: string[] = [];
   let seed = 1;

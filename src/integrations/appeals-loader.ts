@@ -4,13 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { isAppealId } from '../lib/model/appeal-id.ts';
 import { parseMarkdownFile } from '../lib/content/frontmatter.ts';
+import { APPEAL_FILE, appealFileIn } from '../lib/content/appeal-folder.ts';
 
 /** `<appealsDir>/<id>/index.md` for every folder named with an appeal id. */
 function appealFiles(appealsDir: string): Array<{ id: string; file: string }> {
   if (!existsSync(appealsDir)) return [];
   return readdirSync(appealsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && isAppealId(entry.name))
-    .map((entry) => ({ id: entry.name, file: path.join(appealsDir, entry.name, 'index.md') }))
+    .map((entry) => ({ id: entry.name, file: appealFileIn(path.join(appealsDir, entry.name)) }))
     .filter(({ file }) => existsSync(file));
 }
 
@@ -53,7 +54,7 @@ export function appealsLoader(appealsDir: string): Loader {
       watcher.add(appealsDir);
       const changed = async (file: string) => {
         const rel = path.relative(appealsDir, file).split(path.sep);
-        if (rel.length !== 2 || rel[1] !== 'index.md' || !isAppealId(rel[0]!)) return;
+        if (rel.length !== 2 || rel[1] !== APPEAL_FILE || !isAppealId(rel[0]!)) return;
         if (existsSync(file)) await sync(rel[0]!, file);
         else store.delete(rel[0]!);
       };

@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock } from '../lib/publishing/deploy-lock.ts';
-import { orphanedBuild } from '../lib/publishing/site-build.ts';
+import { BUILD_PARENT_ENV, orphanedBuild } from '../lib/publishing/site-build.ts';
 import { publishConfigProblems } from '../lib/publishing/publish-config.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
+import { operatorEnv } from '../site/operator-env.ts';
 import { formatProblem } from '../lib/content/content-errors.ts';
 import { idsByStatus, validateContent, type ContentReport } from '../lib/content/validate-content.ts';
 
@@ -46,16 +47,16 @@ export default function contentValidation(): AstroIntegration & {
               ),
           });
           // A republish killed while this build waited for the lock: build nothing, leave no copies.
-          if (orphanedBuild(process.env, process.ppid)) {
+          if (orphanedBuild({ [BUILD_PARENT_ENV]: operatorEnv.buildParent }, process.ppid)) {
             releaseBuildLock();
             throw new Error('The republish that started this build has ended; nothing was built.');
           }
         }
-        const contentDir = contentDirectory();
-        const report = await validateContent(contentDir, { today: buildDate() });
+        const contentDir = contentDirectory(operatorEnv);
+        const report = await validateContent(contentDir, { today: buildDate(operatorEnv) });
         // An archive inside public/ (or the content) would be built into the site: refuse.
         report.problems.push(
-          ...publishConfigProblems(report.settings, process.env, fileURLToPath(config.root), contentDir),
+          ...publishConfigProblems(report.settings, operatorEnv, fileURLToPath(config.root), contentDir),
         );
         last = report;
         const ids = idsByStatus(report);

@@ -9,8 +9,8 @@ import { startPhotoStep, type PhotoStep } from '../lib/photos/photo-step.ts';
 import { photoCacheDir, sourceFileOf } from '../lib/photos/photo-cache.ts';
 import { encodePhotoVariants } from '../lib/photos/photo-encode.ts';
 import { ALL_VARIANTS, MIME_TYPES, sourceOfVariant, variantFileName } from '../lib/photos/photo-variants.ts';
-import { SUBSET_BUILD_ENV } from '../lib/publishing/site-build.ts';
 import { buildCacheDir } from '../site/build-cache.ts';
+import { operatorEnv } from '../site/operator-env.ts';
 
 /**
  * Content photos through our own step (src/lib/photos/photo-step.ts), not Astro's bundler: the
@@ -27,11 +27,11 @@ export default function photos(options: { report: () => ContentReport | undefine
         if (!report?.settings) throw new Error('Photos: the content was not validated before the build');
         step = await startPhotoStep({
           cacheDir: buildCacheDir(),
-          contentDir: contentDirectory(),
+          contentDir: contentDirectory(operatorEnv),
           appeals: report.appeals.flatMap((a) => (a.status === 'active' ? [a] : [])),
           settings: report.settings,
-          today: buildDate(),
-          subset: process.env[SUBSET_BUILD_ENV] === '1',
+          today: buildDate(operatorEnv),
+          subset: operatorEnv.subsetBuild,
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

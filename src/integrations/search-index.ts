@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from '../lib/publishing/search-index.ts';
-import { shardCount, shardSizeFrom } from '../lib/search/search-shards.ts';
-import { SUBSET_BUILD_ENV } from '../lib/publishing/site-build.ts';
+import { SHARD_SIZE, shardCount } from '../lib/search/search-shards.ts';
+import { operatorEnv } from '../site/operator-env.ts';
 
 /**
  * Builds the Pagefind index from the finished HTML, after every page is written, in shards
@@ -15,9 +15,9 @@ export default function searchIndex(options: { expectedPages: () => number }): A
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         // The early release's build of its new appeals: the early release indexes them itself.
-        if (process.env[SUBSET_BUILD_ENV] === '1') return;
+        if (operatorEnv.subsetBuild) return;
         const expected = options.expectedPages();
-        const count = shardCount(expected, shardSizeFrom(process.env));
+        const count = shardCount(expected, operatorEnv.searchShardSize ?? SHARD_SIZE);
         const { pages, milliseconds } = await buildSearchIndex(fileURLToPath(dir), expected, count);
         logger.info(
           `Indexed ${pages} active appeals for search in ${count} shard${count === 1 ? '' : 's'} in ${milliseconds} ms.`,

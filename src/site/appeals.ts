@@ -9,6 +9,7 @@ import { readPhotoSources } from '../lib/photos/photo-encode.ts';
 import { photoFile } from '../lib/photos/photo-step.ts';
 import { siteSettings } from './settings.ts';
 import { buildCacheDir } from './build-cache.ts';
+import { operatorEnv } from './operator-env.ts';
 
 type Entry = CollectionEntry<'appeals'>;
 export type AppealPhoto = ActiveAppealData['photos'][number] & { source: PhotoSource };
@@ -41,8 +42,8 @@ let cached: Promise<AppealSet> | undefined;
 export function loadAppeals(): Promise<AppealSet> {
   cached ??= (async () => {
     const entries = await getCollection('appeals');
-    const today = buildDate();
-    const contentDir = contentDirectory();
+    const today = buildDate(operatorEnv);
+    const contentDir = contentDirectory(operatorEnv);
     const fileOf = (id: string, src: string) => photoFile(contentDir, id, src);
     const activeEntries = entries.filter((e) => e.data.status === 'active');
     // The photo step (src/integrations/photos.ts) has read these already: this is its index.

@@ -5,10 +5,11 @@ import { partnerThumbnail } from './photo-sizes.ts';
 import { apiAppeal, newestPublishedFirst } from '../lib/outputs/api-feeds.ts';
 import { jsonText, removalsFeedFiles, rssXml, type RssFeed } from '../lib/outputs/feed-files.ts';
 import { buildDate } from '../lib/model/build-date.ts';
+import { operatorEnv } from './operator-env.ts';
 import { formatCalendarDate } from '../lib/model/calendar-date.ts';
 
 /** The build date as YYYY-MM-DD: every file a build writes says the same "generated" date. */
-export const generatedDate = () => formatCalendarDate(buildDate());
+export const generatedDate = () => formatCalendarDate(buildDate(operatorEnv));
 
 export async function apiAppeals(site: URL) {
   const { active } = await loadAppeals();

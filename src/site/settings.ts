@@ -1,9 +1,10 @@
 import { contentDirectory } from '../lib/content/content-location.ts';
 import { loadSettings } from '../lib/content/validate-content.ts';
+import { operatorEnv } from './operator-env.ts';
 import type { SiteSettings } from '../lib/model/settings-schema.ts';
 
 function load(): SiteSettings {
-  const { settings, problems } = loadSettings(contentDirectory());
+  const { settings, problems } = loadSettings(contentDirectory(operatorEnv));
   // The content-validation integration has already reported these in full.
   if (!settings) throw new Error(`Site settings are invalid: ${problems.map((p) => p.message).join('; ')}`);
   return settings;

@@ -96,3 +96,33 @@ it('refuses an archive or deploy folder inside the content, public/, dist/ or ea
   expect(existsSync(path.join(ws.root, 'dist', 'index.html'))).toBe(false);
   expect(existsSync(publicArchive)).toBe(false);
 }, 120_000);
+
+it('refuses a bad SEARCH_SHARD_SIZE or KEEP_RELEASES, naming the variable, what it expected and what it got, before changing anything', async () => {
+  workspace = await createWorkspace('bad-operator-env');
+  const ws = workspace;
+  const original = readFileSync(appealFile(ws, ID), 'utf8');
+  const unchanged = () => {
+    expect(readFileSync(appealFile(ws, ID), 'utf8')).toBe(original);
+    expect(existsSync(ws.archiveDir)).toBe(false);
+    expect(existsSync(ws.deployDir)).toBe(false);
+  };
+  const cases: Array<[Record<string, string>, string]> = [
+    [{ SEARCH_SHARD_SIZE: 'abc' }, 'SEARCH_SHARD_SIZE: expected a whole number of at least 1, got "abc"'],
+    [{ KEEP_RELEASES: '0' }, 'KEEP_RELEASES: expected a whole number of at least 1, got "0"'],
+  ];
+  for (const [env, message] of cases) {
+    const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], { ...ws.env, ...env });
+    expect(found.code, describeRun(found)).toBe(1);
+    expect(found.stderr).toContain(`${message}\nNothing was changed.`);
+    unchanged();
+  }
+  const republish = await runCli('republish', [], { ...ws.env, KEEP_RELEASES: 'three' });
+  expect(republish.code, describeRun(republish)).toBe(1);
+  expect(republish.stderr).toContain('KEEP_RELEASES: expected a whole number of at least 1, got "three"');
+  const check = await runCli('check', [], { ...ws.env, SEARCH_SHARD_SIZE: '1.5', KEEP_RELEASES: 'x' });
+  expect(check.code, describeRun(check)).toBe(1);
+  expect(check.stderr).toContain(
+    'KEEP_RELEASES: expected a whole number of at least 1, got "x"\nSEARCH_SHARD_SIZE: expected a whole number of at least 1, got "1.5"',
+  );
+  unchanged();
+});

@@ -7,6 +7,7 @@ import {
   parseCalendarDate,
 } from '../../src/lib/model/calendar-date.ts';
 import { buildDate } from '../../src/lib/model/build-date.ts';
+import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
 import {
   describeMissingSince,
   formatClockTime,
@@ -54,10 +55,18 @@ describe('calendar dates', () => {
   });
 
   it('uses BUILD_DATE when set and rejects a bad one', () => {
-    expect(buildDate({ BUILD_DATE: '2026-11-29' })).toEqual({ year: 2026, month: 11, day: 29 });
-    expect(buildDate({}, new Date('2026-06-30T23:30:00Z'))).toEqual({ year: 2026, month: 7, day: 1 });
-    expect(() => buildDate({ BUILD_DATE: '29/11/2026' })).toThrow(
-      /BUILD_DATE: expected a date like 2026-05-01/,
+    expect(buildDate(readOperatorEnv({ BUILD_DATE: '2026-11-29' }))).toEqual({
+      year: 2026,
+      month: 11,
+      day: 29,
+    });
+    expect(buildDate(readOperatorEnv({}), new Date('2026-06-30T23:30:00Z'))).toEqual({
+      year: 2026,
+      month: 7,
+      day: 1,
+    });
+    expect(() => readOperatorEnv({ BUILD_DATE: '29/11/2026' })).toThrow(
+      'BUILD_DATE: expected a date like 2026-05-01, got "29/11/2026"',
     );
   });
 });

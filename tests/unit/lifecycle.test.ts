@@ -13,13 +13,23 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  archiveAppeal,
   archivedNames,
-  closeAppeal,
   LifecycleError,
   purgeArchive,
-  reopenAppeal,
+  restoreAppeal,
 } from '../../src/lib/lifecycle/appeal-archive.ts';
-import { auditLine, reopenedData, tombstoneFor } from '../../src/lib/lifecycle/appeal-lifecycle.ts';
+import { reopenedData, tombstoneFor } from '../../src/lib/lifecycle/appeal-lifecycle.ts';
+import { auditLine, auditLogPath } from '../../src/lib/lifecycle/audit-log.ts';
+import {
+  approveDraft,
+  closeFound,
+  type LifecycleFolders,
+  purgeAppeal,
+  reopenAppeal,
+  withdrawAppeal,
+} from '../../src/lib/lifecycle/use-cases.ts';
+import { createNewDraft, readDraft } from '../../src/lib/studio/drafts.ts';
 import { acquireLock, LockBusyError } from '../../src/lib/publishing/deploy-lock.ts';
 import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import {
@@ -72,7 +82,7 @@ describe('closing and reopening', () => {
   it('turns an appeal into a tombstone and archives all its data', async () => {
     const { content, archive } = await contentCopy();
     const original = readFileSync(path.join(content, 'appeals/2026-0101/index.md'), 'utf8');
-    closeAppeal({
+    archiveAppeal({
       contentDir: content,
       archiveDir: archive,
       id: '2026-0101',
@@ -108,7 +118,7 @@ describe('closing and reopening', () => {
   it('refuses unknown ids, closed appeals, an occupied archive and a missing archive, changing nothing', async () => {
     const { content, archive } = await contentCopy();
     expect(() =>
-      closeAppeal({
+      archiveAppeal({
         contentDir: content,
         archiveDir: archive,
         id: '2026-9999',
@@ -117,7 +127,7 @@ describe('closing and reopening', () => {
       }),
     ).toThrow(/There is no appeal 2026-9999/);
     expect(() =>
-      closeAppeal({
+      archiveAppeal({
         contentDir: content,
         archiveDir: archive,
         id: 'amy',
@@ -126,7 +136,7 @@ describe('closing and reopening', () => {
       }),
     ).toThrow(LifecycleError);
     expect(() =>
-      closeAppeal({
+      archiveAppeal({
         contentDir: content,
         archiveDir: archive,
         id: '2026-0103',
@@ -135,16 +145,16 @@ describe('closing and reopening', () => {
       }),
     ).toThrow(/already closed/);
     expect(() =>
-      reopenAppeal({ contentDir: content, archiveDir: archive, id: '2026-0101', today: '2026-11-29' }),
+      restoreAppeal({ contentDir: content, archiveDir: archive, id: '2026-0101', today: '2026-11-29' }),
     ).toThrow(/is not closed/);
     expect(() =>
-      reopenAppeal({ contentDir: content, archiveDir: archive, id: '2026-0103', today: '2026-11-29' }),
+      restoreAppeal({ contentDir: content, archiveDir: archive, id: '2026-0103', today: '2026-11-29' }),
     ).toThrow(/no archive for 2026-0103/);
     expect(() => purgeArchive({ archiveDir: archive, id: '2026-0101' })).toThrow(/no archive for 2026-0101/);
     mkdirSync(path.join(archive, '2026-0102'), { recursive: true });
     const before = readFileSync(path.join(content, 'appeals/2026-0102/index.md'), 'utf8');
     expect(() =>
-      closeAppeal({
+      archiveAppeal({
         contentDir: content,
         archiveDir: archive,
         id: '2026-0102',
@@ -159,14 +169,14 @@ describe('closing and reopening', () => {
   it('reopens an appeal exactly as it was, updated today', async () => {
     const { content, archive } = await contentCopy();
     const before = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2025-0007/index.md'), 'utf8'));
-    closeAppeal({
+    archiveAppeal({
       contentDir: content,
       archiveDir: archive,
       id: '2025-0007',
       status: 'withdrawn',
       closedAt: '2026-11-28',
     });
-    reopenAppeal({ contentDir: content, archiveDir: archive, id: '2025-0007', today: '2026-11-29' });
+    restoreAppeal({ contentDir: content, archiveDir: archive, id: '2025-0007', today: '2026-11-29' });
     const after = parseMarkdownFile(readFileSync(path.join(content, 'appeals/2025-0007/index.md'), 'utf8'));
     expect(after.body.trim()).toBe(before.body.trim());
     expect((await validateContent(content, { today: TODAY })).problems).toEqual([]);
@@ -199,6 +209,116 @@ describe('closing and reopening', () => {
     expect(
       auditLine({ time: 't', id: '2026-0001', action: 'withdraw', reason: 'legal', by: 'Officer' }),
     ).toBe('{"time":"t","id":"2026-0001","action":"withdraw","reason":"legal","by":"Officer"}\n');
+  });
+});
+
+describe('the use cases (what the CLI and the studio call)', () => {
+  const NOW = new Date('2026-11-29T10:11:12.000Z');
+  /** Every name, other name and free text of the fixture children the use cases touch. */
+  const CHILD_DETAILS = /Zephyrine|Quillfeather|Zeph\b|Odalys|Fernhollow|photo-\d|circumstances/i;
+
+  async function folders(): Promise<LifecycleFolders & { dataDir: string }> {
+    const { content, archive } = await contentCopy();
+    return {
+      contentDir: content,
+      archiveDir: archive,
+      auditLog: auditLogPath(archive, undefined),
+      dataDir: path.join(path.dirname(content), 'studio-data'),
+    };
+  }
+  const auditLines = (f: LifecycleFolders): Array<Record<string, unknown>> =>
+    existsSync(f.auditLog)
+      ? readFileSync(f.auditLog, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+      : [];
+  const logText = (f: LifecycleFolders) => (existsSync(f.auditLog) ? readFileSync(f.auditLog, 'utf8') : '');
+
+  it('close (found) archives the appeal and writes one audit line: action, operator and time, nothing about the child', async () => {
+    const f = await folders();
+    const { archived } = closeFound(f, { id: '2026-0101', today: '2026-11-29', by: 'Officer A', now: NOW });
+    expect(archived).toEqual(['index.md', 'photo-1.jpg']);
+    expect(existsSync(path.join(f.archiveDir, '2026-0101', 'index.md'))).toBe(true);
+    expect(auditLines(f)).toEqual([
+      { time: '2026-11-29T10:11:12.000Z', id: '2026-0101', action: 'found', by: 'Officer A' },
+    ]);
+    expect(logText(f)).not.toMatch(CHILD_DETAILS);
+  });
+
+  it('withdraw writes one line with the reason category only, and refuses a reason that is not a category', async () => {
+    const f = await folders();
+    expect(() =>
+      withdrawAppeal(f, {
+        id: '2026-0102',
+        today: '2026-11-29',
+        by: 'Officer B',
+        reason: 'the mother phoned' as 'legal',
+      }),
+    ).toThrow(LifecycleError);
+    expect(auditLines(f)).toEqual([]);
+    expect(existsSync(path.join(f.archiveDir, '2026-0102'))).toBe(false);
+    withdrawAppeal(f, { id: '2026-0102', today: '2026-11-29', by: 'Officer B', reason: 'legal', now: NOW });
+    expect(auditLines(f)).toEqual([
+      { time: NOW.toISOString(), id: '2026-0102', action: 'withdraw', reason: 'legal', by: 'Officer B' },
+    ]);
+    expect(logText(f)).not.toMatch(CHILD_DETAILS);
+  });
+
+  it('reopen and purge each add one line; a refused action changes nothing and logs nothing', async () => {
+    const f = await folders();
+    closeFound(f, { id: '2025-0007', today: '2026-11-28', by: 'Officer A', now: NOW });
+    reopenAppeal(f, { id: '2025-0007', today: '2026-11-29', by: 'Officer C', now: NOW });
+    expect(
+      parseMarkdownFile(readFileSync(path.join(f.contentDir, 'appeals/2025-0007/index.md'), 'utf8')).data,
+    ).toMatchObject({ status: 'active', name: 'Odalys Fernhollow', updated: '2026-11-29' });
+    expect(() => reopenAppeal(f, { id: '2025-0007', today: '2026-11-29', by: 'Officer C' })).toThrow(
+      /is not closed/,
+    );
+    expect(() => purgeAppeal(f, { id: '2025-0007', by: 'Officer D' })).toThrow(/no archive for 2025-0007/);
+    expect(() => closeFound(f, { id: '../../etc', today: '2026-11-29', by: 'Officer A' })).toThrow(
+      'expected an appeal id like 2026-0042, got "../../etc"',
+    );
+    withdrawAppeal(f, {
+      id: '2025-0007',
+      today: '2026-11-29',
+      by: 'Officer A',
+      reason: 'duplicate',
+      now: NOW,
+    });
+    purgeAppeal(f, { id: '2025-0007', by: 'Officer D', now: NOW });
+    expect(existsSync(path.join(f.archiveDir, '2025-0007'))).toBe(false);
+    expect(auditLines(f).map((l) => [l.action, l.by, l.reason])).toEqual([
+      ['found', 'Officer A', undefined],
+      ['reopen', 'Officer C', undefined],
+      ['withdraw', 'Officer A', 'duplicate'],
+      ['purge', 'Officer D', undefined],
+    ]);
+    for (const line of auditLines(f))
+      expect(Object.keys(line).sort()).toEqual(expect.arrayContaining(['action', 'by', 'id', 'time']));
+    expect(logText(f)).not.toMatch(CHILD_DETAILS);
+  });
+
+  it('approve puts the draft into content, forgets the draft and writes one line, under the next id if its own was taken', async () => {
+    const f = await folders();
+    const draft = createNewDraft(f.dataDir, f.contentDir, 'author@example.org', TODAY);
+    const first = draft.meta.id;
+    // The command line takes the draft's id meanwhile.
+    mkdirSync(path.join(f.contentDir, 'appeals', first));
+    writeFileSync(path.join(f.contentDir, 'appeals', first, 'index.md'), 'taken');
+    const id = approveDraft(f, { draft, year: 2026, by: 'publisher@example.org', now: NOW });
+    expect(id).not.toBe(first);
+    expect(existsSync(path.join(f.contentDir, 'appeals', id, 'index.md'))).toBe(true);
+    expect(readFileSync(path.join(f.contentDir, 'appeals', first, 'index.md'), 'utf8')).toBe('taken');
+    expect(readDraft(f.dataDir, id)).toBeUndefined();
+    expect(auditLines(f)).toEqual([
+      { time: NOW.toISOString(), id, action: 'approve', by: 'publisher@example.org' },
+    ]);
+  });
+
+  it('writes the audit log where AUDIT_LOG says, else in the archive', () => {
+    expect(auditLogPath('/srv/archive', undefined)).toBe('/srv/archive/audit-log.jsonl');
+    expect(auditLogPath('/srv/archive', '/var/log/appeals.jsonl')).toBe('/var/log/appeals.jsonl');
   });
 });
 

@@ -3,9 +3,12 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { publishConfig, publishConfigProblems } from '../../src/lib/publishing/publish-config.ts';
+import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
 import { settingsSchema } from '../../src/lib/model/settings-schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const CONTENT = path.join(ROOT, 'content');
+const NONE = readOperatorEnv({});
 const settings = (publish: Record<string, unknown>) =>
   settingsSchema.parse({
     organisation: { name: 'Test', email: 'a@example.org' },
@@ -16,8 +19,10 @@ const settings = (publish: Record<string, unknown>) =>
   });
 
 it('takes the purge hook from PURGE_HOOK only; settings cannot hold one', () => {
-  expect(publishConfig(settings({}), { PURGE_HOOK: 'cdn-purge' }, ROOT).purgeHook).toBe('cdn-purge');
-  expect(publishConfig(settings({}), {}, ROOT).purgeHook).toBeUndefined();
+  expect(
+    publishConfig(settings({}), readOperatorEnv({ PURGE_HOOK: 'cdn-purge' }), ROOT, CONTENT).purgeHook,
+  ).toBe('cdn-purge');
+  expect(publishConfig(settings({}), NONE, ROOT, CONTENT).purgeHook).toBeUndefined();
   expect(settingsSchema.safeParse({ ...settings({}), publish: { purgeHook: 'rm -rf /' } }).success).toBe(
     false,
   );
@@ -25,15 +30,15 @@ it('takes the purge hook from PURGE_HOOK only; settings cannot hold one', () => 
 
 it('names the setting a refused folder comes from, and accepts the defaults', () => {
   const content = path.join(ROOT, 'content');
-  expect(publishConfigProblems(settings({}), {}, ROOT, content)).toEqual([]);
-  expect(publishConfigProblems(settings({ archiveDir: 'public/old' }), {}, ROOT, content)).toEqual([
+  expect(publishConfigProblems(settings({}), NONE, ROOT, content)).toEqual([]);
+  expect(publishConfigProblems(settings({ archiveDir: 'public/old' }), NONE, ROOT, content)).toEqual([
     {
       file: 'publishing folders',
       message: `publish.archiveDir in settings: expected the private archive of closed appeals outside the public folder (${path.join(ROOT, 'public')}), whose every file is copied into the published site; got ${path.join(ROOT, 'public/old')}. Choose a folder of its own.`,
     },
   ]);
   // Content at the project root would hold both default folders.
-  expect(publishConfigProblems(settings({}), {}, ROOT, ROOT).map((p) => p.message.split(':')[0])).toEqual([
+  expect(publishConfigProblems(settings({}), NONE, ROOT, ROOT).map((p) => p.message.split(':')[0])).toEqual([
     'ARCHIVE_DIR (unset, so "archive")',
     'DEPLOY_DIR (unset, so "deploy")',
   ]);

@@ -21,7 +21,7 @@ import {
   searchablePages,
   startSearchIndex,
 } from '../../src/lib/publishing/search-index.ts';
-import { shardCount, shardOf, shardSizeFrom } from '../../src/lib/search/search-shards.ts';
+import { shardCount, shardOf } from '../../src/lib/search/search-shards.ts';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -72,8 +72,6 @@ describe('search shards', () => {
     expect(shardCount(0)).toBe(1);
     expect(shardCount(6, 2)).toBe(3);
     expect(() => shardCount(6, 0)).toThrow(/whole number/);
-    expect(shardSizeFrom({})).toBe(2500);
-    expect(shardSizeFrom({ SEARCH_SHARD_SIZE: '1' })).toBe(1);
     for (const id of IDS) expect(shardOf(id, 3)).toBe(shardOf(id, 3));
     // Roughly even over many ids.
     const counts = [0, 0, 0, 0];

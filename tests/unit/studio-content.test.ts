@@ -44,11 +44,13 @@ import {
   contentHash,
   createNewDraft,
   draftDir,
+  DraftError,
   extendReview,
   IdTakenError,
   listDrafts,
   nextPhotoName,
   readDraft,
+  removeDraft,
   saveDraft,
   startEditDraft,
   writeDraftToContent,
@@ -56,6 +58,7 @@ import {
 import { parseFieldsTable } from '../../src/lib/studio/field-help.ts';
 import { JobRunner } from '../../src/lib/studio/jobs.ts';
 import { forgetInStudio, previewDir, previewFile } from '../../src/lib/studio/preview-build.ts';
+import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
 import { studioConfig } from '../../src/lib/studio/studio-config.ts';
 import { FIXTURES, plainTestPhoto, writeTestPhoto } from '../helpers/fixture-content.ts';
 
@@ -216,6 +219,24 @@ describe('drafts', () => {
       expect(() => previewDir(dataDir, bad), bad).toThrow(/expected an appeal id/);
       expect(() => readDraft(dataDir, bad), bad).toThrow();
     }
+  });
+
+  it('refuse a damaged draft.json, naming the file and the field, rather than half-use it', () => {
+    const draft = createNewDraft(dataDir, contentDir, 'ada@example.org', TODAY);
+    const file = path.join(draft.dir, 'draft.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(good), kind: 'publish', editors: 'ada' }));
+    expect(() => readDraft(dataDir, draft.meta.id)).toThrow(
+      `${file}: kind: Invalid option: expected one of "new"|"edit"; editors: Invalid input: expected array, received string`,
+    );
+    expect(() => listDrafts(dataDir)).toThrow(DraftError);
+    writeFileSync(file, '{"id": ');
+    expect(() => readDraft(dataDir, draft.meta.id)).toThrow(
+      `${file}: expected JSON, got a file that does not parse`,
+    );
+    writeFileSync(file, good);
+    expect(readDraft(dataDir, draft.meta.id)?.meta).toEqual(JSON.parse(good));
+    removeDraft(dataDir, draft.meta.id);
   });
 
   it('take the next id free in content and drafts, live outside content/, in owner-only files', () => {
@@ -385,21 +406,27 @@ describe('the studio configuration', () => {
     const projectRoot = root;
     mkdirSync(path.join(root, 'public'));
     expect(() =>
-      studioConfig({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: path.join(contentDir, 'x') }, projectRoot),
+      studioConfig(
+        readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: path.join(contentDir, 'x') }),
+        projectRoot,
+      ),
     ).toThrow(/apart from the content folder/);
     expect(() =>
-      studioConfig({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'public/studio' }, projectRoot),
+      studioConfig(
+        readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'public/studio' }),
+        projectRoot,
+      ),
     ).toThrow(/public folder/);
-    expect(() => studioConfig({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'deploy/s' }, projectRoot)).toThrow(
-      /deploy folder/,
-    );
+    expect(() =>
+      studioConfig(readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_DATA_DIR: 'deploy/s' }), projectRoot),
+    ).toThrow(/deploy folder/);
     expect(() =>
       studioConfig(
-        { CONTENT_DIR: contentDir, STUDIO_ORIGIN: 'https://studio.example.org/path' },
+        readOperatorEnv({ CONTENT_DIR: contentDir, STUDIO_ORIGIN: 'https://studio.example.org/path' }),
         projectRoot,
       ),
     ).toThrow(/STUDIO_ORIGIN/);
-    expect(studioConfig({ CONTENT_DIR: contentDir }, projectRoot).dataDir).toBe(
+    expect(studioConfig(readOperatorEnv({ CONTENT_DIR: contentDir }), projectRoot).dataDir).toBe(
       path.join(root, 'studio-data'),
     );
   });

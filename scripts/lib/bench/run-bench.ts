@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { appealDir, appealFileIn, appealsDir } from '../../../src/lib/content/appeal-folder.ts';
 import { archivedNames } from '../../../src/lib/lifecycle/appeal-archive.ts';
 import { nextAppealId } from '../../../src/lib/model/appeal-id.ts';
 import { filesUnder } from '../../../src/lib/publishing/file-tree.ts';
@@ -235,7 +236,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
   const work = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', `bench-${n}x${photos}-`));
   const contentDir = path.join(work, 'content');
   cpSync(source, contentDir, { recursive: true });
-  const ids = readdirSync(path.join(contentDir, 'appeals')).sort();
+  const ids = readdirSync(appealsDir(contentDir)).sort();
   const sampleId = ids[Math.floor(ids.length / 2)]!;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -416,7 +417,7 @@ async function newAppeals(c: PublishContext): Promise<NewAppeal[]> {
   const out: NewAppeal[] = [];
   const extra = buildDemoAppeals(c.runs, 9090);
   for (let i = 0; i < c.runs; i++) {
-    const id = nextAppealId(readdirSync(path.join(c.contentDir, 'appeals')), 2026);
+    const id = nextAppealId(readdirSync(appealsDir(c.contentDir)), 2026);
     await writeSyntheticAppeal(c.contentDir, extra[i]!, id, c.photos, 500_000 + i * 2);
     const { liveMs, run } = await timeUntilServed(
       c,
@@ -439,7 +440,7 @@ async function edits(c: PublishContext): Promise<Edit[]> {
   const out: Edit[] = [];
   for (let i = 0; i < c.runs; i++) {
     const id = c.ids[Math.floor(((i + 1) * c.ids.length) / (c.runs + 2))]!;
-    const file = path.join(c.contentDir, 'appeals', id, 'index.md');
+    const file = appealFileIn(appealDir(c.contentDir, id));
     const marker = `Benchmark edit ${Date.now()}.`;
     writeFileSync(file, `${readFileSync(file, 'utf8').replace(/\n*$/, '\n')}\n${marker}\n`);
     const url = `${c.nginx.url}/appeals/${id}/`;
@@ -485,7 +486,7 @@ async function closures(c: PublishContext): Promise<Closure[]> {
     c.ids.map((id) => [
       id,
       /^name: (.+)$/m
-        .exec(readFileSync(path.join(c.contentDir, 'appeals', id, 'index.md'), 'utf8'))?.[1]
+        .exec(readFileSync(appealFileIn(appealDir(c.contentDir, id)), 'utf8'))?.[1]
         ?.replace(/^["']|["']$/g, '') ?? '',
     ]),
   );

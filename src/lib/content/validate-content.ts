@@ -13,12 +13,12 @@ import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts
 import { circumstancesProblems } from './circumstances.ts';
 import { type ContentProblem, problemsFromIssues } from './content-errors.ts';
 import { FrontmatterError, loadTextYaml, parseMarkdownFile } from './frontmatter.ts';
+import { APPEAL_FILE, appealFileIn, appealsDir as appealsFolder } from './appeal-folder.ts';
 import { isPhotoFileName, namePartsIn } from './photo-file.ts';
 import { photoFileProblem } from '../photos/photo-header.ts';
 import { type SiteSettings, settingsSchema } from '../model/settings-schema.ts';
 
 export const SETTINGS_FILE = 'settings.yaml';
-export const APPEALS_DIR = 'appeals';
 
 export type LoadedAppeal =
   | { id: string; file: string; status: 'active'; data: ActiveAppealData; body: string }
@@ -219,7 +219,7 @@ export async function validateContent(
   const displayRoot = options.displayRoot ?? process.cwd();
   const { settings, problems } = loadSettings(contentDir, displayRoot);
   const report: ContentReport = { settings, appeals: [], problems: [...problems], warnings: [] };
-  const appealsDir = path.join(contentDir, APPEALS_DIR);
+  const appealsDir = appealsFolder(contentDir);
   if (!existsSync(appealsDir)) {
     report.problems.push({
       file: path.relative(displayRoot, appealsDir) || appealsDir,
@@ -351,7 +351,7 @@ function scanAppealFolder(
     });
     return [];
   }
-  const indexPath = path.join(dir, 'index.md');
+  const indexPath = appealFileIn(dir);
   const file = path.relative(displayRoot, indexPath) || indexPath;
   const stats = lstatOrUndefined(indexPath);
   if (!stats) {
@@ -361,7 +361,7 @@ function scanAppealFolder(
   }
   const notRegular = notRegularFile(stats);
   if (notRegular) {
-    folderEntryProblems(dir, displayRoot, report, new Set(['index.md']));
+    folderEntryProblems(dir, displayRoot, report, new Set([APPEAL_FILE]));
     report.problems.push({ file, message: notRegular });
     return [];
   }

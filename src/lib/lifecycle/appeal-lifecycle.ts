@@ -37,19 +37,6 @@ export function reopenedData(archived: Record<string, unknown>, today: string): 
   return { ...rest, status: 'active', updated: today };
 }
 
-export interface AuditEntry {
-  time: string;
-  id: string;
-  action: 'found' | 'withdraw' | 'reopen' | 'purge' | 'approve';
-  reason?: string;
-  by: string;
-}
-
-/** One JSON Lines record. Ids, actions, categories and the operator: no data about the child. */
-export function auditLine(entry: AuditEntry): string {
-  return `${JSON.stringify({ time: entry.time, id: entry.id, action: entry.action, ...(entry.reason ? { reason: entry.reason } : {}), by: entry.by })}\n`;
-}
-
 /** Where copies of an appeal can survive a closure outside this site, and what to do about each. */
 export const COPIES_CHECKLIST = [
   'Git history: if content/ is in a repository, keep it private, and after a purge rewrite its history (git filter-repo) and force-push, then ask every clone to re-clone.',

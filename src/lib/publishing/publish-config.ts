@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { contentDirectory } from '../content/content-location.ts';
+import type { OperatorEnv } from '../config/operator-env.ts';
+import { insideFolder } from '../files/inside-folder.ts';
 import type { ContentProblem } from '../content/content-errors.ts';
 import type { SiteSettings } from '../model/settings-schema.ts';
 
@@ -15,12 +16,6 @@ export interface PublishConfig {
 
 /** Publishing folders or settings that must not be used; the message says which and why. */
 export class PublishConfigError extends Error {}
-
-/** True when `child` is `parent` or inside it. */
-export function insideFolder(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** The path with every symbolic link in its existing part resolved, so a link cannot hide where it points. */
 function realPath(target: string): string {
@@ -71,27 +66,23 @@ export function publishFolderProblems(
  */
 export function publishConfig(
   settings: SiteSettings | undefined,
-  env: Record<string, string | undefined>,
+  operator: OperatorEnv,
   projectRoot: string,
-  contentDir = contentDirectory(env, projectRoot),
+  contentDir: string,
 ): PublishConfig {
   const publish = settings?.publish ?? {};
   const resolve = (value: string) => path.resolve(projectRoot, value);
-  const keep = env.KEEP_RELEASES ? Number(env.KEEP_RELEASES) : (publish.keepReleases ?? 3);
-  if (!Number.isInteger(keep) || keep < 1)
-    throw new PublishConfigError(
-      `KEEP_RELEASES: expected a whole number of at least 1, got ${JSON.stringify(env.KEEP_RELEASES)}`,
-    );
   const config: PublishConfig = {
-    deployDir: resolve(env.DEPLOY_DIR ?? publish.deployDir ?? 'deploy'),
-    archiveDir: resolve(env.ARCHIVE_DIR ?? publish.archiveDir ?? 'archive'),
+    deployDir: resolve(operator.deployDir ?? publish.deployDir ?? 'deploy'),
+    archiveDir: resolve(operator.archiveDir ?? publish.archiveDir ?? 'archive'),
     // Outside node_modules, so `npm install` never empties it.
-    cacheDir: resolve(env.ASTRO_CACHE_DIR ?? '.cache/astro'),
-    keep,
-    purgeHook: env.PURGE_HOOK?.trim() ? env.PURGE_HOOK : undefined,
+    cacheDir: resolve(operator.astroCacheDir ?? '.cache/astro'),
+    keep: operator.keepReleases ?? publish.keepReleases ?? 3,
+    purgeHook: operator.purgeHook,
   };
-  const setting = (variable: string, key: string, value: string | undefined, fallback: string) =>
-    env[variable] !== undefined
+  const set = { DEPLOY_DIR: operator.deployDir, ARCHIVE_DIR: operator.archiveDir };
+  const setting = (variable: keyof typeof set, key: string, value: string | undefined, fallback: string) =>
+    set[variable] !== undefined
       ? variable
       : value !== undefined
         ? `publish.${key} in settings`
@@ -115,12 +106,12 @@ export function publishConfig(
 /** `publishConfig`'s refusals as problems, for `npm run check` and the build to list with the rest. */
 export function publishConfigProblems(
   settings: SiteSettings | undefined,
-  env: Record<string, string | undefined>,
+  operator: OperatorEnv,
   projectRoot: string,
   contentDir: string,
 ): ContentProblem[] {
   try {
-    publishConfig(settings, env, projectRoot, contentDir);
+    publishConfig(settings, operator, projectRoot, contentDir);
     return [];
   } catch (error) {
     if (!(error instanceof PublishConfigError)) throw error;

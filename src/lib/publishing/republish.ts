@@ -3,6 +3,7 @@ import path from 'node:path';
 import { acquireLock, LockBusyError } from './deploy-lock.ts';
 import { archivedNames } from '../lifecycle/appeal-archive.ts';
 import { buildDate } from '../model/build-date.ts';
+import { readOperatorEnv } from '../config/operator-env.ts';
 import { formatProblem } from '../content/content-errors.ts';
 import {
   currentLink,
@@ -457,7 +458,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   );
   try {
     clearLeftovers(options.deployDir);
-    const today = buildDate(options.env ?? process.env);
+    const today = buildDate(readOperatorEnv(options.env));
     const previous = currentRelease(options.deployDir);
     const previousManifest = liveManifest(options.deployDir, previous, log);
     // What this republish changes, worked out once from a quick read of the content (content-scan.ts)
@@ -687,7 +688,9 @@ export async function rollback(options: {
       `Refusing to roll back to ${target}: ${error.message}, so nothing shows which appeals it shows.`,
     );
   }
-  const report = await validateContent(options.contentDir, { today: buildDate(options.env ?? process.env) });
+  const report = await validateContent(options.contentDir, {
+    today: buildDate(readOperatorEnv(options.env)),
+  });
   const { activeIds, closedIds } = idsByStatus(report);
   const activeNow = new Set(activeIds);
   const closedNow = new Set(closedIds);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../content/content-errors.ts';
-import { APPEALS_DIR } from '../content/validate-content.ts';
+import { APPEALS_DIR } from '../content/appeal-folder.ts';
 
 /**
  * Appeals a release shows whose folder is gone from the content. Deleting a folder is not closing

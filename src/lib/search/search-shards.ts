@@ -9,7 +9,7 @@
  * index's size), so there are as few as the re-indexing time allows: one per SHARD_SIZE appeals.
  */
 
-/** Appeals per shard: re-indexing this many takes about 2 s on 2 cores (see BENCHMARKS.md). */
+/** Appeals per shard: re-indexing this many takes about 2 s on 2 cores (see BENCHMARKS.md). `SEARCH_SHARD_SIZE` overrides it (tests use 1, to have several). */
 export const SHARD_SIZE = 2500;
 
 /** The file beside the shards that lists them, for the browser and for the next stopgap release. */
@@ -23,11 +23,6 @@ export interface ShardLayout {
 }
 
 export const shardFolder = (shard: number) => `s${shard}`;
-
-/** The shard size a full build uses: `SEARCH_SHARD_SIZE` (tests use 1, to have several) or SHARD_SIZE. */
-export function shardSizeFrom(env: Record<string, string | undefined>): number {
-  return env.SEARCH_SHARD_SIZE === undefined ? SHARD_SIZE : Number(env.SEARCH_SHARD_SIZE);
-}
 
 export function shardCount(pages: number, shardSize = SHARD_SIZE): number {
   if (!Number.isInteger(shardSize) || shardSize < 1)

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { ContentProblem } from '../content/content-errors.ts';
-import { APPEALS_DIR, type ContentReport, validateContent } from '../content/validate-content.ts';
+import { appealDir, appealFileIn } from '../content/appeal-folder.ts';
+import { type ContentReport, validateContent } from '../content/validate-content.ts';
 import { newestFirst } from '../model/appeal-order.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 import { currentRelease, listReleases, readManifest } from '../publishing/releases.ts';
@@ -66,7 +66,7 @@ export async function dashboard(options: {
   const rows: Array<{ row: AppealRow; knownAs: string[]; reference: string }> = [];
   for (const appeal of report.appeals) {
     if (appeal.status !== 'active') continue;
-    const file = path.join(options.contentDir, APPEALS_DIR, appeal.id, 'index.md');
+    const file = appealFileIn(appealDir(options.contentDir, appeal.id));
     const changed = existsSync(file) && statSync(file).mtimeMs > builtAt;
     rows.push({
       row: {

@@ -10,12 +10,13 @@ import {
   rmSync,
 } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { inDocumentedOrder } from '../content/appeal-field-order.ts';
 import { FrontmatterError, parseMarkdownFile, stringifyMarkdownFile } from '../content/frontmatter.ts';
 import { addMonths, REVIEW_MONTHS } from '../content/new-appeal.ts';
 import { isPhotoFileName, neutralPhotoName } from '../content/photo-file.ts';
-import { APPEALS_DIR } from '../content/validate-content.ts';
-import { writeAtomically } from '../lifecycle/appeal-archive.ts';
+import { APPEAL_FILE, appealDir, appealFileIn, appealsDir, idFolder } from '../content/appeal-folder.ts';
+import { copyAtomically, writeAtomically } from '../files/atomic-write.ts';
 import { isAppealId, nextAppealId } from '../model/appeal-id.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 
@@ -27,25 +28,44 @@ import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts
  */
 export const DRAFTS_DIR = 'drafts';
 const META_FILE = 'draft.json';
-const INDEX = 'index.md';
 
 export class DraftError extends Error {}
 
-export interface DraftMeta {
-  id: string;
+const draftMetaSchema = z.strictObject({
+  id: z.string().refine(isAppealId, 'expected an appeal id like 2026-0042'),
   /** `new`: an appeal not yet in content/; `edit`: changes to one that is. */
-  kind: 'new' | 'edit';
+  kind: z.enum(['new', 'edit']),
   /** `submitted`: a new appeal waiting for a publisher's approval. */
-  state: 'draft' | 'submitted';
-  createdBy: string;
+  state: z.enum(['draft', 'submitted']),
+  createdBy: z.string(),
   /** Everyone who changed the draft; under the two-person rule none of them may approve it. */
-  editors: string[];
-  createdAt: string;
-  updatedAt: string;
-  submittedBy?: string | undefined;
-  submittedAt?: string | undefined;
+  editors: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedBy: z.string().optional(),
+  submittedAt: z.string().optional(),
   /** For an edit, the SHA-256 of the index.md it started from: a later change by anyone else is never overwritten. */
-  baseHash?: string | undefined;
+  baseHash: z.string().optional(),
+});
+
+export type DraftMeta = z.infer<typeof draftMetaSchema>;
+
+/** A draft's draft.json, checked: a damaged file is refused with what is wrong, never half-used. */
+function readMeta(file: string): DraftMeta {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DraftError(
+      `${file}: expected JSON, got a file that does not parse (${(error as Error).message})`,
+    );
+  }
+  const parsed = draftMetaSchema.safeParse(json);
+  if (!parsed.success)
+    throw new DraftError(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'the file'}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.data;
 }
 
 export interface Draft {
@@ -57,20 +77,12 @@ export interface Draft {
 
 /** The folder of draft `id`; an id that is not an appeal id (`../../etc`) is refused. */
 export function draftDir(dataDir: string, id: string): string {
-  if (!isAppealId(id))
-    throw new DraftError(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
-  return path.join(dataDir, DRAFTS_DIR, id);
-}
-
-export function contentAppealDir(contentDir: string, id: string): string {
-  if (!isAppealId(id))
-    throw new DraftError(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
-  return path.join(contentDir, APPEALS_DIR, id);
+  return idFolder(path.join(dataDir, DRAFTS_DIR), id);
 }
 
 /** SHA-256 of an appeal's index.md in content/, or undefined when there is none. */
 export function contentHash(contentDir: string, id: string): string | undefined {
-  const file = path.join(contentAppealDir(contentDir, id), INDEX);
+  const file = appealFileIn(appealDir(contentDir, id));
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('base64url') : undefined;
 }
 
@@ -87,10 +99,10 @@ export function readDraft(dataDir: string, id: string): Draft | undefined {
   const dir = draftDir(dataDir, id);
   const metaFile = path.join(dir, META_FILE);
   if (!existsSync(metaFile)) return undefined;
-  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as DraftMeta;
+  const meta = readMeta(metaFile);
   let parsed: { data: Record<string, unknown>; body: string } = { data: {}, body: '' };
   try {
-    parsed = parseMarkdownFile(readFileSync(path.join(dir, INDEX), 'utf8'));
+    parsed = parseMarkdownFile(readFileSync(appealFileIn(dir), 'utf8'));
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
   }
@@ -102,16 +114,13 @@ export function listDrafts(dataDir: string): DraftMeta[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((name) => isAppealId(name) && existsSync(path.join(root, name, META_FILE)))
-    .map((name) => JSON.parse(readFileSync(path.join(root, name, META_FILE), 'utf8')) as DraftMeta)
+    .map((name) => readMeta(path.join(root, name, META_FILE)))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 /** Writes a draft's index.md (in the documented field order) and notes who changed it and when. */
 export function saveDraft(draft: Draft, by: string, now = new Date()): void {
-  writePrivately(
-    path.join(draft.dir, INDEX),
-    stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body),
-  );
+  writePrivately(appealFileIn(draft.dir), stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body));
   draft.meta.updatedAt = now.toISOString();
   if (!draft.meta.editors.includes(by)) draft.meta.editors.push(by);
   saveMeta(draft.dir, draft.meta);
@@ -119,7 +128,7 @@ export function saveDraft(draft: Draft, by: string, now = new Date()): void {
 
 /** Every appeal id in use: in content/ and in drafts. */
 function usedIds(dataDir: string, contentDir: string): string[] {
-  const appeals = path.join(contentDir, APPEALS_DIR);
+  const appeals = appealsDir(contentDir);
   return [...(existsSync(appeals) ? readdirSync(appeals) : []), ...listDrafts(dataDir).map((d) => d.id)];
 }
 
@@ -179,14 +188,14 @@ export function startEditDraft(
   by: string,
   now = new Date(),
 ): Draft {
-  const source = contentAppealDir(contentDir, id);
+  const source = appealDir(contentDir, id);
   const baseHash = contentHash(contentDir, id);
   if (!baseHash) throw new DraftError(`there is no appeal ${id}`);
   const dir = draftDir(dataDir, id);
   if (existsSync(path.join(dir, META_FILE))) throw new DraftError(`appeal ${id} already has a draft`);
   const staging = `${dir}.starting-${randomBytes(4).toString('hex')}`;
   mkdirSync(staging, { recursive: true, mode: 0o700 });
-  copyFileSync(path.join(source, INDEX), path.join(staging, INDEX));
+  copyFileSync(appealFileIn(source), appealFileIn(staging));
   for (const name of photoFiles(source)) copyFileSync(path.join(source, name), path.join(staging, name));
   const meta: DraftMeta = {
     id,
@@ -208,7 +217,7 @@ export function startEditDraft(
  * in the draft or in content/, so a name never comes back with a different picture.
  */
 export function nextPhotoName(draft: Draft, contentDir: string): string {
-  const used = [...photoFiles(draft.dir), ...photoFiles(contentAppealDir(contentDir, draft.meta.id))];
+  const used = [...photoFiles(draft.dir), ...photoFiles(appealDir(contentDir, draft.meta.id))];
   const numbers = used.map((name) => /^photo-(\d+)\./.exec(name)).map((m) => (m ? Number(m[1]) : 0));
   return neutralPhotoName(Math.max(0, ...numbers) + 1);
 }
@@ -250,8 +259,8 @@ function referencedPhotos(data: Record<string, unknown>): string[] {
  */
 export function writeDraftToContent(draft: Draft, contentDir: string): void {
   const id = draft.meta.id;
-  const target = contentAppealDir(contentDir, id);
-  const text = readFileSync(path.join(draft.dir, INDEX), 'utf8');
+  const target = appealDir(contentDir, id);
+  const text = readFileSync(appealFileIn(draft.dir), 'utf8');
   const photos = referencedPhotos(draft.data);
   if (draft.meta.kind === 'new') {
     if (existsSync(target)) throw new IdTakenError(`the id ${id} has been taken by another appeal meanwhile`);
@@ -259,7 +268,7 @@ export function writeDraftToContent(draft: Draft, contentDir: string): void {
     mkdirSync(staging, { recursive: true });
     try {
       for (const name of photos) copyFileSync(path.join(draft.dir, name), path.join(staging, name));
-      writeAtomically(path.join(staging, INDEX), text);
+      writeAtomically(appealFileIn(staging), text);
       renameSync(staging, target);
     } finally {
       rmSync(staging, { recursive: true, force: true });
@@ -268,17 +277,15 @@ export function writeDraftToContent(draft: Draft, contentDir: string): void {
   }
   if (contentHash(contentDir, id) !== draft.meta.baseHash) {
     throw new ChangedMeanwhileError(
-      `content/appeals/${id}/index.md has been changed by someone else since these changes were started`,
+      `content/appeals/${id}/${APPEAL_FILE} has been changed by someone else since these changes were started`,
     );
   }
   const before = new Set(photoFiles(target));
   for (const name of photos) {
     if (before.has(name)) continue;
-    const temp = path.join(target, `.${name}.tmp-${randomBytes(4).toString('hex')}`);
-    copyFileSync(path.join(draft.dir, name), temp);
-    renameSync(temp, path.join(target, name));
+    copyAtomically(path.join(draft.dir, name), path.join(target, name));
   }
-  writeAtomically(path.join(target, INDEX), text);
+  writeAtomically(appealFileIn(target), text);
   for (const name of before) if (!photos.includes(name)) rmSync(path.join(target, name), { force: true });
 }
 
@@ -290,7 +297,7 @@ export function extendReview(options: {
   today: CalendarDate;
 }): string {
   const { contentDir, dataDir, id, today } = options;
-  const file = path.join(contentAppealDir(contentDir, id), INDEX);
+  const file = appealFileIn(appealDir(contentDir, id));
   if (!existsSync(file)) throw new DraftError(`there is no appeal ${id}`);
   const beforeHash = contentHash(contentDir, id);
   const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
@@ -302,10 +309,7 @@ export function extendReview(options: {
   if (draft && draft.meta.kind === 'edit' && draft.meta.baseHash === beforeHash) {
     draft.data.reviewBy = reviewBy;
     draft.meta.baseHash = contentHash(contentDir, id);
-    writePrivately(
-      path.join(draft.dir, INDEX),
-      stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body),
-    );
+    writePrivately(appealFileIn(draft.dir), stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body));
     saveMeta(draft.dir, draft.meta);
   }
   return reviewBy;

@@ -10,8 +10,7 @@ import {
   rmSync,
 } from 'node:fs';
 import path from 'node:path';
-import { APPEALS_DIR } from '../content/validate-content.ts';
-import { isAppealId } from '../model/appeal-id.ts';
+import { APPEALS_DIR, idFolder } from '../content/appeal-folder.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
 import { draftDir, removeDraft } from './drafts.ts';
 import type { JobControl } from './jobs.ts';
@@ -30,8 +29,7 @@ export const previewBase = (id: string) => `/preview/${id}/`;
 const PREVIEW_CACHE = 'preview-cache';
 
 export function previewDir(dataDir: string, id: string): string {
-  if (!isAppealId(id)) throw new Error(`expected an appeal id like 2026-0042, got ${JSON.stringify(id)}`);
-  return path.join(dataDir, PREVIEWS_DIR, id);
+  return idFolder(path.join(dataDir, PREVIEWS_DIR), id);
 }
 
 /** Builds the preview of the appeal folder `sourceDir` (a draft, or the appeal in content/). */

@@ -1,5 +1,8 @@
 import path from 'node:path';
+import type { OperatorEnv } from '../config/operator-env.ts';
 import { contentDirectory } from '../content/content-location.ts';
+import { insideFolder } from '../files/inside-folder.ts';
+import { auditLogPath } from '../lifecycle/audit-log.ts';
 import { loadSettings } from '../content/validate-content.ts';
 import { publishConfig, type PublishConfig } from '../publishing/publish-config.ts';
 import { DEFAULT_LOCK_MS } from './login-throttle.ts';
@@ -16,6 +19,8 @@ export interface StudioConfig {
   /** Users, sessions, drafts and previews: private, never under content/, never published. */
   dataDir: string;
   publish: PublishConfig;
+  /** The audit log of closures, reopenings and approvals. */
+  auditLog: string;
   trust: TrustSettings;
   /** How long ten wrong passwords lock an account. */
   lockMs: number;
@@ -23,17 +28,12 @@ export interface StudioConfig {
 
 export class StudioConfigError extends Error {}
 
-function inside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** The studio's configuration from the environment (see the README's Configuration section). */
-export function studioConfig(env: Record<string, string | undefined>, projectRoot: string): StudioConfig {
-  const contentDir = contentDirectory(env, projectRoot);
+/** The studio's configuration from the operator's (see the README's Configuration section). */
+export function studioConfig(operator: OperatorEnv, projectRoot: string): StudioConfig {
+  const contentDir = contentDirectory(operator, projectRoot);
   const { settings } = loadSettings(contentDir, projectRoot);
-  const publish = publishConfig(settings, env, projectRoot);
-  const dataDir = path.resolve(projectRoot, env.STUDIO_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const publish = publishConfig(settings, operator, projectRoot, contentDir);
+  const dataDir = path.resolve(projectRoot, operator.studio.dataDir ?? DEFAULT_DATA_DIR);
   const publicDir = path.join(projectRoot, 'public');
   // The data folder holds password hashes and drafts: it must be where no build or host can reach.
   const forbidden: Array<[string, string]> = [
@@ -43,28 +43,20 @@ export function studioConfig(env: Record<string, string | undefined>, projectRoo
     [path.join(projectRoot, 'dist'), 'the build folder dist/'],
   ];
   for (const [dir, what] of forbidden) {
-    if (inside(dataDir, dir) || inside(dir, dataDir))
+    if (insideFolder(dataDir, dir) || insideFolder(dir, dataDir))
       throw new StudioConfigError(
         `STUDIO_DATA_DIR: expected a folder apart from ${what} (${dir}), got ${dataDir}`,
       );
   }
-  const origin = env.STUDIO_ORIGIN?.trim();
-  if (origin && !/^https?:\/\/[^/\s]+$/.test(origin))
-    throw new StudioConfigError(
-      `STUDIO_ORIGIN: expected an origin like https://studio.example.org (no path), got ${JSON.stringify(origin)}`,
-    );
-  const minutes = env.STUDIO_LOCKOUT_MINUTES === undefined ? undefined : Number(env.STUDIO_LOCKOUT_MINUTES);
-  if (minutes !== undefined && !(Number.isInteger(minutes) && minutes >= 1))
-    throw new StudioConfigError(
-      `STUDIO_LOCKOUT_MINUTES: expected a whole number of minutes, got ${JSON.stringify(env.STUDIO_LOCKOUT_MINUTES)}`,
-    );
+  const minutes = operator.studio.lockoutMinutes;
   return {
     projectRoot,
     contentDir,
     publicDir,
     dataDir,
     publish,
-    trust: { trustProxy: env.STUDIO_TRUST_PROXY === '1', publicOrigin: origin || undefined },
+    auditLog: auditLogPath(publish.archiveDir, operator.auditLog),
+    trust: { trustProxy: operator.studio.trustProxy, publicOrigin: operator.studio.origin },
     lockMs: minutes === undefined ? DEFAULT_LOCK_MS : minutes * 60_000,
   };
 }

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FrontmatterError, parseMarkdownFile } from '../../../src/lib/content/frontmatter.ts';
 import {
   type ContentReport,
   loadSettings,
   validateAppealFolder,
 } from '../../../src/lib/content/validate-content.ts';
-import { contentAppealDir, type Draft, readDraft } from '../../../src/lib/studio/drafts.ts';
+import { appealDir, appealFileIn } from '../../../src/lib/content/appeal-folder.ts';
+import { type Draft, readDraft } from '../../../src/lib/studio/drafts.ts';
 import type { Job } from '../../../src/lib/studio/jobs.ts';
 import { buildPreview } from '../../../src/lib/studio/preview-build.ts';
 import type { Studio } from './context.ts';
@@ -28,8 +28,8 @@ export interface AppealState {
 
 export function appealState(studio: Studio, id: string): AppealState {
   const draft = readDraft(studio.config.dataDir, id);
-  const dir = contentAppealDir(studio.config.contentDir, id);
-  const file = path.join(dir, 'index.md');
+  const dir = appealDir(studio.config.contentDir, id);
+  const file = appealFileIn(dir);
   if (!existsSync(file)) return { id, draft };
   try {
     const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));

@@ -3,7 +3,8 @@ import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { isPhotoFileName } from '../../../../../../src/lib/content/photo-file.ts';
-import { contentAppealDir, draftDir } from '../../../../../../src/lib/studio/drafts.ts';
+import { appealDir } from '../../../../../../src/lib/content/appeal-folder.ts';
+import { draftDir } from '../../../../../../src/lib/studio/drafts.ts';
 import { getStudio } from '../../../../lib/context.ts';
 import { refusal, routeId } from '../../../../lib/http.ts';
 
@@ -20,7 +21,7 @@ export const GET: APIRoute = async (context) => {
     return refusal(404, 'No such photo.');
   const candidates = [
     path.join(draftDir(studio.config.dataDir, id), file),
-    path.join(contentAppealDir(studio.config.contentDir, id), file),
+    path.join(appealDir(studio.config.contentDir, id), file),
   ];
   const found = candidates.find((f) => existsSync(f) && lstatSync(f).isFile());
   if (!found) return refusal(404, 'No such photo.');

@@ -1,0 +1,32 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The audit log: one JSON Lines record per lifecycle action (closure, reopening, purge,
+ * approval). Ids, actions, reason categories and the operator: never anything about the child.
+ */
+export interface AuditEntry {
+  time: string;
+  id: string;
+  action: 'found' | 'withdraw' | 'reopen' | 'purge' | 'approve';
+  reason?: string;
+  by: string;
+}
+
+/** The audit log's file name in the archive folder, unless the operator sets `AUDIT_LOG`. */
+const AUDIT_LOG_FILE = 'audit-log.jsonl';
+
+/** Where the audit log is: `configured` (the operator's `AUDIT_LOG`), else beside the archived appeals. */
+export function auditLogPath(archiveDir: string, configured: string | undefined): string {
+  return configured ? path.resolve(configured) : path.join(archiveDir, AUDIT_LOG_FILE);
+}
+
+/** One JSON Lines record. */
+export function auditLine(entry: AuditEntry): string {
+  return `${JSON.stringify({ time: entry.time, id: entry.id, action: entry.action, ...(entry.reason ? { reason: entry.reason } : {}), by: entry.by })}\n`;
+}
+
+export function appendAudit(file: string, entry: AuditEntry): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  appendFileSync(file, auditLine(entry));
+}

@@ -1,0 +1,116 @@
+import { archiveAppeal, LifecycleError, purgeArchive, restoreAppeal } from './appeal-archive.ts';
+import { WITHDRAW_REASONS, type WithdrawReason } from './appeal-lifecycle.ts';
+import { appendAudit, type AuditEntry } from './audit-log.ts';
+import {
+  type Draft,
+  IdTakenError,
+  removeDraft,
+  renumberDraft,
+  writeDraftToContent,
+} from '../studio/drafts.ts';
+
+/**
+ * The appeal lifecycle as comms staff act on it, one function per action, called alike by
+ * `npm run appeal` and the studio. Each changes the content (or the archive) and then writes its
+ * own line to the audit log: the action, the reason's category, the operator and the time,
+ * nothing about the child. A refused action (`LifecycleError`) changes nothing and logs nothing.
+ * Publishing the change is the caller's next step.
+ */
+
+/** Where the lifecycle reads and writes. */
+export interface LifecycleFolders {
+  contentDir: string;
+  /** The private archive of closed appeals. */
+  archiveDir: string;
+  /** The audit log file (`auditLogPath`). */
+  auditLog: string;
+}
+
+/** Who acts, and when (now, unless a test says otherwise). */
+interface Actor {
+  by: string;
+  now?: Date | undefined;
+}
+
+const archiveFolders = ({ contentDir, archiveDir }: LifecycleFolders) => ({ contentDir, archiveDir });
+
+function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 'time' | 'by'>): void {
+  appendAudit(folders.auditLog, { time: (actor.now ?? new Date()).toISOString(), ...entry, by: actor.by });
+}
+
+/** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
+export function closeFound(
+  folders: LifecycleFolders,
+  request: Actor & { id: string; today: string },
+): { archived: string[] } {
+  const result = archiveAppeal({
+    ...archiveFolders(folders),
+    id: request.id,
+    status: 'found',
+    closedAt: request.today,
+  });
+  audit(folders, request, { id: request.id, action: 'found' });
+  return result;
+}
+
+export function isWithdrawReason(reason: string | undefined): reason is WithdrawReason {
+  return (WITHDRAW_REASONS as readonly (string | undefined)[]).includes(reason);
+}
+
+/** Closes appeal `id` for another reason; only the reason's category is logged. */
+export function withdrawAppeal(
+  folders: LifecycleFolders,
+  request: Actor & { id: string; today: string; reason: WithdrawReason },
+): { archived: string[] } {
+  if (!isWithdrawReason(request.reason))
+    throw new LifecycleError(
+      // The reason given is not repeated: free text could say something about the child.
+      `expected a reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
+    );
+  const result = archiveAppeal({
+    ...archiveFolders(folders),
+    id: request.id,
+    status: 'withdrawn',
+    closedAt: request.today,
+  });
+  audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
+  return result;
+}
+
+/** Restores a closed appeal from the archive (a mistaken closure), updated `today`. */
+export function reopenAppeal(
+  folders: LifecycleFolders,
+  request: Actor & { id: string; today: string },
+): void {
+  restoreAppeal({ ...archiveFolders(folders), id: request.id, today: request.today });
+  audit(folders, request, { id: request.id, action: 'reopen' });
+}
+
+/** Deletes a closed appeal's archived data for ever. */
+export function purgeAppeal(folders: LifecycleFolders, request: Actor & { id: string }): void {
+  purgeArchive({ archiveDir: folders.archiveDir, id: request.id });
+  audit(folders, request, { id: request.id, action: 'purge' });
+}
+
+/**
+ * Puts an approved new appeal's draft into content (in one rename) and forgets the draft. If
+ * another appeal took its id meanwhile (from the command line), it gets the next free id of
+ * `year`: the id is not public until the appeal is. Returns the id it was published under.
+ * Whether `by` may approve it, and whether it is valid, the caller has checked.
+ */
+export function approveDraft(
+  folders: LifecycleFolders & { dataDir: string },
+  request: Actor & { draft: Draft; year: number },
+): string {
+  let approved = request.draft;
+  try {
+    writeDraftToContent(approved, folders.contentDir);
+  } catch (error) {
+    if (!(error instanceof IdTakenError)) throw error;
+    approved = renumberDraft(folders.dataDir, folders.contentDir, approved, request.year);
+    writeDraftToContent(approved, folders.contentDir);
+  }
+  audit(folders, request, { id: approved.meta.id, action: 'approve' });
+  removeDraft(folders.dataDir, approved.meta.id);
+  return approved.meta.id;
+}
