@@ -15,9 +15,10 @@ import {
 } from '../src/lib/lifecycle/appeal-archive.ts';
 import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../src/lib/lifecycle/appeal-lifecycle.ts';
 import { formatCalendarDate } from '../src/lib/model/calendar-date.ts';
-import { StageError } from '../src/lib/publishing/republish.ts';
-import { publishingContext } from './lib/publishing-context.ts';
-import { liveAfterFailure, printSummary, runRepublish } from './republish.ts';
+import { describeFailure } from '../src/lib/publishing/describe-failure.ts';
+import { StageError } from '../src/lib/publishing/stage-clock.ts';
+import { printSummary, runRepublish } from './lib/publish-cli.ts';
+import { publishingContext, type PublishingContext } from './lib/publishing-context.ts';
 import { buildDate } from '../src/lib/model/build-date.ts';
 import { formatProblem } from '../src/lib/content/content-errors.ts';
 import { contentDirectory } from '../src/lib/content/content-location.ts';
@@ -286,6 +287,7 @@ const LIFECYCLE_OPTIONS = {
 } as const;
 
 async function publishAfter(
+  context: PublishingContext,
   action: string,
   id: string,
   startedAt: number,
@@ -299,15 +301,14 @@ async function publishAfter(
   }
   console.log(`${action} ${id}. Publishing...`);
   try {
-    const summary = await runRepublish({ wait: true, startedAt });
+    const summary = await runRepublish(context, { wait: true });
     printSummary(summary, startedAt);
     console.log(
       `The live site was updated ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`,
     );
   } catch (error) {
     if (error instanceof StageError) {
-      const live = error.takenDown ? liveAfterFailure(error) : 'The live site still shows the old release.';
-      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${live}
+      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${describeFailure(error)}
 ${error.message}
 Fix the problem and run npm run republish at once.`);
       process.exit(error.exitCode);
@@ -353,11 +354,11 @@ async function commandLifecycle(
         closedAt: today,
       });
       appendAudit(context.archiveDir, { time, id, action: command, ...(reason ? { reason } : {}), by });
-      await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
+      await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
       reopenAppeal({ contentDir: context.contentDir, archiveDir: context.archiveDir, id, today });
       appendAudit(context.archiveDir, { time, id, action: 'reopen', by });
-      await publishAfter('Reopened appeal', id, startedAt, values['no-publish']);
+      await publishAfter(context, 'Reopened appeal', id, startedAt, values['no-publish']);
     } else {
       if (!values.yes)
         throw new UsageError(

@@ -3,21 +3,27 @@ import { contentDirectory } from '../../src/lib/content/content-location.ts';
 import {
   publishConfig,
   PublishConfigError,
+  stopgapSwitches,
   type PublishConfig,
+  type StopgapSwitches,
 } from '../../src/lib/publishing/publish-config.ts';
 import { loadSettings } from '../../src/lib/content/validate-content.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
+export type PublishingContext = PublishConfig &
+  StopgapSwitches & {
+    contentDir: string;
+    publicDir: string;
+    projectRoot: string;
+  };
+
 /**
- * Content folder and publishing folders for the CLIs, from settings and the environment. Folders
- * that must not be used end the command with the reason, before it changes anything.
+ * Content folder, publishing folders and switches for the CLIs, from settings and the environment,
+ * built once per command. Folders that must not be used end the command with the reason, before it
+ * changes anything.
  */
-export function publishingContext(): PublishConfig & {
-  contentDir: string;
-  publicDir: string;
-  projectRoot: string;
-} {
+export function publishingContext(): PublishingContext {
   const contentDir = contentDirectory(process.env, process.cwd());
   const { settings } = loadSettings(contentDir);
   let config: PublishConfig;
@@ -30,6 +36,7 @@ export function publishingContext(): PublishConfig & {
   }
   return {
     ...config,
+    ...stopgapSwitches(process.env),
     contentDir,
     publicDir: path.join(PROJECT_ROOT, 'public'),
     projectRoot: PROJECT_ROOT,

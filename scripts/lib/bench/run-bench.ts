@@ -19,7 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import { archivedNames } from '../../../src/lib/lifecycle/appeal-archive.ts';
 import { nextAppealId } from '../../../src/lib/model/appeal-id.ts';
 import { filesUnder } from '../../../src/lib/publishing/file-tree.ts';
-import { photoReferences } from '../../../src/lib/publishing/verify-release.ts';
+import { photoReferences } from '../../../src/lib/release-files/page-references.ts';
 import { escapeRe, phrasePattern } from '../../../src/lib/model/name-matching.ts';
 import { foldText } from '../../../src/lib/model/text-fold.ts';
 import { PROJECT_ROOT } from '../build-site.ts';

@@ -127,3 +127,19 @@ export function publishConfigProblems(
     return error.message.split('\n').map((message) => ({ file: 'publishing folders', message }));
   }
 }
+
+/** Whether a republish makes the stopgap releases before its full build. */
+export interface StopgapSwitches {
+  /** The immediate takedown of newly closed appeals; `NO_TAKEDOWN=1` turns it off. */
+  takedown: boolean;
+  /** The early release of newly added appeals; `NO_EARLY_RELEASE=1` turns it off. */
+  earlyRelease: boolean;
+}
+
+/**
+ * The operator's stopgap switches, from the environment: read here once, by the command line
+ * (scripts/lib/publishing-context.ts) and the studio's publish job alike, and handed to `republish`.
+ */
+export function stopgapSwitches(env: Record<string, string | undefined>): StopgapSwitches {
+  return { takedown: env.NO_TAKEDOWN !== '1', earlyRelease: env.NO_EARLY_RELEASE !== '1' };
+}
