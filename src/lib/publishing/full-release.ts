@@ -10,7 +10,7 @@ import {
 import { stage, StageError, type StageClock } from './stage-clock.ts';
 
 /** What the full release needs of the republish's options. */
-export interface FullReleaseInput {
+interface FullReleaseInput {
   projectRoot: string;
   contentDir: string;
   deployDir: string;
@@ -25,7 +25,7 @@ export interface FullReleaseInput {
   stopgaps: readonly string[];
 }
 
-export type FullRelease = Pick<
+type FullRelease = Pick<
   PublishedRelease,
   'liveAt' | 'changedUrls' | 'removedReleases' | 'prunedCacheFiles'
 > & {

@@ -6,7 +6,7 @@ import { PublishError } from './publish-release.ts';
  */
 
 /** The stages of a republish, in order. A failure names its stage; its exit code is 10 + index. */
-export const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
+const STAGES = ['lock', 'validate', 'build', 'verify', 'release', 'switch', 'purge-hook'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** A release this republish put live before it failed: its name and the appeals it took down or added. */

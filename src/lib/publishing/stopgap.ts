@@ -26,7 +26,7 @@ export interface StopgapContext {
 }
 
 /** A stopgap release made from the live one before the full build: the takedown, the early release. */
-export interface StopgapSummary {
+interface StopgapSummary {
   /** The verified stopgap release that went live, if it did. */
   release?: string | undefined;
   /** When it went live (the switch), if it did. */

@@ -31,7 +31,7 @@ import { digestsOf, publishStopgap, type StopgapContext, type TakedownSummary } 
 
 const checkedIds = (ids: readonly string[]) => checkedAppealIds(ids, 'Takedown');
 
-export interface TakedownInput {
+interface TakedownInput {
   /** The live release to start from. */
   liveDir: string;
   /** Its files, as its manifest lists them (else its folders are walked). */
@@ -42,7 +42,7 @@ export interface TakedownInput {
   closingIds: readonly string[];
 }
 
-export interface TakedownResult {
+interface TakedownResult {
   linkedFiles: number;
   /** The files linked from the live release and left as they were. */
   unchanged: string[];
