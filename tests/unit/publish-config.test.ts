@@ -2,7 +2,11 @@
 // environment, folders only where nothing publishes or edits them, each refusal naming its setting.
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { publishConfig, publishConfigProblems } from '../../src/lib/publishing/publish-config.ts';
+import {
+  publishConfig,
+  publishConfigProblems,
+  stopgapSwitches,
+} from '../../src/lib/publishing/publish-config.ts';
 import { settingsSchema } from '../../src/lib/model/settings-schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -37,4 +41,13 @@ it('names the setting a refused folder comes from, and accepts the defaults', ()
     'ARCHIVE_DIR (unset, so "archive")',
     'DEPLOY_DIR (unset, so "deploy")',
   ]);
+});
+
+it('turns the stopgap releases off with NO_TAKEDOWN=1 and NO_EARLY_RELEASE=1 only', () => {
+  expect(stopgapSwitches({})).toEqual({ takedown: true, earlyRelease: true });
+  expect(stopgapSwitches({ NO_TAKEDOWN: '1' })).toEqual({ takedown: false, earlyRelease: true });
+  expect(stopgapSwitches({ NO_EARLY_RELEASE: '1', NO_TAKEDOWN: '0' })).toEqual({
+    takedown: true,
+    earlyRelease: false,
+  });
 });
