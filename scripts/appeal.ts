@@ -18,9 +18,10 @@ import {
 import { APPEAL_FILE, appealFileIn, appealsDir as appealsFolder } from '../src/lib/content/appeal-folder.ts';
 import { operatorEnvOrExit } from './lib/operator-env.ts';
 import { formatCalendarDate } from '../src/lib/model/calendar-date.ts';
-import { StageError } from '../src/lib/publishing/republish.ts';
-import { publishingContext } from './lib/publishing-context.ts';
-import { liveAfterFailure, printSummary, runRepublish } from './republish.ts';
+import { describeFailure } from '../src/lib/publishing/describe-failure.ts';
+import { StageError } from '../src/lib/publishing/stage-clock.ts';
+import { printSummary, runRepublish } from './lib/publish-cli.ts';
+import { publishingContext, type PublishingContext } from './lib/publishing-context.ts';
 import { buildDate } from '../src/lib/model/build-date.ts';
 import { formatProblem } from '../src/lib/content/content-errors.ts';
 import { contentDirectory } from '../src/lib/content/content-location.ts';
@@ -290,6 +291,7 @@ const LIFECYCLE_OPTIONS = {
 } as const;
 
 async function publishAfter(
+  context: PublishingContext,
   action: string,
   id: string,
   startedAt: number,
@@ -303,15 +305,14 @@ async function publishAfter(
   }
   console.log(`${action} ${id}. Publishing...`);
   try {
-    const summary = await runRepublish({ wait: true, startedAt });
+    const summary = await runRepublish(context, { wait: true });
     printSummary(summary, startedAt);
     console.log(
       `The live site was updated ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`,
     );
   } catch (error) {
     if (error instanceof StageError) {
-      const live = error.takenDown ? liveAfterFailure(error) : 'The live site still shows the old release.';
-      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${live}
+      console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${describeFailure(error)}
 ${error.message}
 Fix the problem and run npm run republish at once.`);
       process.exit(error.exitCode);
@@ -340,7 +341,7 @@ async function commandLifecycle(
   try {
     if (command === 'found') {
       closeFound(context, { id, today, by });
-      await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
+      await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'withdraw') {
       const reason = values.reason;
       if (!isWithdrawReason(reason))
@@ -348,10 +349,10 @@ async function commandLifecycle(
           `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
         );
       withdrawAppeal(context, { id, today, reason, by });
-      await publishAfter('Closed appeal', id, startedAt, values['no-publish']);
+      await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
       reopenAppeal(context, { id, today, by });
-      await publishAfter('Reopened appeal', id, startedAt, values['no-publish']);
+      await publishAfter(context, 'Reopened appeal', id, startedAt, values['no-publish']);
     } else {
       if (!values.yes)
         throw new UsageError(

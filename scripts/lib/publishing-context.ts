@@ -12,17 +12,20 @@ import { operatorEnvOrExit } from './operator-env.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/**
- * Content folder and publishing folders for the CLIs, from settings and the environment. Folders
- * that must not be used end the command with the reason, before it changes anything.
- */
-export function publishingContext(operator: OperatorEnv = operatorEnvOrExit()): PublishConfig & {
+export type PublishingContext = PublishConfig & {
   contentDir: string;
   publicDir: string;
   projectRoot: string;
   auditLog: string;
   operator: OperatorEnv;
-} {
+};
+
+/**
+ * Content folder, publishing folders and switches for the CLIs, from settings and the environment,
+ * built once per command. Folders that must not be used end the command with the reason, before it
+ * changes anything.
+ */
+export function publishingContext(operator: OperatorEnv = operatorEnvOrExit()): PublishingContext {
   const contentDir = contentDirectory(operator, process.cwd());
   const { settings } = loadSettings(contentDir);
   let config: PublishConfig;

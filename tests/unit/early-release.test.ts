@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  assetReferences,
-  stageEarlyRelease,
+  addSubsetAppeals,
+  linkLiveRelease,
   subsetCache,
   subsetContent,
 } from '../../src/lib/publishing/early-release.ts';
+import { assetReferences } from '../../src/lib/release-files/page-references.ts';
 import { filesUnder } from '../../src/lib/publishing/file-tree.ts';
 
 let dir: string | undefined;
@@ -76,7 +77,13 @@ describe('subsetContent and subsetCache', () => {
   });
 });
 
-describe('stageEarlyRelease', () => {
+/** The candidate as the early release makes it (src/lib/publishing/early-release.ts): both halves, in order. */
+async function stageCandidate(live: string, staging: string, subset: string, ids: string[]) {
+  await linkLiveRelease(live, staging);
+  return addSubsetAppeals(staging, subset, ids);
+}
+
+describe('linkLiveRelease, then addSubsetAppeals', () => {
   const page = (name: string, photo: string) =>
     `<!doctype html><html><head><link rel="stylesheet" href="/_astro/site.Ab12Cd34.css"></head><body data-pagefind-body><h1>${name}</h1><img src="/_photos/${photo}"></body></html>`;
 
@@ -116,12 +123,7 @@ describe('stageEarlyRelease', () => {
 
   it('adds each new appeal’s files and the assets they lack to a hard-linked copy of the live release', async () => {
     const { live, subset, staging } = releases(tmp());
-    const { writtenFiles } = await stageEarlyRelease({
-      liveDir: live,
-      stagingDir: staging,
-      subsetDir: subset,
-      ids: ['2026-0002', '2026-0003'],
-    });
+    const { writtenFiles } = await stageCandidate(live, staging, subset, ['2026-0002', '2026-0003']);
     expect(writtenFiles.sort()).toEqual([
       '_astro/poster.Zz99Yy88.css',
       '_photos/bbbbbbbbbbbbbbbb-0000000b.webp',
@@ -160,18 +162,14 @@ describe('stageEarlyRelease', () => {
   it('refuses when the subset build lacks the new page or an asset it uses', async () => {
     const root = tmp();
     const { live, subset, staging } = releases(root);
-    await expect(
-      stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0009'] }),
-    ).rejects.toThrow(/no page for 2026-0009/);
+    await expect(stageCandidate(live, staging, subset, ['2026-0009'])).rejects.toThrow(
+      /no page for 2026-0009/,
+    );
     rmSync(staging, { recursive: true, force: true });
     rmSync(path.join(subset, '_photos', 'bbbbbbbbbbbbbbbb-0000000b.webp'));
-    await expect(
-      stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] }),
-    ).rejects.toThrow(
+    await expect(stageCandidate(live, staging, subset, ['2026-0002'])).rejects.toThrow(
       /_photos\/bbbbbbbbbbbbbbbb-0000000b\.webp, used by a new page, is not in the subset build/,
     );
-    await expect(
-      stageEarlyRelease({ liveDir: live, stagingDir: staging, subsetDir: subset, ids: ['2026-0002'] }),
-    ).rejects.toThrow(/already exists/);
+    await expect(stageCandidate(live, staging, subset, ['2026-0002'])).rejects.toThrow(/already exists/);
   });
 });

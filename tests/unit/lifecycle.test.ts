@@ -44,7 +44,8 @@ import { pruneCachesToRelease } from '../../src/lib/photos/cache-prune.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { phrasePattern } from '../../src/lib/model/name-matching.ts';
 import { foldText } from '../../src/lib/model/text-fold.ts';
-import { photoSource, verifyRelease } from '../../src/lib/publishing/verify-release.ts';
+import { photoSource } from '../../src/lib/photos/photo-variants.ts';
+import { verifyRelease } from '../../src/lib/publishing/verify-release.ts';
 import { FIXTURES, plainTestPhoto } from '../helpers/fixture-content.ts';
 
 const roots: string[] = [];

@@ -1,4 +1,4 @@
-// Rollback and release manifests (src/lib/publishing/releases.ts, republish.ts) on a deploy folder of
+// Rollback and release manifests (src/lib/publishing/releases.ts, rollback.ts) on a deploy folder of
 // empty releases: every refusal names the real reason, and an unreadable manifest never crashes.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +10,14 @@ import {
   switchCurrent,
   writeManifest,
 } from '../../src/lib/publishing/releases.ts';
-import { rollback } from '../../src/lib/publishing/republish.ts';
+import { rollback } from '../../src/lib/publishing/rollback.ts';
+import { parseCalendarDate } from '../../src/lib/model/calendar-date.ts';
 import { materialiseFixture } from '../helpers/fixture-content.ts';
 
 const ACTIVE = ['2025-0007', '2026-0101', '2026-0102'];
 let root: string;
 let contentDir: string;
-const env = { BUILD_DATE: '2026-11-29' };
+const today = parseCalendarDate('2026-11-29')!;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'rollback-'));
@@ -46,14 +47,14 @@ function deploy(releases: Record<string, string[] | string>, live: string): stri
 
 it('names the releases newer than the live one when there is none older', async () => {
   const deployDir = deploy({ r1: ACTIVE, r2: ACTIVE, r3: ACTIVE }, 'r1');
-  await expect(rollback({ deployDir, contentDir, env })).rejects.toThrow(
+  await expect(rollback({ deployDir, contentDir, today })).rejects.toThrow(
     'There is no earlier release to roll back to: the live release r1 is the oldest kept (the 2 other release(s) are newer: r2, r3).',
   );
 });
 
 it('refuses a release whose manifest cannot be read, naming the file', async () => {
   const deployDir = deploy({ r1: '{"name": "r1", "activeIds": [', r2: ACTIVE }, 'r2');
-  await expect(rollback({ deployDir, contentDir, env })).rejects.toThrow(
+  await expect(rollback({ deployDir, contentDir, today })).rejects.toThrow(
     new RegExp(
       `^Refusing to roll back to r1: ${path.join(deployDir, 'releases', 'r1.json')}: the release manifest cannot be read \\(`,
     ),
@@ -63,11 +64,11 @@ it('refuses a release whose manifest cannot be read, naming the file', async () 
 
 it('refuses a release that shows an appeal not active now, saying which and why', async () => {
   const deployDir = deploy({ r1: [...ACTIVE, '2026-0103'], r2: ACTIVE }, 'r2');
-  await expect(rollback({ deployDir, contentDir, env })).rejects.toThrow(
+  await expect(rollback({ deployDir, contentDir, today })).rejects.toThrow(
     'Refusing to roll back to r1: it shows appeal 2026-0103, closed since. Fix forward instead.',
   );
   await expect(
-    rollback({ deployDir: deploy({ r1: ACTIVE, r2: ACTIVE }, 'r2'), contentDir, env }),
+    rollback({ deployDir: deploy({ r1: ACTIVE, r2: ACTIVE }, 'r2'), contentDir, today }),
   ).resolves.toEqual({
     from: 'r2',
     to: 'r1',

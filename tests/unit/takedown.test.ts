@@ -2,17 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filesUnder } from '../../src/lib/publishing/file-tree.ts';
+import { filesUnder, linkTree, replaceFile } from '../../src/lib/publishing/file-tree.ts';
+import { stageTakedown } from '../../src/lib/publishing/takedown.ts';
 import {
-  linkTree,
   ownedByAppeal,
   removeAppealElements,
   removeJsonEntries,
   removeJsonTextEntries,
   removeXmlEntries,
-  replaceFile,
-  stageTakedown,
-} from '../../src/lib/publishing/takedown.ts';
+} from '../../src/lib/release-files/appeal-removal.ts';
 
 const card = (id: string, name: string) =>
   `<article class="appeal-card" data-appeal-id="${id}"><picture><img src="/_photos/00000000000${id.slice(-4)}0-0000000a.webp"></picture><h3><a href="/appeals/${id}/">${name}</a></h3></article>`;

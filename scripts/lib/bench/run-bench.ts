@@ -20,7 +20,7 @@ import { appealDir, appealFileIn, appealsDir } from '../../../src/lib/content/ap
 import { archivedNames } from '../../../src/lib/lifecycle/appeal-archive.ts';
 import { nextAppealId } from '../../../src/lib/model/appeal-id.ts';
 import { filesUnder } from '../../../src/lib/publishing/file-tree.ts';
-import { photoReferences } from '../../../src/lib/publishing/verify-release.ts';
+import { photoReferences } from '../../../src/lib/release-files/page-references.ts';
 import { escapeRe, phrasePattern } from '../../../src/lib/model/name-matching.ts';
 import { foldText } from '../../../src/lib/model/text-fold.ts';
 import { PROJECT_ROOT } from '../build-site.ts';

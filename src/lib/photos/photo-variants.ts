@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 
 /**
  * The resized copies of a content photo that the site publishes, and their names. A variant is
@@ -44,6 +45,11 @@ const VARIANT_NAME = /^([0-9a-f]{16})-([0-9a-f]{8})\.(webp|jpg)$/;
 /** The source hash a variant file is made from, or undefined for any other file name. */
 export function sourceOfVariant(fileName: string): string | undefined {
   return VARIANT_NAME.exec(fileName)?.[1];
+}
+
+/** The source hash of a published photo, by its path or URL in the site (`_photos/<variant>`). */
+export function photoSource(file: string): string | undefined {
+  return sourceOfVariant(path.basename(file));
 }
 
 /** A variant's pixel size for a source of this size: never enlarged, the aspect ratio kept. */

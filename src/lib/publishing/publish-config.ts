@@ -12,6 +12,10 @@ export interface PublishConfig {
   keep: number;
   /** The operator's command run after each switch (`PURGE_HOOK`); never from content. */
   purgeHook?: string | undefined;
+  /** The immediate takedown of newly closed appeals before the full build; `NO_TAKEDOWN=1` turns it off. */
+  takedown: boolean;
+  /** The early release of newly added appeals before the full build; `NO_EARLY_RELEASE=1` turns it off. */
+  earlyRelease: boolean;
 }
 
 /** Publishing folders or settings that must not be used; the message says which and why. */
@@ -79,6 +83,8 @@ export function publishConfig(
     cacheDir: resolve(operator.astroCacheDir ?? '.cache/astro'),
     keep: operator.keepReleases ?? publish.keepReleases ?? 3,
     purgeHook: operator.purgeHook,
+    takedown: operator.takedown,
+    earlyRelease: operator.earlyRelease,
   };
   const set = { DEPLOY_DIR: operator.deployDir, ARCHIVE_DIR: operator.archiveDir };
   const setting = (variable: keyof typeof set, key: string, value: string | undefined, fallback: string) =>

@@ -79,8 +79,8 @@ export interface PublishOptions {
 
 export interface PublishedRelease {
   manifest: ReleaseManifest;
-  /** `performance.now()` at the switch. */
-  liveAt: number;
+  /** When it went live: the switch. */
+  liveAt: Date;
   /** Tolerated findings it went live with. */
   unresolved: Finding[];
   removedReleases: string[];
@@ -184,7 +184,7 @@ export async function publishRelease(
     writeManifest(deployDir, manifest);
   });
   await stage('switch', () => switchCurrent(deployDir, candidate.name));
-  const liveAt = performance.now();
+  const liveAt = new Date();
 
   // After the switch nothing here can put an old release back on the live site. Every release
   // that shows a closed appeal (or whose manifest cannot be read) goes before the release is

@@ -164,3 +164,21 @@ export function releasesBeyond(deployDir: string, keep: number, live: string): s
   const all = listReleases(deployDir);
   return all.slice(0, Math.max(0, all.length - keep)).filter((name) => name !== live);
 }
+
+/** The live release's manifest, or undefined when there is none or it cannot be read (logged). */
+export function liveManifest(
+  deployDir: string,
+  live: string | undefined,
+  log: (line: string) => void,
+): ReleaseManifest | undefined {
+  if (!live || !listReleases(deployDir).includes(live)) return undefined;
+  try {
+    return readManifest(deployDir, live);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    log(
+      `${error.message}. Without it nothing can be cut from the live release, so the full build publishes every change, and the live release is deleted once replaced.`,
+    );
+    return undefined;
+  }
+}

@@ -15,12 +15,13 @@ import { ASSET_DIRS } from '../hosting/host-config.ts';
 import {
   pageAppealId,
   parseShardLayout,
+  shardCount,
   shardFolder,
   shardOf,
   SHARDS_FILE,
   type ShardLayout,
 } from '../search/search-shards.ts';
-import { linkTree } from './takedown.ts';
+import { linkTree } from './file-tree.ts';
 
 /** An HTML page to index: its path in the site (`appeals/<id>/index.html`) and its text. */
 export interface SearchPage {
@@ -45,6 +46,23 @@ const shardPages = (dir: string) =>
 export function releaseShardLayout(releaseDir: string): ShardLayout | undefined {
   const file = path.join(releaseDir, ASSET_DIRS.search, SHARDS_FILE);
   return existsSync(file) ? parseShardLayout(readFileSync(file, 'utf8')) : undefined;
+}
+
+/**
+ * The search shards a stopgap re-indexes: those of the appeals it changes, in the live release's
+ * layout. A live release from before the index had shards is re-indexed whole.
+ */
+export function searchShards(
+  liveDir: string,
+  changedIds: readonly string[],
+  activeCount: number,
+): { count: number; shards: Set<number> } {
+  const layout = releaseShardLayout(liveDir);
+  if (!layout) {
+    const count = shardCount(activeCount);
+    return { count, shards: new Set(Array.from({ length: count }, (_, k) => k)) };
+  }
+  return { count: layout.count, shards: new Set(changedIds.map((id) => shardOf(id, layout.count))) };
 }
 
 /**

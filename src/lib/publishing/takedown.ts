@@ -1,18 +1,23 @@
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
 import { checkedAppealIds } from '../model/appeal-id.ts';
-import { ASSET_DIRS, CLOSED_NOTICE_FILE, GONE_DIR } from '../hosting/host-config.ts';
-import { photoReferences, photoSource } from './verify-release.ts';
+import { ASSET_DIRS, CLOSED_NOTICE_FILE } from '../hosting/host-config.ts';
+import { pageAppealId, shardOf } from '../search/search-shards.ts';
+import {
+  ownedByAppeal,
+  removeAppealElements,
+  removeJsonTextEntries,
+  removeXmlEntries,
+} from '../release-files/appeal-removal.ts';
+import { photoReferences } from '../release-files/page-references.ts';
+import { photoSource } from '../photos/photo-variants.ts';
+import { linkTree, REGENERATED, replaceFile } from './file-tree.ts';
+import { releaseName } from './releases.ts';
+import { searchablePages, searchShards, startSearchIndex } from './search-index.ts';
+import { describeFindings } from './publish-release.ts';
+import type { Finding } from './verify-release.ts';
+import { stepTimer } from './stage-clock.ts';
+import { digestsOf, publishStopgap, type StopgapContext, type TakedownSummary } from './stopgap.ts';
 
 /**
  * The immediate takedown: a copy of the live release with the newly closed appeals cut out, made in
@@ -20,174 +25,13 @@ import { photoReferences, photoSource } from './verify-release.ts';
  * build and publishes it only if verification passes, then runs the full build as usual.
  *
  * Files are hard links to the live release's, so a file is never changed in place: a changed file
- * is written anew and renamed over its link (`replaceFile`).
- *
- * What identifies an appeal in the output, generically by file type (new outputs must carry these):
- * - HTML: the outermost element of each card or mention carries `data-appeal-id="<id>"`;
- * - XML (RSS, Atom, sitemaps): an `<item>`, `<entry>` or `<url>` whose text links to `/appeals/<id>/`;
- * - JSON: an object with `"id": "<id>"` inside an array;
- * - files of its own: everything under `/appeals/<id>/`, and any file named `<id>.<ext>` or in a
- *   folder named `<id>` (share cards, posters).
+ * is written anew and renamed over its link (`replaceFile`). What identifies an appeal in each
+ * kind of file, and the cutting itself, are in src/lib/release-files/appeal-removal.ts.
  */
 
 const checkedIds = (ids: readonly string[]) => checkedAppealIds(ids, 'Takedown');
 
-/**
- * Removes every element carrying `data-appeal-id` of one of `ids`, byte for byte everything else.
- * A list item (`<li>`) left holding nothing but the removed element goes with it.
- */
-export function removeAppealElements(
-  html: string,
-  ids: readonly string[],
-): { html: string; removed: number } {
-  checkedIds(ids);
-  if (!ids.some((id) => html.includes(`data-appeal-id="${id}"`))) return { html, removed: 0 };
-  const doc = parse(html, {
-    comment: true,
-    blockTextElements: { script: true, style: true, pre: true, noscript: true },
-  });
-  const ranges: Array<readonly [number, number]> = [];
-  for (const id of ids) {
-    for (const element of doc.querySelectorAll(`[data-appeal-id="${id}"]`)) {
-      const parent = element.parentNode;
-      const alone =
-        parent?.tagName === 'LI' &&
-        parent.childNodes.every((child) => child === element || child.textContent.trim() === '');
-      ranges.push(alone ? parent.range : element.range);
-    }
-  }
-  // Outermost first; nested matches inside a removed range are dropped with it.
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  let out = '';
-  let cursor = 0;
-  let removed = 0;
-  for (const [start, end] of ranges) {
-    if (start < cursor) continue;
-    out += html.slice(cursor, start);
-    cursor = end;
-    removed++;
-  }
-  return { html: out + html.slice(cursor), removed };
-}
-
-const linksTo = (text: string, id: string) => new RegExp(`/appeals/${id}(?![0-9])`).test(text);
-
-/** Removes RSS `<item>`, Atom `<entry>` and sitemap `<url>` entries that link to one of `ids`. */
-export function removeXmlEntries(xml: string, ids: readonly string[]): { xml: string; removed: number } {
-  checkedIds(ids);
-  let removed = 0;
-  const out = xml.replace(/[ \t]*<(item|entry|url)(?:\s[^>]*)?>[\s\S]*?<\/\1>[ \t]*\r?\n?/g, (entry) => {
-    if (!ids.some((id) => linksTo(entry, id))) return entry;
-    removed++;
-    return '';
-  });
-  return { xml: out, removed };
-}
-
-/** Removes, at any depth, array entries that are objects whose `id` is one of `ids`. */
-export function removeJsonEntries(
-  value: unknown,
-  ids: readonly string[],
-): { value: unknown; removed: number } {
-  checkedIds(ids);
-  const closing = new Set(ids);
-  let removed = 0;
-  const isClosing = (item: unknown) =>
-    typeof item === 'object' &&
-    item !== null &&
-    !Array.isArray(item) &&
-    closing.has((item as { id?: unknown }).id as string);
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      return node.filter((item) => (isClosing(item) ? (removed++, false) : true)).map(walk);
-    }
-    if (typeof node === 'object' && node !== null)
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
-    return node;
-  };
-  return { value: walk(value), removed };
-}
-
-/** JSON text with one of `ids` removed, keeping the file's indentation; undefined when nothing changes. */
-export function removeJsonTextEntries(text: string, ids: readonly string[]): string | undefined {
-  const { value, removed } = removeJsonEntries(JSON.parse(text), ids);
-  if (removed === 0) return undefined;
-  const indent = /^[[{]\s*\n(\s+)/.exec(text)?.[1];
-  return `${JSON.stringify(value, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
-}
-
-/** Files that belong to one appeal alone: its pages, and files or folders named after its id. */
-export function ownedByAppeal(file: string, id: string): boolean {
-  const parts = file.split(/[\\/]/);
-  if (parts[0] === 'appeals' && parts[1] === id) return true;
-  return parts.some((part, i) => part === id || (i === parts.length - 1 && part.startsWith(`${id}.`)));
-}
-
-/** Writes `content` as a new file and renames it over `file`, so a hard-linked original is never changed. */
-export function replaceFile(file: string, content: string | Buffer): void {
-  const temp = `${file}.takedown-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
-}
-
-/** Links made between two yields to the event loop (about 10 ms of work). */
-const LINKS_PER_TURN = 1000;
-
-/**
- * Hard-links every file of `from` into `to` (created), except top-level entries in `skip` and
- * files `leaveOut` names, and returns the files linked. `listed`, the files of `from` as its
- * manifest lists them, spares walking its folders (tens of thousands at 10,000 appeals). The links
- * are made in short synchronous runs (a link is a few microseconds; one promise each would cost
- * more than the link), yielding between runs so that other work (Pagefind indexing in its own
- * process, fed through a pipe) goes on.
- */
-export async function linkTree(
-  from: string,
-  to: string,
-  skip: ReadonlySet<string> = new Set(),
-  leaveOut: (file: string) => boolean = () => false,
-  listed?: readonly string[],
-): Promise<string[]> {
-  if (listed) {
-    const files = listed.filter((f) => !skip.has(f.split('/')[0]!) && !leaveOut(f));
-    const made = new Set<string>();
-    for (let i = 0; i < files.length; i++) {
-      const target = path.join(to, files[i]!);
-      const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      linkSync(path.join(from, files[i]!), target);
-      if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
-    }
-    mkdirSync(to, { recursive: true });
-    return files;
-  }
-  const files: string[] = [];
-  const walk = (rel: string) => {
-    mkdirSync(path.join(to, rel), { recursive: true });
-    for (const entry of readdirSync(path.join(from, rel), { withFileTypes: true })) {
-      if (rel === '' && skip.has(entry.name)) continue;
-      const child = path.join(rel, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) {
-        if (!leaveOut(child)) files.push(child);
-      } else
-        throw new Error(
-          `Takedown: unexpected ${entry.isSymbolicLink() ? 'symbolic link' : 'special file'} ${child} in the live release`,
-        );
-    }
-  };
-  walk('');
-  for (let i = 0; i < files.length; i++) {
-    linkSync(path.join(from, files[i]!), path.join(to, files[i]!));
-    if (i % LINKS_PER_TURN === LINKS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-  return files;
-}
-
-export interface TakedownInput {
+interface TakedownInput {
   /** The live release to start from. */
   liveDir: string;
   /** Its files, as its manifest lists them (else its folders are walked). */
@@ -198,7 +42,7 @@ export interface TakedownInput {
   closingIds: readonly string[];
 }
 
-export interface TakedownResult {
+interface TakedownResult {
   linkedFiles: number;
   /** The files linked from the live release and left as they were. */
   unchanged: string[];
@@ -206,9 +50,6 @@ export interface TakedownResult {
   removedFiles: string[];
   removedMentions: number;
 }
-
-/** The top-level entries the takedown regenerates rather than copies. */
-export const REGENERATED = new Set<string>([ASSET_DIRS.search, '_headers', '_redirects', GONE_DIR]);
 
 /**
  * Makes the takedown candidate in `stagingDir` from the live release, without the search index and
@@ -294,4 +135,115 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
   const rewritten = new Set(rewrittenFiles);
   const unchanged = linked.filter((f) => !rewritten.has(f));
   return { linkedFiles, unchanged, rewrittenFiles, removedFiles, removedMentions };
+}
+
+/**
+ * The immediate takedown: the live release minus the newly closed appeals, released and switched
+ * to within seconds, before the full build. It shows what the live release shows less those
+ * appeals: any other change in the content waits for the full build.
+ *
+ * It is verified in full like any build, but a finding outside the closed appeals' own addresses
+ * does not hold it back: the takedown only deletes and cuts (every file is the live release's, a
+ * copy of its notice page, or made from its files less the closed appeals), so it cannot add a
+ * problem, and whatever it cannot clean the live site shows already. Holding it back would leave
+ * the child's whole appeal online for a rule about another file. Only a finding about its own work
+ * holds it back (a closed appeal's address not showing exactly the notice, or an active appeal's
+ * page gone); then, or if anything unexpected happens, nothing is published and the full build
+ * publishes the closure instead.
+ */
+export async function takedownRelease(
+  context: StopgapContext,
+  removals: () => Promise<Record<string, string>>,
+): Promise<TakedownSummary> {
+  const { live, liveDir, log } = context;
+  const closingIds = context.change.closing;
+  const timer = stepTimer();
+  const closing = new Set(closingIds);
+  const activeIds = live.activeIds.filter((id) => !closing.has(id));
+  const ownWork = (f: Finding) =>
+    f.kind === 'active-page' || closingIds.some((id) => f.file.startsWith(`appeals/${id}/`));
+  const name = releaseName(new Date());
+  const staging = path.join(context.deployDir, `.staging-${name}`);
+  try {
+    log(`Taking down ${closingIds.join(', ')} from the live release...`);
+    // Pagefind re-indexes the closing appeals' shards in its own process while the copy is made
+    // and cut; the other shards are linked from the live release.
+    const { count, shards } = searchShards(liveDir, closingIds, activeIds.length);
+    let index = await startSearchIndex(
+      count,
+      shards,
+      searchablePages(liveDir, closingIds, { count, only: shards }),
+    );
+    let cut: TakedownResult;
+    try {
+      cut = await stageTakedown({
+        liveDir,
+        liveFiles: Object.keys(live.files),
+        stagingDir: staging,
+        closingIds,
+      });
+      // Both removals feeds, by the renderer the build's endpoints use (the same bytes).
+      for (const [file, text] of Object.entries(await removals())) {
+        if (!existsSync(path.join(staging, file))) continue;
+        replaceFile(path.join(staging, file), text);
+        cut.rewrittenFiles.push(file);
+      }
+    } catch (error) {
+      await index.close();
+      throw error;
+    }
+    timer.step('copy and cut');
+    // An indexed page the cut changed would make its shard stale: index the candidate's pages then.
+    const stale = cut.rewrittenFiles.filter(
+      (f) =>
+        f.endsWith('.html') &&
+        !closingIds.some((id) => ownedByAppeal(f, id)) &&
+        readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'),
+    );
+    if (stale.length > 0) {
+      await index.close();
+      const only = new Set([...shards, ...stale.map((f) => shardOf(pageAppealId(f), count))]);
+      index = await startSearchIndex(count, only, searchablePages(staging, [], { count, only }));
+    }
+    await index.write(staging, { expectedPages: activeIds.length, others: liveDir });
+    timer.step('search index');
+    const published = await publishStopgap(
+      context,
+      {
+        kind: 'takedown',
+        dir: staging,
+        name,
+        activeIds,
+        closedIds: [...new Set([...live.closedIds, ...closingIds])].sort(),
+        appeals: digestsOf(activeIds, live.appeals),
+        change: { closing: closingIds, added: [], edited: [] },
+        unchanged: new Set(cut.unchanged),
+      },
+      timer,
+      (f) => !ownWork(f),
+    );
+    const { unresolved } = published;
+    if (unresolved.length > 0)
+      log(
+        `The takedown went live without ${closingIds.join(', ')}, but verification still finds ${unresolved.length} problem(s) elsewhere, in files the previous release published too; the full build must clear them:\n${describeFindings(
+          unresolved,
+        )
+          .map((line) => `  ${line}`)
+          .join('\n')}`,
+      );
+    log('Now rebuilding the whole site.');
+    return {
+      closingIds,
+      release: name,
+      liveAt: published.liveAt,
+      ms: timer.elapsed(),
+      steps: timer.steps,
+      unresolved: unresolved.length > 0 ? describeFindings(unresolved) : undefined,
+    };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const reason = (error as Error).message;
+    log(`Takedown not published (${reason}); the full build publishes the closure instead.`);
+    return { closingIds, ms: timer.elapsed(), fellBack: reason };
+  }
 }

@@ -14,7 +14,8 @@ import {
 } from '../model/name-matching.ts';
 import { foldText } from '../model/text-fold.ts';
 import { filesUnder } from './file-tree.ts';
-import { sourceOfVariant } from '../photos/photo-variants.ts';
+import { photoSource } from '../photos/photo-variants.ts';
+import { photoReferences } from '../release-files/page-references.ts';
 
 /**
  * Checks a built release before it can go live. By allow-list: every published photo must be one
@@ -99,19 +100,6 @@ function readAsText(file: string): string {
   const bytes = readFileSync(file);
   const content = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
   return content.toString('utf8');
-}
-
-/**
- * The source photo a published variant derives from: the photo step names variants
- * `<source hash>-<variant key>.<ext>` (src/lib/photos/photo-variants.ts).
- */
-export function photoSource(file: string): string | undefined {
-  return sourceOfVariant(path.basename(file));
-}
-
-/** Photo URLs an HTML page uses: src, srcset and Pagefind's image metadata. */
-export function photoReferences(html: string): string[] {
-  return [...html.matchAll(/\/_photos\/[^"'\s,)<>]+/g)].map((m) => m[0]);
 }
 
 export function verifyRelease(input: VerifyInput): Finding[] {

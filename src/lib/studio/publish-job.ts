@@ -1,4 +1,7 @@
-import { republish, StageError, type RepublishStep, type RepublishSummary } from '../publishing/republish.ts';
+import type { CalendarDate } from '../model/calendar-date.ts';
+import { describeFailure } from '../publishing/describe-failure.ts';
+import { republish, type RepublishSummary } from '../publishing/republish.ts';
+import { StageError, type RepublishStep } from '../publishing/stage-clock.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -43,28 +46,23 @@ export interface PublishResult {
   early?: StopgapResult | undefined;
 }
 
-/** `performance.now()` readings taken in this process, as wall-clock times. */
-function wallClock(perf: number | undefined): string | undefined {
-  return perf === undefined ? undefined : new Date(Date.now() - (performance.now() - perf)).toISOString();
-}
-
-export function publishResult(summary: RepublishSummary, liveAt: string): PublishResult {
+export function publishResult(summary: RepublishSummary): PublishResult {
   const { takedown, early } = summary;
   return {
     release: summary.release,
     active: summary.active,
     closed: summary.closed,
-    liveAt,
+    liveAt: summary.liveAt.toISOString(),
     takedown: takedown && {
       ids: takedown.closingIds,
       release: takedown.release,
-      liveAt: wallClock(takedown.liveAt),
+      liveAt: takedown.liveAt?.toISOString(),
       fellBack: takedown.fellBack,
     },
     early: early && {
       ids: early.addedIds,
       release: early.release,
-      liveAt: wallClock(early.liveAt),
+      liveAt: early.liveAt?.toISOString(),
       fellBack: early.fellBack,
     },
   };
@@ -72,10 +70,14 @@ export function publishResult(summary: RepublishSummary, liveAt: string): Publis
 
 /**
  * The same republish as `npm run republish`, under the same lock (so a publish from the command
- * line and one from the studio never run at once), reporting each step and line to the job.
+ * line and one from the studio never run at once), reporting each step and line to the job. A
+ * failure says, in the same words as the command line, what went live before it.
  */
-export async function runPublish(config: StudioConfig, control: JobControl): Promise<PublishResult> {
-  let liveAt = '';
+export async function runPublish(
+  config: StudioConfig,
+  control: JobControl,
+  today: CalendarDate,
+): Promise<PublishResult> {
   try {
     const summary = await republish({
       ...config.publish,
@@ -83,20 +85,16 @@ export async function runPublish(config: StudioConfig, control: JobControl): Pro
       contentDir: config.contentDir,
       publicDir: config.publicDir,
       wait: true,
-      env: process.env,
-      log: (line) => {
-        if (line.startsWith('Live: release')) liveAt = new Date().toISOString();
-        control.line(line);
-      },
+      today,
+      log: (line) => control.line(line),
       onStep: (step, state) => control.step(step, state),
     });
-    return publishResult(summary, liveAt || new Date().toISOString());
+    return publishResult(summary);
   } catch (error) {
-    if (error instanceof StageError) {
-      const stillLive =
-        error.stage === 'purge-hook' ? 'The new version is live, but' : 'The live site was not changed:';
-      throw new Error(`${stillLive} publishing stopped at "${STEP_LABELS[error.stage]}".\n${error.message}`);
-    }
+    if (error instanceof StageError)
+      throw new Error(
+        `Publishing stopped at "${STEP_LABELS[error.stage]}". ${describeFailure(error)}\n${error.message}`,
+      );
     throw error;
   }
 }

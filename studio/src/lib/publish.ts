@@ -7,5 +7,7 @@ export function requestPublish(
   studio: Studio,
   by: string,
 ): { job: Job; outcome: 'started' | 'joined' | 'queued' } {
-  return studio.jobs.requestPublish(by, PUBLISH_STEPS, (control) => runPublish(studio.config, control));
+  return studio.jobs.requestPublish(by, PUBLISH_STEPS, (control) =>
+    runPublish(studio.config, control, studio.today()),
+  );
 }
