@@ -19,6 +19,13 @@ export const PINNED_SHARED_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
 };
 
+/** Every header of a page but the embed's, as nginx sends them: for servers standing in for the host. */
+export const PINNED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': PINNED_CSP,
+  ...PINNED_SHARED_HEADERS,
+  'X-Frame-Options': 'DENY',
+};
+
 /**
  * The studio's headers on every response (scripts/studio.ts), as the README promises them: our own
  * files only, nothing inline, never framed, never sniffed, pages never cached.
