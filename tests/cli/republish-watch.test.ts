@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { acquireLock } from '../../src/lib/publishing/deploy-lock.ts';
 import { currentRelease, listReleases } from '../../src/lib/publishing/releases.ts';
+import { publishLockDir } from '../../src/lib/publishing/republish.ts';
 import { FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { materialiseFixture } from '../helpers/fixture-content.ts';
 
@@ -64,6 +66,19 @@ describe('npm run republish -- --watch', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await until(() => published().length >= 2, 180_000, `the publish after the burst:\n${output}`);
+      // Holding the publish lock, the test knows no build is running: a second build of the burst
+      // would start the moment the first ended (before the test even read its line), so it holds
+      // the lock first and the test gets it only once that build has published.
+      const unlock = await acquireLock(publishLockDir(deploy), {
+        wait: true,
+        pollMs: 50,
+        timeoutMs: 180_000,
+      });
+      try {
+        expect(listReleases(deploy), `releases once the burst's publish is done:\n${output}`).toHaveLength(2);
+      } finally {
+        unlock();
+      }
       // A later edit, and its publish: once that is live, any second build the burst started has
       // come and gone (the watcher never runs two at once, and runs them in order).
       const later = path.join(content, 'appeals/2026-0101/index.md');
