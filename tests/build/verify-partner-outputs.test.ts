@@ -55,6 +55,20 @@ describe('verification of partner outputs', () => {
     expect(findings.map((f) => f.problem).join('\n')).toMatch(/not exactly the neutral notice/);
   });
 
+  it("catches the built closed appeal's notice, and its poster's, once it is no longer marked noindex", () => {
+    const dir = release();
+    const robots = '<meta name="robots" content="noindex">';
+    for (const page of ['index.html', 'poster/index.html']) {
+      const file = path.join(dir, 'appeals', CLOSED, page);
+      if (!readFileSync(file, 'utf8').includes(robots)) throw new Error(`no robots tag in ${file}`);
+      edit(file, (html) => html.replace(robots, ''));
+    }
+    expect(verify(dir).map((f) => `${f.file}: ${f.problem}`)).toEqual([
+      `appeals/${CLOSED}/index.html: closed appeal page is not marked noindex`,
+      `appeals/${CLOSED}/poster/index.html: closed appeal page is not marked noindex`,
+    ]);
+  });
+
   it('catches a feed, sitemap, API file or embed that still offers a closed appeal', () => {
     const dir = release();
     const url = `https://appeals.example.org/appeals/${CLOSED}/`;

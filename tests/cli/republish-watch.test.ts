@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { acquireLock } from '../../src/lib/publishing/deploy-lock.ts';
 import { currentRelease, listReleases } from '../../src/lib/publishing/releases.ts';
+import { publishLockDir } from '../../src/lib/publishing/republish.ts';
 import { FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { materialiseFixture } from '../helpers/fixture-content.ts';
 
@@ -39,9 +41,13 @@ describe('npm run republish -- --watch', () => {
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
+    /** Releases the watcher says it published, in order. */
+    const published = () => [...output.matchAll(/Published release (\S+):/g)].map((m) => m[1]!);
+    const pageIn = (release: string, id: string) =>
+      readFileSync(path.join(deploy, 'releases', release, 'appeals', id, 'index.html'), 'utf8');
     try {
       await until(
-        () => currentRelease(deploy) !== undefined && /Published release/.test(output),
+        () => currentRelease(deploy) !== undefined && published().length === 1,
         180_000,
         `the first publish:\n${output}`,
       );
@@ -59,18 +65,47 @@ describe('npm run republish -- --watch', () => {
         );
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      await until(() => published().length >= 2, 180_000, `the publish after the burst:\n${output}`);
+      // Holding the publish lock, the test knows no build is running: a second build of the burst
+      // would start the moment the first ended (before the test even read its line), so it holds
+      // the lock first and the test gets it only once that build has published.
+      const unlock = await acquireLock(publishLockDir(deploy), {
+        wait: true,
+        pollMs: 50,
+        timeoutMs: 180_000,
+      });
+      try {
+        expect(listReleases(deploy), `releases once the burst's publish is done:\n${output}`).toHaveLength(2);
+      } finally {
+        unlock();
+      }
+      // A later edit, and its publish: once that is live, any second build the burst started has
+      // come and gone (the watcher never runs two at once, and runs them in order).
+      const later = path.join(content, 'appeals/2026-0101/index.md');
+      writeFileSync(later, `${readFileSync(later, 'utf8')}\n\nLater edit.`);
       await until(
-        () => (output.match(/Published release/g) ?? []).length >= 2,
+        () => {
+          const live = currentRelease(deploy);
+          return (
+            live !== undefined &&
+            published().includes(live) &&
+            pageIn(live, '2026-0101').includes('Later edit.')
+          );
+        },
         180_000,
-        `the publish after the burst:\n${output}`,
+        `the publish of the later edit:\n${output}`,
       );
-      // Give a stray second build time to appear, then check there was exactly one.
-      await new Promise((resolve) => setTimeout(resolve, 4_000));
-      expect((output.match(/Published release/g) ?? []).length).toBe(2);
-      expect(listReleases(deploy)).toHaveLength(2);
-      expect(currentRelease(deploy)).not.toBe(first);
-      const page = readFileSync(path.join(deploy, 'current/appeals/2025-0007/index.html'), 'utf8');
-      expect(page).toContain('Watch edit 3.');
+      const releases = published();
+      expect(
+        releases,
+        `one publish at start, one for the burst, one for the later edit:\n${output}`,
+      ).toHaveLength(3);
+      expect(listReleases(deploy)).toEqual([...releases].sort());
+      expect(releases[0]).toBe(first);
+      // The burst's one publish holds its last edit, and not the later one.
+      expect(pageIn(releases[1]!, '2025-0007')).toContain('Watch edit 3.');
+      expect(pageIn(releases[1]!, '2026-0101')).not.toContain('Later edit.');
+      expect(pageIn(releases[2]!, '2025-0007')).toContain('Watch edit 3.');
       expect(output).not.toMatch(/failed/i);
     } finally {
       child.kill('SIGTERM');

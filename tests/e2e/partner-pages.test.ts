@@ -17,7 +17,7 @@ import {
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { nginxAvailable, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { SECURITY_HEADERS } from '../../src/lib/hosting/security-headers.ts';
+import { PINNED_SECURITY_HEADERS } from '../helpers/pinned-headers.ts';
 
 const ACTIVE = ['2026-0101', '2026-0102', '2025-0007'];
 const CLOSED = '2026-0103';
@@ -28,7 +28,7 @@ describeBrowser('press and partner pages in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startStaticServer(inject('fixtureDist'), { headers: SECURITY_HEADERS });
+    server = await startStaticServer(inject('fixtureDist'), { headers: { ...PINNED_SECURITY_HEADERS } });
     browser = await launchBrowser();
   });
 

@@ -20,7 +20,7 @@ import { buildSite, FIXED_BUILD_DATE, PROJECT_ROOT } from '../helpers/build-site
 import { FIXTURES, materialiseFixture } from '../helpers/fixture-content.ts';
 import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { settingsSchema } from '../../src/lib/model/settings-schema.ts';
-import { SECURITY_HEADERS } from '../../src/lib/hosting/security-headers.ts';
+import { PINNED_SECURITY_HEADERS } from '../helpers/pinned-headers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What the fixture says, worked out here independently of the site's code, so the browser's
@@ -316,7 +316,7 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startStaticServer(inject('fixtureDist'), { headers: SECURITY_HEADERS });
+    server = await startStaticServer(inject('fixtureDist'), { headers: { ...PINNED_SECURITY_HEADERS } });
     browser = await launchBrowser();
   });
 
@@ -595,10 +595,14 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
       await expect.poll(async () => (await snapshot(page)).status, WAIT).toMatch(/found/);
       await page.waitForLoadState('networkidle');
       await page.goBack();
-      await page.waitForTimeout(500);
-      expect
-        .soft(page.url(), `URL after Back from ${linked} (opened from the home page)`)
+      // Back lands on the home page; with an entry of the search's own, it would stay on the search.
+      await expect
+        .poll(() => page.url(), {
+          ...WAIT,
+          message: `URL after Back from ${linked} (opened from the home page)`,
+        })
         .toBe(`${server.url}/`);
+      await page.locator('#header-search-q').waitFor();
     }
     expectNoProblems(problems);
   });
@@ -759,27 +763,51 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
   it('loads Pagefind only once the search form is used, and never on the home page', async () => {
     const { page, problems } = await open('/');
     await page.waitForLoadState('networkidle');
+    // The home page runs no script that could fetch Pagefind, now or later.
+    const homeScripts = problems.requests.filter((url) => /\.m?js(\?|$)/.test(url));
+    for (const script of homeScripts)
+      expect(await (await page.request.get(script)).text(), script).not.toContain('pagefind');
     await page.focus('#header-search-q');
-    await page.keyboard.type('Zeph');
-    await page.waitForTimeout(800);
-    expect(pagefindRequests(problems), 'Pagefind requests on the home page').toEqual([]);
+    await page.keyboard.type('Zephyrine');
+    // The home page's life, typing included, ends when the header search is sent: everything it
+    // requested comes before the search page it goes to, which then searches with Pagefind.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/search/?q=Zephyrine`);
+    await expectMatches(page, { q: 'Zephyrine' });
+    const searchPage = problems.requests.indexOf(`${server.url}/search/?q=Zephyrine`);
+    expect(searchPage, 'the search page was requested').toBeGreaterThan(0);
+    expect(
+      pagefindRequests({ ...problems, requests: problems.requests.slice(0, searchPage) }),
+      'Pagefind requests on the home page',
+    ).toEqual([]);
+    expect(pagefindRequests(problems).length, 'Pagefind requests for the linked search').toBeGreaterThan(0);
 
+    const start = problems.requests.length;
     await page.goto(`${server.url}/search/`);
     await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    expect(pagefindRequests(problems), 'Pagefind requests before the form is used').toEqual([]);
     // The page's header search box is not the search form: focusing it loads nothing either.
     await page.focus('#header-search-q');
-    await page.waitForTimeout(500);
-    expect(pagefindRequests(problems), 'Pagefind requests after focusing the header box').toEqual([]);
-
-    const loaded = page.waitForRequest(
-      (request) => new URL(request.url()).pathname === '/pagefind/pagefind.js',
-    );
+    // A sentinel request, sent once the page's timers queued by the focus have run (the form
+    // searches on a zero-delay timer): anything the load or the focus started is requested before it.
+    const sentinel = `${server.url}/robots.txt?sentinel`;
+    await page.evaluate(async (url) => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fetch(url);
+    }, sentinel);
+    // The prompt shows once Pagefind has loaded for the form.
     await page.focus('#search-q');
-    await loaded;
     await expectResults(page, { status: PROMPT, names: [] });
-    expect(pagefindRequests(problems).length).toBeGreaterThan(0);
+    const search = problems.requests.slice(start);
+    const marked = search.indexOf(sentinel);
+    expect(marked, 'the sentinel was requested').toBeGreaterThan(0);
+    expect(
+      pagefindRequests({ ...problems, requests: search.slice(0, marked) }),
+      'Pagefind requests before the form is used, its header box focused',
+    ).toEqual([]);
+    expect(
+      pagefindRequests({ ...problems, requests: search.slice(marked) }).length,
+      'Pagefind requests once the form is used',
+    ).toBeGreaterThan(0);
     expectNoProblems(problems);
   });
 
@@ -805,7 +833,7 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
         expect(needles).toEqual(['Tobiah', 'Wrenfield', 'Brambleford', 'FIX-2026-0102']);
 
         // Open: he is found, and the scanner sees him (so a clean scan later means something).
-        closedServer = await startStaticServer(dist, { headers: SECURITY_HEADERS });
+        closedServer = await startStaticServer(dist, { headers: { ...PINNED_SECURITY_HEADERS } });
         const before = await newPage(closedServer.url);
         await before.page.goto(`${closedServer.url}/search/?q=Tobiah`);
         await expectMatches(before.page, { q: 'Tobiah' });

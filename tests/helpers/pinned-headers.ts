@@ -18,3 +18,26 @@ export const PINNED_SHARED_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
 };
+
+/** Every header of a page but the embed's, as nginx sends them: for servers standing in for the host. */
+export const PINNED_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': PINNED_CSP,
+  ...PINNED_SHARED_HEADERS,
+  'X-Frame-Options': 'DENY',
+};
+
+/**
+ * The studio's headers on every response (scripts/studio.ts), as the README promises them: our own
+ * files only, nothing inline, never framed, never sniffed, pages never cached.
+ */
+export const PINNED_STUDIO_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
+  'Cache-Control': 'no-store',
+};

@@ -4,17 +4,18 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { switchCurrent } from '../../src/lib/publishing/releases.ts';
 import {
   PINNED_CSP,
   PINNED_CSP_WITHOUT_FRAMING,
@@ -28,6 +29,8 @@ const dist = inject('fixtureDist');
 const CLOSED_ID = '2026-0103';
 const ACTIVE_IDS = ['2026-0101', '2026-0102', '2025-0007'];
 const NOTICE = 'This appeal is no longer active';
+/** How many times the switch test flips `current`. */
+const SWITCHES = 20_000;
 
 interface Fetched {
   status: number;
@@ -350,12 +353,8 @@ describeNginx('nginx serving a release symlink that is switched atomically', () 
   let workDir: string;
   const current = () => path.join(workDir, 'current');
 
-  /** Points `current` at `releases/<name>` the way the publisher does: a new symlink renamed over the old. */
-  function switchTo(name: string): void {
-    const temp = path.join(workDir, `.current-${name}`);
-    symlinkSync(path.join('releases', name), temp);
-    renameSync(temp, current());
-  }
+  /** Points `current` at `releases/<name>` with the publisher's own switch. */
+  const switchTo = (name: string): void => switchCurrent(workDir, name);
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'nginx-releases-'));
@@ -389,5 +388,88 @@ describeNginx('nginx serving a release symlink that is switched atomically', () 
     const reopened = await get(nginx.url, '/appeals/2026-0102/');
     expect(reopened.status).toBe(200);
     expect(reopened.body).not.toContain(NOTICE);
+  });
+});
+
+// A reader in a thread of its own (a tight synchronous loop in this thread would never interleave
+// with the switch) resolves `current` and reads a file through it, again and again, while the
+// publisher's own switch flips `current` between two releases thousands of times. A switch that
+// removed the link before making the new one (unlink then symlink) leaves moments with no
+// `current`; the reader finds them.
+const READER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const flags = new Int32Array(workerData.flags);
+const seen = { a: 0, b: 0 };
+const problems = [];
+let reads = 0;
+let missing = 0;
+Atomics.store(flags, 1, 1);
+Atomics.notify(flags, 1);
+while (Atomics.load(flags, 0) === 0) {
+  reads++;
+  try {
+    fs.readlinkSync(workerData.current);
+    fs.statSync(workerData.current);
+    fs.realpathSync(workerData.current);
+    const release = fs.readFileSync(path.join(workerData.current, 'release.txt'), 'utf8');
+    if (release in seen) seen[release]++;
+    else problems.push('read ' + JSON.stringify(release));
+  } catch (error) {
+    missing++;
+    if (problems.length < 5) problems.push(error.code + ' from ' + error.syscall);
+  }
+}
+parentPort.postMessage({ reads, missing, seen, problems });
+`;
+
+describe('the switch of `current` (src/lib/publishing/releases.ts)', () => {
+  let deployDir: string;
+  afterAll(() => {
+    if (deployDir) rmSync(deployDir, { recursive: true, force: true });
+  });
+
+  it('never leaves `current` missing, for a reader resolving it in a tight loop while it switches thousands of times', async () => {
+    mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
+    deployDir = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'switch-'));
+    for (const name of ['a', 'b']) {
+      mkdirSync(path.join(deployDir, 'releases', name), { recursive: true });
+      writeFileSync(path.join(deployDir, 'releases', name, 'release.txt'), name);
+    }
+    switchCurrent(deployDir, 'a');
+    // [0]: stop, set by this thread after its last switch; [1]: started, set by the reader.
+    const flags = new Int32Array(new SharedArrayBuffer(8));
+    const reader = new Worker(READER, {
+      eval: true,
+      workerData: { flags: flags.buffer, current: path.join(deployDir, 'current') },
+    });
+    const report = new Promise<{
+      reads: number;
+      missing: number;
+      seen: { a: number; b: number };
+      problems: string[];
+    }>((resolve, reject) => {
+      reader.once('message', resolve);
+      reader.once('error', reject);
+    });
+    try {
+      // Switch only once the reader is reading, so the two overlap.
+      expect(Atomics.wait(flags, 1, 0, 10_000), 'the reader started').not.toBe('timed-out');
+      for (let i = 1; i <= SWITCHES; i++) switchCurrent(deployDir, i % 2 === 0 ? 'a' : 'b');
+    } finally {
+      Atomics.store(flags, 0, 1);
+    }
+    const { reads, missing, seen, problems } = await report;
+    await reader.terminate();
+    const summary = `${reads} reads, ${missing} without current, saw a ${seen.a} and b ${seen.b} times: ${problems.join('; ')}`;
+    expect(missing, summary).toBe(0);
+    expect(problems, summary).toEqual([]);
+    // The reader really ran during the switches: it saw both releases, many times each.
+    expect(Math.min(seen.a, seen.b), summary).toBeGreaterThan(100);
+    expect(readFileSync(path.join(deployDir, 'current', 'release.txt'), 'utf8')).toBe(
+      SWITCHES % 2 === 0 ? 'a' : 'b',
+    );
+    expect(readdirSync(deployDir).sort(), 'no temporary link left behind').toEqual(['current', 'releases']);
   });
 });

@@ -203,6 +203,33 @@ describe('the sign-in throttle', () => {
     ).toBe(true);
   });
 
+  it('locks after ten wrong passwords in a row only: a right one starts the count again', async () => {
+    const email = 'ada@example.org';
+    const password = 'amber kettle lantern';
+    await addUser(db, { email, role: 'author', password, now: T0 });
+    let now = T0;
+    const attempt = (guess: string) =>
+      signIn(db, { email, password: guess, address: '10.0.0.1', now: ++now, lockMs: DEFAULT_LOCK_MS });
+    // Each password check costs a scrypt; the wrong ones are recorded as signIn records them.
+    const wrongOnes = (n: number) => {
+      for (let i = 0; i < n; i++) recordFailure(db, email, '10.0.0.1', ++now);
+    };
+    wrongOnes(ACCOUNT_FAILURE_LIMIT - 1);
+    expect((await attempt(password)).ok, 'the right password after nine wrong ones').toBe(true);
+    // Nine more wrong ones, all within the lock period: eighteen wrong in all, never ten in a row.
+    wrongOnes(ACCOUNT_FAILURE_LIMIT - 1);
+    expect(loginBlock(db, email, '10.0.0.1', now + 1), 'not locked after nine in a row').toBeUndefined();
+    // The tenth in a row locks it, and says so; then even the right password is refused.
+    expect(await attempt('wrong horse battery'), 'the tenth wrong password in a row').toMatchObject({
+      ok: false,
+      locked: true,
+    });
+    expect(await attempt(password), 'the right password while locked').toMatchObject({
+      ok: false,
+      locked: true,
+    });
+  });
+
   it('refuses an address that fails too often across many emails', () => {
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++)
       recordFailure(db, `guess${i}@example.org`, '203.0.113.9', T0 + i);
