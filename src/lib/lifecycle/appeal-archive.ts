@@ -62,10 +62,6 @@ function appealFolder(contentDir: string, id: string): string {
   return dir;
 }
 
-export function readAppealData(contentDir: string, id: string): Record<string, unknown> {
-  return parseMarkdownFile(readFileSync(path.join(appealFolder(contentDir, id), 'index.md'), 'utf8')).data;
-}
-
 /** Closes appeal `id`: archives index.md and every other file in its folder, leaves a tombstone. */
 export function closeAppeal(options: {
   contentDir: string;

@@ -9,7 +9,6 @@ export const WITHDRAW_REASONS = [
   'duplicate',
   'other',
 ] as const;
-export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 
 export type ClosingStatus = Extract<AppealStatus, 'found' | 'withdrawn'>;
 

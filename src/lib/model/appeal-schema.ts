@@ -11,7 +11,6 @@ import { numberToText, wholeNumberFromText } from './typed-text.ts';
 
 export const APPEAL_STATUSES = ['active', 'found', 'withdrawn'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
-export const CLOSED_STATUSES: readonly AppealStatus[] = ['found', 'withdrawn'];
 export const SEXES = ['female', 'male'] as const;
 export const PHOTO_KINDS = ['photo', 'age-progressed'] as const;
 
@@ -106,23 +105,6 @@ export function photoSchema<P extends z.ZodType>(photoSource: P) {
     { error: 'expected a photo with src and alt' },
   );
 }
-
-/** Fields that hold personal data: none of them may outlive an appeal's closure. */
-export const PERSONAL_FIELDS = [
-  'name',
-  'knownAs',
-  'sex',
-  'dateOfBirth',
-  'ageAtDisappearance',
-  'missingSince',
-  'lastSeen',
-  'description',
-  'photos',
-  'force',
-  'consent',
-  'reviewBy',
-  'urgent',
-] as const;
 
 export function activeAppealSchema<P extends z.ZodType>(photoSource: P) {
   return z

@@ -1,6 +1,5 @@
 import {
   type CalendarDate,
-  formatCalendarDate,
   formatLongDate,
   impossibleDateReason,
   parseCalendarDate,
@@ -36,12 +35,6 @@ export function impossibleMissingSinceReason(text: string): string | undefined {
   if (Number(m[2]) > 23) return `there is no hour ${Number(m[2])}; use the 24-hour clock, 00:00 to 23:59`;
   if (Number(m[3]) > 59) return `there is no minute ${Number(m[3])}`;
   return undefined;
-}
-
-export function formatMissingSinceValue(value: MissingSince): string {
-  const date = formatCalendarDate(value.date);
-  if (!value.time) return date;
-  return `${date} ${String(value.time.hour).padStart(2, '0')}:${String(value.time.minute).padStart(2, '0')}`;
 }
 
 /** "6:30pm", "12 noon", "12 midnight": GOV.UK style for times. */

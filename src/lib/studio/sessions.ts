@@ -86,11 +86,6 @@ export function deleteSession(db: DatabaseSync, token: string | undefined): void
   if (token) db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash(token));
 }
 
-/** Ends every session of `email` but the one holding `keepToken` (after a password change). */
-export function deleteOtherSessions(db: DatabaseSync, email: string, keepToken: string): void {
-  db.prepare('DELETE FROM sessions WHERE email = ? AND id_hash != ?').run(email, idHash(keepToken));
-}
-
 /** Constant-time comparison of a submitted token with the expected one. */
 export function tokensMatch(submitted: unknown, expected: string): boolean {
   // An empty token (no cookie, no field) never matches, not even another empty one.
