@@ -1017,7 +1017,7 @@ const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!) / DAY_MS;
+  return Date.UTC(y!, m! - 1, d) / DAY_MS;
 }
 function dateText(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -1312,7 +1312,7 @@ export function buildDemoAppeals(count = DEMO_APPEAL_COUNT, seed = DEMO_SEED): D
         ? `${first} ${surname}`
         : `${first} ${surname}-${surnames[(i * 7 + 3) % surnames.length]}`;
     const knownAs: string[] = [];
-    if (NICKNAMES[first]) knownAs.push(NICKNAMES[first]!);
+    if (NICKNAMES[first]) knownAs.push(NICKNAMES[first]);
     if (i % 7 === 3) knownAs.push(`${first} ${surnames[(i + 11) % surnames.length]}`);
 
     // Look, chosen so the picture and the description agree.

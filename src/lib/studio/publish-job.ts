@@ -95,7 +95,9 @@ export async function runPublish(config: StudioConfig, control: JobControl): Pro
     if (error instanceof StageError) {
       const stillLive =
         error.stage === 'purge-hook' ? 'The new version is live, but' : 'The live site was not changed:';
-      throw new Error(`${stillLive} publishing stopped at "${STEP_LABELS[error.stage]}".\n${error.message}`);
+      throw new Error(`${stillLive} publishing stopped at "${STEP_LABELS[error.stage]}".\n${error.message}`, {
+        cause: error,
+      });
     }
     throw error;
   }
