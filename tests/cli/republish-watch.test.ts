@@ -37,8 +37,8 @@ describe('npm run republish -- --watch', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c));
-    child.stderr.on('data', (c: Buffer) => (output += c));
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     try {
       await until(
         () => currentRelease(deploy) !== undefined && /Published release/.test(output),
