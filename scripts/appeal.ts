@@ -204,7 +204,7 @@ async function commandNew(argv: string[]): Promise<void> {
       eyes: answers.eyes,
       clothing: answers.clothing,
       features: answers.features,
-    } as NewAppealInput['description'],
+    },
     photos: photos.map((_, i) => ({
       alt: alts[i]!,
       ...(values.caption?.[i] ? { caption: values.caption[i] } : {}),

@@ -39,8 +39,8 @@ function run(script: string, args: string[]): Promise<{ code: number | null; out
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c));
-    child.stderr.on('data', (c: Buffer) => (output += c));
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('close', (code) => resolve({ code, output, ms: performance.now() - started }));
   });
 }
@@ -52,7 +52,7 @@ console.error(`Writing ${n} synthetic appeals with ${photos} photo(s) each in ${
 const ids = await writeSyntheticContent(
   env.CONTENT_DIR,
   n,
-  photos as 1 | 2,
+  photos,
   (done) => done % 100 === 0 && console.error(`  ${done}/${n}`),
 );
 console.error('Cold publish (empty image cache) ...');

@@ -83,13 +83,13 @@ export async function startStaticServer(
   const absoluteRoot = path.resolve(root);
   const extraHeaders = options.headers ?? {};
 
-  async function send(
+  function send(
     res: ServerResponse,
     status: number,
     body: Buffer | string,
     type: string,
     head: boolean,
-  ): Promise<void> {
+  ): void {
     res.writeHead(status, {
       ...extraHeaders,
       'Content-Type': type,
@@ -110,16 +110,16 @@ export async function startStaticServer(
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
     const file = await resolveFile(absoluteRoot, rawPath);
     if (file === 'forbidden') {
-      await send(res, 403, 'Forbidden', 'text/plain; charset=utf-8', head);
+      send(res, 403, 'Forbidden', 'text/plain; charset=utf-8', head);
       return;
     }
     if (file === undefined) {
       const notFound = path.join(absoluteRoot, '404.html');
       const body = (await isFile(notFound)) ? await readFile(notFound) : 'Not found';
-      await send(res, 404, body, 'text/html; charset=utf-8', head);
+      send(res, 404, body, 'text/html; charset=utf-8', head);
       return;
     }
-    await send(res, 200, await readFile(file), contentTypeFor(file), head);
+    send(res, 200, await readFile(file), contentTypeFor(file), head);
   }
 
   const server = createServer((req, res) => {

@@ -26,18 +26,18 @@ export function appealsLoader(appealsDir: string): Loader {
   return {
     name: 'appeals-loader',
     load: async (context: LoaderContext) => {
-      const { store, parseData, renderMarkdown, generateDigest, config, watcher } = context;
+      const { store, config, watcher } = context;
       const sync = async (id: string, file: string) => {
         const source = readFileSync(file, 'utf8');
-        const digest = generateDigest(source);
+        const digest = context.generateDigest(source);
         const relative = path.relative(new URL('.', config.root).pathname, file);
         const existing = store.get(id);
         // Unchanged: nothing to do (photos are not image imports: src/integrations/photos.ts has them).
         if (existing && existing.digest === digest && existing.filePath) return;
         const { data, body } = parseMarkdownFile(source);
-        const parsed = await parseData({ id, data, filePath: file });
+        const parsed = await context.parseData({ id, data, filePath: file });
         const rendered = body.trim()
-          ? await renderMarkdown(body, { fileURL: pathToFileURL(file) })
+          ? await context.renderMarkdown(body, { fileURL: pathToFileURL(file) })
           : undefined;
         store.set({ id, data: parsed, filePath: relative, digest, ...(rendered ? { rendered } : {}) });
       };
@@ -58,9 +58,9 @@ export function appealsLoader(appealsDir: string): Loader {
         if (existsSync(file)) await sync(rel[0]!, file);
         else store.delete(rel[0]!);
       };
-      watcher.on('change', changed);
-      watcher.on('add', changed);
-      watcher.on('unlink', changed);
+      watcher.on('change', (file) => void changed(file));
+      watcher.on('add', (file) => void changed(file));
+      watcher.on('unlink', (file) => void changed(file));
     },
   };
 }

@@ -16,9 +16,9 @@ import { idsByStatus, validateContent, type ContentReport } from '../lib/content
  * fails the build with every problem listed in plain words, not Astro's first schema error.
  */
 export default function contentValidation(): AstroIntegration & {
-  activeAppeals(): number;
-  closedIds(): string[];
-  report(): ContentReport | undefined;
+  activeAppeals: () => number;
+  closedIds: () => string[];
+  report: () => ContentReport | undefined;
 } {
   let active = 0;
   let releaseBuildLock: (() => void) | undefined;

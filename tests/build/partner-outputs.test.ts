@@ -22,13 +22,20 @@ const appealUrl = (id: string) => `${SITE}/appeals/${id}/`;
 /** `organisation.name` in tests/fixtures/basic/settings.yaml. */
 const SETTINGS_ORGANISATION = 'Fixture Appeals (test)';
 
-function xml(file: string) {
+/** The parts of the feeds and sitemaps these tests read (each file has one of them). */
+interface XmlDocument {
+  rss: { channel: { item?: RssItem[] } };
+  sitemapindex: { sitemap: Array<{ loc: string }> };
+  urlset: { url: Array<{ loc: string }> };
+}
+
+function xml(file: string): XmlDocument {
   const text = read(file);
   expect(XMLValidator.validate(text), `${file} is well-formed XML`).toBe(true);
   return new XMLParser({
     ignoreAttributes: false,
     isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name),
-  }).parse(text);
+  }).parse(text) as XmlDocument;
 }
 
 interface RssItem {
@@ -151,10 +158,8 @@ describe('JSON API', () => {
 describe('sitemap and robots.txt', () => {
   it('lists active appeals and static pages only', () => {
     const index = xml('sitemap-index.xml');
-    const sitemaps = index.sitemapindex.sitemap.map((s: { loc: string }) => new URL(s.loc).pathname.slice(1));
-    const locs: string[] = sitemaps.flatMap((file: string) =>
-      xml(file).urlset.url.map((u: { loc: string }) => u.loc),
-    );
+    const sitemaps = index.sitemapindex.sitemap.map((s) => new URL(s.loc).pathname.slice(1));
+    const locs = sitemaps.flatMap((file) => xml(file).urlset.url.map((u) => u.loc));
     for (const id of ACTIVE) expect(locs).toContain(appealUrl(id));
     for (const page of ['/', '/appeals/', '/help/', '/press/', '/search/'])
       expect(locs).toContain(`${SITE}${page}`);

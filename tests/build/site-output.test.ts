@@ -219,7 +219,7 @@ describe('published images', () => {
     expect(sources.length).toBeGreaterThan(0);
     // The fixture photos really do carry metadata naming someone, so a pass here means the
     // pipeline removed it.
-    const sourceMeta = await sharp(sources[0]!).metadata();
+    const sourceMeta = await sharp(sources[0]).metadata();
     expect(sourceMeta.exif).toBeDefined();
     expect(sourceMeta.xmp).toBeDefined();
     expect(sourceMeta.icc).toBeDefined();
@@ -241,7 +241,7 @@ describe('published images', () => {
       // No published image is the full-size original: nothing wider than the largest variant
       // (a share card is 1200×630, with the photo in a 450 px wide panel).
       if (where.endsWith('/share-card.jpg')) expect([meta.width, meta.height], where).toEqual([1200, 630]);
-      else expect(meta.width!, where).toBeLessThanOrEqual(720);
+      else expect(meta.width, where).toBeLessThanOrEqual(720);
     }
   });
 

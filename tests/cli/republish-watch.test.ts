@@ -39,8 +39,8 @@ describe('npm run republish -- --watch', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c));
-    child.stderr.on('data', (c: Buffer) => (output += c));
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     /** Releases the watcher says it published, in order. */
     const published = () => [...output.matchAll(/Published release (\S+):/g)].map((m) => m[1]!);
     const pageIn = (release: string, id: string) =>

@@ -73,7 +73,7 @@ describe('static server', () => {
     expect(await rawGet(server.url, '/')).toMatchObject({
       status: 200,
       type: 'text/html; charset=utf-8',
-      body: expect.stringContaining('<h1>Home</h1>'),
+      body: expect.stringContaining('<h1>Home</h1>') as string,
     });
     expect((await rawGet(server.url, '/appeals/2026-0001/')).status).toBe(200);
     expect((await rawGet(server.url, '/appeals/2026-0001')).status).toBe(200);
@@ -85,7 +85,7 @@ describe('static server', () => {
     expect(response).toMatchObject({
       status: 404,
       type: 'text/html; charset=utf-8',
-      body: expect.stringContaining('Page not found'),
+      body: expect.stringContaining('Page not found') as string,
     });
   });
 

@@ -392,13 +392,14 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
 
     const facts = await card
       .locator('.appeal-card__facts > div')
-      .evaluateAll((rows) =>
-        Object.fromEntries(
-          rows.map((row) => [
-            row.querySelector('dt')?.textContent?.trim(),
-            row.querySelector('dd')?.textContent?.trim(),
-          ]),
-        ),
+      .evaluateAll(
+        (rows) =>
+          Object.fromEntries(
+            rows.map((row) => [
+              row.querySelector('dt')?.textContent?.trim(),
+              row.querySelector('dd')?.textContent?.trim(),
+            ]),
+          ) as Record<string, string | undefined>,
       );
     expect(facts).toEqual({
       'Age now': ZEPHYRINE.ageNowText,

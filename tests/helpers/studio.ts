@@ -62,8 +62,8 @@ export async function startStudio(env: Record<string, string>): Promise<RunningS
       const m = /running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
       if (m) resolve(m[1]!);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) =>
       reject(new Error(`The studio exited (${code}) before it was ready:\n${output}`)),
     );

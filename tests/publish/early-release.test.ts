@@ -88,7 +88,7 @@ describeNginx('the early release (new appeal → early release → full build)',
     );
     expect(JSON.parse(hook.trim().split('\n')[0]!)).toMatchObject({
       release: early,
-      changedUrls: expect.arrayContaining([`/appeals/${NEW_ID}/`]),
+      changedUrls: expect.arrayContaining([`/appeals/${NEW_ID}/`]) as string[],
     });
     expect(ws.currentName()).toBe(early);
     expect(run.stdout(), 'the full build has not published yet').not.toMatch(/Live: release/);

@@ -270,7 +270,7 @@ describeNginx('the studio, end to end', () => {
           .evaluateAll((els) =>
             els.map((el) => [(el as HTMLElement).dataset.step, (el as HTMLElement).dataset.state]),
           ),
-      );
+      ) as Record<string, string | undefined>;
       expect(steps).toEqual({
         lock: 'done',
         validate: 'done',

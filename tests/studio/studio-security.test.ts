@@ -133,10 +133,10 @@ describe('the studio refuses anyone not signed in', () => {
     const client = path.join((await studioBuild()).dir, 'client');
     const files: string[] = [];
     const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true }))
-        e.isDirectory()
-          ? walk(path.join(dir, e.name))
-          : files.push(path.relative(client, path.join(dir, e.name)));
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else files.push(path.relative(client, path.join(dir, e.name)));
+      }
     };
     walk(client);
     expect(files.length).toBeGreaterThan(0);

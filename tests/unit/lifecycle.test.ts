@@ -405,9 +405,9 @@ describe('the photo cache', () => {
       'a1b2c3d4e5f60718-0000bbbb.jpg',
       'sources.json',
     ]);
-    expect(Object.keys(JSON.parse(readFileSync(path.join(photos, 'sources.json'), 'utf8')))).toEqual([
-      '/c/appeals/2026-0001/photo-1.jpg',
-    ]);
+    expect(
+      Object.keys(JSON.parse(readFileSync(path.join(photos, 'sources.json'), 'utf8')) as object),
+    ).toEqual(['/c/appeals/2026-0001/photo-1.jpg']);
     expect(readdirSync(path.join(cache, 'share-cards'))).toEqual(['2026-0001.abc.jpg']);
   });
 });

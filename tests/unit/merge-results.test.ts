@@ -11,7 +11,7 @@ describe('mergeOrdered', () => {
 
   it('merges lists already in order into one order, newest or oldest first', async () => {
     const seen: string[] = [];
-    const key = async (item: string) => (seen.push(item), item);
+    const key = (item: string) => (seen.push(item), Promise.resolve(item));
     const newest = mergeOrdered(shards, key, 'desc');
     expect(newest.total).toBe(8);
     expect(await newest.take(100)).toEqual([...shards.flat()].sort().reverse());
@@ -25,7 +25,7 @@ describe('mergeOrdered', () => {
 
   it('fetches keys only for the heads of the lists, once each, as far as the results wanted', async () => {
     const seen: string[] = [];
-    const merged = mergeOrdered(shards, async (item) => (seen.push(item), item), 'desc');
+    const merged = mergeOrdered(shards, (item) => (seen.push(item), Promise.resolve(item)), 'desc');
     expect(await merged.take(1)).toEqual(['2026-09']);
     // One key per non-empty list: the three heads.
     expect(seen.sort()).toEqual(['2025-07', '2026-05', '2026-09']);
@@ -39,7 +39,7 @@ describe('mergeOrdered', () => {
   });
 
   it('is the list itself for one list', async () => {
-    expect(await mergeOrdered([['b', 'a']], async () => '', 'asc').take(5)).toEqual(['b', 'a']);
+    expect(await mergeOrdered([['b', 'a']], () => Promise.resolve(''), 'asc').take(5)).toEqual(['b', 'a']);
     expect(await orderedList([1, 2, 3]).take(2)).toEqual([1, 2]);
   });
 });

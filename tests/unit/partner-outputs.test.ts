@@ -278,10 +278,10 @@ describe('the removals feeds, from one renderer for the build and the takedown',
     const { XMLParser, XMLValidator } = await import('fast-xml-parser');
     const rss = files['feeds/removals.xml'];
     expect(XMLValidator.validate(rss)).toBe(true);
-    const items = new XMLParser({ isArray: (n) => n === 'item' }).parse(rss).rss.channel.item as Array<{
-      link: string;
-      pubDate: string;
-    }>;
+    const parsed = new XMLParser({ isArray: (n) => n === 'item' }).parse(rss) as {
+      rss: { channel: { item: Array<{ link: string; pubDate: string }> } };
+    };
+    const items = parsed.rss.channel.item;
     expect(items.map((i) => i.link)).toEqual(doc.removals.map((r) => r.url));
     expect(new Date(items[1]!.pubDate).toISOString()).toBe('2026-11-30T00:00:00.000Z');
     // The same input always gives the same bytes: what the takedown writes, the full build writes.

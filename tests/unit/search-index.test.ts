@@ -50,14 +50,15 @@ function shardContents(dir: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const shard of readdirSync(root).filter((n) => /^s\d+$/.test(n))) {
     out[shard] = readdirSync(path.join(root, shard, 'fragment'))
-      .map((f) =>
-        JSON.parse(
-          gunzipSync(readFileSync(path.join(root, shard, 'fragment', f)))
-            .subarray(12)
-            .toString(),
-        ),
+      .map(
+        (f) =>
+          JSON.parse(
+            gunzipSync(readFileSync(path.join(root, shard, 'fragment', f)))
+              .subarray(12)
+              .toString(),
+          ) as { url: string },
       )
-      .map((fragment: { url: string }) => /\/appeals\/([^/]+)\//.exec(fragment.url)![1]!)
+      .map((fragment) => /\/appeals\/([^/]+)\//.exec(fragment.url)![1]!)
       .sort();
   }
   return out;

@@ -155,7 +155,7 @@ describe('users and sessions', () => {
 });
 
 describe('the sign-in throttle', () => {
-  it('locks an email after ten failures for the lock period, then lets it try again', async () => {
+  it('locks an email after ten failures for the lock period, then lets it try again', () => {
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++)
       recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + i * 1000);
     expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 9_000)).toBeUndefined();

@@ -530,8 +530,12 @@ describe('the job runner', () => {
       return 'slow';
     };
     const second = jobs.requestPublish('ada', ['lock', 'validate'], slow);
-    expect(jobs.requestPublish('sam', ['lock', 'validate'], async () => 'follow-up').outcome).toBe('queued');
-    expect(jobs.requestPublish('pia', ['lock', 'validate'], async () => 'follow-up').outcome).toBe('queued');
+    expect(jobs.requestPublish('sam', ['lock', 'validate'], () => Promise.resolve('follow-up')).outcome).toBe(
+      'queued',
+    );
+    expect(jobs.requestPublish('pia', ['lock', 'validate'], () => Promise.resolve('follow-up')).outcome).toBe(
+      'queued',
+    );
     go();
     await jobs.ended(second.job.id);
     const next = jobs.get(second.job.nextJobId!)!;

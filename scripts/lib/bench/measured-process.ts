@@ -26,7 +26,10 @@ export function treeRssBytes(pid: number): number {
   for (let grew = true; grew;) {
     grew = false;
     for (const [child, parent] of parentOf)
-      if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
   }
   let total = 0;
   for (const p of tree) {
@@ -48,7 +51,7 @@ export interface MeasuredRun {
 }
 
 export interface RunningMeasured {
-  output(): string;
+  output: () => string;
   done: Promise<MeasuredRun>;
 }
 

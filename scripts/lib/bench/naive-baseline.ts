@@ -30,10 +30,10 @@ export function naiveBaselineCheckout(dir: string, log: (line: string) => void):
   });
   if (archive.status !== 0)
     throw new Error(
-      `The naive baseline needs commit ${NAIVE_BASELINE_COMMIT} of this repository (a full clone): ${archive.stderr}`,
+      `The naive baseline needs commit ${NAIVE_BASELINE_COMMIT} of this repository (a full clone): ${archive.stderr.toString()}`,
     );
   const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
-  if (tar.status !== 0) throw new Error(`Unpacking the naive baseline failed: ${tar.stderr}`);
+  if (tar.status !== 0) throw new Error(`Unpacking the naive baseline failed: ${tar.stderr.toString()}`);
   const lock = (root: string) => readFileSync(path.join(root, 'package-lock.json'), 'utf8');
   if (lock(dir) === lock(PROJECT_ROOT)) {
     symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');

@@ -7,7 +7,6 @@ import {
   type CalendarDate,
   daysBetween,
   formatCalendarDate,
-  formatLongDate,
   formatMonthYear,
   parseCalendarDate,
 } from '../../../src/lib/model/calendar-date.ts';
@@ -35,9 +34,6 @@ export const dateText = (day: Day): string => formatCalendarDate(calendarDateOf(
 
 /** `2026-05`. */
 export const monthText = (day: Day): string => dateText(day).slice(0, 7);
-
-/** "1 May 2026". */
-export const longDate = (day: Day): string => formatLongDate(calendarDateOf(day));
 
 /** "May 2026". */
 export function monthYear(day: Day): string {

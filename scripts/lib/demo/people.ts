@@ -133,7 +133,8 @@ export function chooseName(
       ? `${first} ${surname}`
       : `${first} ${surname}-${surnames[(i * 7 + 3) % surnames.length]}`;
   const knownAs: string[] = [];
-  if (NICKNAMES[first]) knownAs.push(NICKNAMES[first]!);
+  const nickname = NICKNAMES[first];
+  if (nickname) knownAs.push(nickname);
   if (i % 7 === 3) knownAs.push(`${first} ${surnames[(i + 11) % surnames.length]}`);
   return { first, name, knownAs };
 }

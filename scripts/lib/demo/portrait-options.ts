@@ -4,20 +4,19 @@
  */
 import { mulberry32, pick } from './random.ts';
 
-const HAIR_STYLES = [
-  'crop',
-  'short',
-  'side-part',
-  'curly-short',
-  'afro',
-  'long',
-  'fringe-long',
-  'ponytail',
-  'bun',
-  'braids',
-  'headscarf',
-] as const;
-export type HairStyle = (typeof HAIR_STYLES)[number];
+/** Every hair style a portrait can draw. */
+export type HairStyle =
+  | 'crop'
+  | 'short'
+  | 'side-part'
+  | 'curly-short'
+  | 'afro'
+  | 'long'
+  | 'fringe-long'
+  | 'ponytail'
+  | 'bun'
+  | 'braids'
+  | 'headscarf';
 
 export const GARMENTS = ['hoodie', 't-shirt', 'jumper', 'puffer', 'school-blazer', 'polo'] as const;
 export type Garment = (typeof GARMENTS)[number];

@@ -24,14 +24,15 @@ export const APPEAL_FIELD_ORDER = {
 } as const;
 
 type Order = true | { readonly [key: string]: Order } | readonly [Order];
+/** `Array.isArray` would narrow the readonly tuple to `any[]`; this keeps its element's type. */
+const isList = (order: Order): order is readonly [Order] => Array.isArray(order);
 
 function ordered(value: unknown, order: Order): unknown {
   if (order === true || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(order))
-    return Array.isArray(value) ? value.map((item) => ordered(item, order[0]!)) : value;
+  if (isList(order)) return Array.isArray(value) ? value.map((item) => ordered(item, order[0])) : value;
   if (Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
-  const spec = order as { readonly [key: string]: Order };
+  const spec = order;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(spec))
     if (record[key] !== undefined) out[key] = ordered(record[key], spec[key]!);
@@ -50,10 +51,8 @@ export function inDocumentedOrder(data: Record<string, unknown>): Record<string,
 export function documentedFieldPaths(): string[] {
   const walk = (order: Order, prefix: string): string[] => {
     if (order === true) return [prefix];
-    if (Array.isArray(order)) return walk(order[0]!, `${prefix}[]`);
-    return Object.entries(order as { readonly [key: string]: Order }).flatMap(([key, child]) =>
-      walk(child, prefix ? `${prefix}.${key}` : key),
-    );
+    if (isList(order)) return walk(order[0], `${prefix}[]`);
+    return Object.entries(order).flatMap(([key, child]) => walk(child, prefix ? `${prefix}.${key}` : key));
   };
   return walk(APPEAL_FIELD_ORDER, '');
 }

@@ -40,7 +40,7 @@ export function describeValue(value: unknown): string {
       : JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a group of fields';
-  return String(value);
+  return (value as number | boolean | bigint).toString();
 }
 
 function editDistance(a: string, b: string): number {

@@ -269,7 +269,7 @@ function photoFileProblems(
   report: ContentReport,
 ): PhotoCheck[] {
   if (!Array.isArray(data.photos)) return [];
-  const names = [data.name, ...(Array.isArray(data.knownAs) ? data.knownAs : [])].filter(
+  const names = [data.name, ...(Array.isArray(data.knownAs) ? (data.knownAs as unknown[]) : [])].filter(
     (n): n is string => typeof n === 'string',
   );
   const checks: PhotoCheck[] = [];

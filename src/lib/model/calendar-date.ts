@@ -45,10 +45,6 @@ export function formatCalendarDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
 /** Whole days from `a` to `b` (negative if b is earlier). */
 export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   const epochDay = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;

@@ -38,6 +38,7 @@ export function impossibleMissingSinceReason(text: string): string | undefined {
   return undefined;
 }
 
+/** The frontmatter value for a missing-since: "2026-05-01" or "2026-05-01 18:30". */
 export function formatMissingSinceValue(value: MissingSince): string {
   const date = formatCalendarDate(value.date);
   if (!value.time) return date;

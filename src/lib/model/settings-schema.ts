@@ -121,5 +121,4 @@ export const settingsSchema = z.strictObject({
 });
 
 export type SiteSettings = z.output<typeof settingsSchema>;
-export type Region = SiteSettings['regions'][number];
 export type AgeBand = SiteSettings['ageBands'][number];

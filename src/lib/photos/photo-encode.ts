@@ -114,7 +114,9 @@ export async function encodePhotoVariants(
       const n = await encodeSource(dir, job);
       encoded += n;
     } catch (error) {
-      throw new Error(`Photo ${job.source.file} could not be encoded: ${(error as Error).message}`);
+      throw new Error(`Photo ${job.source.file} could not be encoded: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   });
   return encoded;

@@ -2,8 +2,6 @@ import { statSync } from 'node:fs';
 import sharp from 'sharp';
 import { MAX_MEGAPIXELS, photoFacts, photoProblem } from './photo-rules.ts';
 
-export { MIN_SHORT_SIDE } from './photo-rules.ts';
-
 /** Larger originals only cost build time: nothing on the site shows more than this. */
 export const MAX_LONG_SIDE = 1600;
 

@@ -53,12 +53,12 @@ function tryLock(lockDir: string): number | undefined {
     return undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    let pid = 0;
+    let pid: number;
     try {
       pid = (JSON.parse(readFileSync(path.join(lockDir, 'owner.json'), 'utf8')) as { pid: number }).pid;
     } catch {
       // No owner file: its owner is writing it now, or died before it could. Give it a few seconds.
-      let age = 0;
+      let age: number;
       try {
         age = Date.now() - statSync(lockDir).mtimeMs;
       } catch {

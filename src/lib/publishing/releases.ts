@@ -10,7 +10,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { filesUnder } from './file-tree.ts';
 import type { ReleaseChange } from './release-change.ts';
 
 /**
@@ -105,10 +104,6 @@ export function writeManifest(deployDir: string, manifest: ReleaseManifest): voi
 }
 
 export const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('base64url');
-
-export function hashFiles(root: string): Record<string, string> {
-  return Object.fromEntries(filesUnder(root).map((file) => [file, hashFile(path.join(root, file))]));
-}
 
 /** Points `current` at `releases/<name>` atomically: a new symlink renamed over the old one. */
 export function switchCurrent(deployDir: string, name: string): void {

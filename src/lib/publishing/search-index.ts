@@ -34,13 +34,16 @@ export const SEARCH_RUNTIME = 'pagefind.js';
 /** What each shard keeps of Pagefind's output: its entry, metadata, engine and chunks. */
 const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|wasm\.en\.pagefind|index|fragment|filter)$/;
 
+/** What we read of Pagefind's `pagefind-entry.json`. */
+type PagefindEntry = { languages?: Record<string, { page_count?: number }> };
+
 /** Pages indexed across every language in Pagefind's entry file. */
-export function indexedPageCount(entry: { languages?: Record<string, { page_count?: number }> }): number {
+export function indexedPageCount(entry: PagefindEntry): number {
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
 const shardPages = (dir: string) =>
-  indexedPageCount(JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')));
+  indexedPageCount(JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
 
 /** The shard layout of a built release, or undefined when it has none (built before shards). */
 export function releaseShardLayout(releaseDir: string): ShardLayout | undefined {

@@ -140,7 +140,7 @@ function asText(value: unknown): string {
   }
   if (Array.isArray(value)) return value.map(asText).join(', ');
   if (typeof value === 'object') return '';
-  return String(value);
+  return (value as number | boolean | bigint).toString();
 }
 
 /** The form's values for an appeal's frontmatter and body. */

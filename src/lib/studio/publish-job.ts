@@ -94,6 +94,7 @@ export async function runPublish(
     if (error instanceof StageError)
       throw new Error(
         `Publishing stopped at "${STEP_LABELS[error.stage]}". ${describeFailure(error)}\n${error.message}`,
+        { cause: error },
       );
     throw error;
   }

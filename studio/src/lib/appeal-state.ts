@@ -33,7 +33,11 @@ export function appealState(studio: Studio, id: string): AppealState {
   if (!existsSync(file)) return { id, draft };
   try {
     const { data, body } = parseMarkdownFile(readFileSync(file, 'utf8'));
-    return { id, draft, content: { status: String(data.status ?? ''), data, body, dir } };
+    return {
+      id,
+      draft,
+      content: { status: typeof data.status === 'string' ? data.status : '', data, body, dir },
+    };
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
     return { id, draft, content: { status: '', data: {}, body: '', dir, unreadable: error.message } };
@@ -54,7 +58,7 @@ export async function checkFolder(studio: Studio, dir: string, id: string): Prom
 const queues = new Map<string, Promise<unknown>>();
 
 /** Runs `work` for appeal `id` after any other request's work on it: two saves never interleave. */
-export function withAppealLock<T>(id: string, work: () => Promise<T>): Promise<T> {
+export function withAppealLock<T>(id: string, work: () => T | Promise<T>): Promise<T> {
   const previous = queues.get(id) ?? Promise.resolve();
   const run = previous.then(work, work);
   const settled = run.catch(() => undefined);

@@ -10,7 +10,7 @@ export const POST: APIRoute = async (context) => {
   const id = routeId(context);
   if (!id) return refusal(404, 'Not an appeal id.');
   try {
-    await withAppealLock(id, async () =>
+    await withAppealLock(id, () =>
       extendReview({
         contentDir: studio.config.contentDir,
         dataDir: studio.config.dataDir,
