@@ -29,12 +29,10 @@ import { stringifyMarkdownFile } from '../src/lib/content/frontmatter.ts';
 import { type NewAppealInput, newAppealFrontmatter } from '../src/lib/content/new-appeal.ts';
 import { neutralPhotoName } from '../src/lib/content/photo-file.ts';
 import { ingestPhoto, PhotoRejectedError } from '../src/lib/photos/photo-ingest.ts';
-import {
-  type ContentReport,
-  loadSettings,
-  validateAppealFolder,
-  validateContent,
-} from '../src/lib/content/validate-content.ts';
+import type { ContentReport } from '../src/lib/content/content-report.ts';
+import { loadSettings } from '../src/lib/content/load-settings.ts';
+import { validateAppealFolder } from '../src/lib/content/validate-appeal.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 
 const USAGE = `Usage: npm run appeal -- <command> [options]
 

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nginxMainConf, nginxMapConf, nginxServerConf } from '../src/lib/hosting/host-config.ts';
-import { loadSettings } from '../src/lib/content/validate-content.ts';
+import { loadSettings } from '../src/lib/content/load-settings.ts';
 import { contentDirectory } from '../src/lib/content/content-location.ts';
 import { operatorEnvOrExit } from './lib/operator-env.ts';
 
