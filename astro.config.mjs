@@ -5,7 +5,7 @@ import contentValidation from './src/integrations/content-validation.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import photos from './src/integrations/photos.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
-import { loadSettings } from './src/lib/content/validate-content.ts';
+import { loadSettings } from './src/lib/content/load-settings.ts';
 import { contentDirectory } from './src/lib/content/content-location.ts';
 import { operatorEnv } from './src/site/operator-env.ts';
 import { inSitemap } from './src/lib/outputs/robots.ts';

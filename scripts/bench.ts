@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { upsertTable } from './lib/bench/bench-report.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { MAX_DEMO_APPEALS } from './lib/demo/build-appeals.ts';
-import { MEASURES, runBench, type Measure } from './lib/bench/run-bench.ts';
+import { MEASURES, type Measure } from './lib/bench/bench-result.ts';
+import { runBench } from './lib/bench/run-bench.ts';
 import {
   machineNote,
   markdownTable,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { archivedNames } from '../src/lib/lifecycle/appeal-archive.ts';
 import { buildDate } from '../src/lib/model/build-date.ts';
 import { currentLink } from '../src/lib/publishing/releases.ts';
-import { activeNamesOf, idsByStatus, validateContent } from '../src/lib/content/validate-content.ts';
+import { activeNamesOf, idsByStatus } from '../src/lib/content/content-report.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 import { verifyRelease } from '../src/lib/publishing/verify-release.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 

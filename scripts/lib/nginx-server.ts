@@ -4,7 +4,7 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeNginxConfig } from '../nginx-config.ts';
+import { writeNginxConfig } from './nginx-config-files.ts';
 
 /** Debian's nginx (package `nginx-light`). `NGINX_PATH` overrides it. */
 export const DEFAULT_NGINX_PATH = '/usr/sbin/nginx';

@@ -7,7 +7,7 @@ import {
   PublishConfigError,
   type PublishConfig,
 } from '../../src/lib/publishing/publish-config.ts';
-import { loadSettings } from '../../src/lib/content/validate-content.ts';
+import { loadSettings } from '../../src/lib/content/load-settings.ts';
 import { operatorEnvOrExit } from './operator-env.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');

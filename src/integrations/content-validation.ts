@@ -9,7 +9,8 @@ import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
 import { operatorEnv } from '../site/operator-env.ts';
 import { formatProblem } from '../lib/content/content-errors.ts';
-import { idsByStatus, validateContent, type ContentReport } from '../lib/content/validate-content.ts';
+import { idsByStatus, type ContentReport } from '../lib/content/content-report.ts';
+import { validateContent } from '../lib/content/validate-content.ts';
 
 /**
  * Runs the same validation as `npm run check` before Astro reads any content, so a bad file

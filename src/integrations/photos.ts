@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
-import type { ContentReport } from '../lib/content/validate-content.ts';
+import type { ContentReport } from '../lib/content/content-report.ts';
 import { startPhotoStep, type PhotoStep } from '../lib/photos/photo-step.ts';
 import { photoCacheDir, sourceFileOf } from '../lib/photos/photo-cache.ts';
 import { encodePhotoVariants } from '../lib/photos/photo-encode.ts';

@@ -1,5 +1,5 @@
 import { contentDirectory } from '../lib/content/content-location.ts';
-import { loadSettings } from '../lib/content/validate-content.ts';
+import { loadSettings } from '../lib/content/load-settings.ts';
 import { operatorEnv } from './operator-env.ts';
 import type { SiteSettings } from '../lib/model/settings-schema.ts';
 

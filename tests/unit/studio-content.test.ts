@@ -21,12 +21,10 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentedFieldPaths, inDocumentedOrder } from '../../src/lib/content/appeal-field-order.ts';
 import { parseMarkdownFile, stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
-import {
-  type ContentReport,
-  loadSettings,
-  validateAppealFolder,
-  validateContent,
-} from '../../src/lib/content/validate-content.ts';
+import type { ContentReport } from '../../src/lib/content/content-report.ts';
+import { loadSettings } from '../../src/lib/content/load-settings.ts';
+import { validateAppealFolder } from '../../src/lib/content/validate-appeal.ts';
+import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { parseCalendarDate } from '../../src/lib/model/calendar-date.ts';
 import { ingestPhoto, PhotoRejectedError } from '../../src/lib/photos/photo-ingest.ts';
 import {

@@ -9,7 +9,7 @@ import {
   ratio,
   seconds,
 } from './bench-report.ts';
-import type { BenchResult, Timed } from './run-bench.ts';
+import type { BenchResult, Timed } from './bench-result.ts';
 
 const ms = (runs: readonly Timed[] | undefined) => runs?.map((r) => r.ms) ?? [];
 const peak = (runs: ReadonlyArray<{ peakRssBytes: number }> | undefined) =>

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../model/calendar-date.ts';
-import { idsByStatus, validateContent } from '../content/validate-content.ts';
+import { idsByStatus } from '../content/content-report.ts';
+import { validateContent } from '../content/validate-content.ts';
 import {
   currentLink,
   currentRelease,

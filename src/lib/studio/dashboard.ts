@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import type { ContentProblem } from '../content/content-errors.ts';
 import { appealDir, appealFileIn } from '../content/appeal-folder.ts';
-import { type ContentReport, validateContent } from '../content/validate-content.ts';
+import type { ContentReport } from '../content/content-report.ts';
+import { validateContent } from '../content/validate-content.ts';
 import { newestFirst } from '../model/appeal-order.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 import { currentRelease, listReleases, readManifest } from '../publishing/releases.ts';

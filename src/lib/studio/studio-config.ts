@@ -3,7 +3,7 @@ import type { OperatorEnv } from '../config/operator-env.ts';
 import { contentDirectory } from '../content/content-location.ts';
 import { insideFolder } from '../files/inside-folder.ts';
 import { auditLogPath } from '../lifecycle/audit-log.ts';
-import { loadSettings } from '../content/validate-content.ts';
+import { loadSettings } from '../content/load-settings.ts';
 import { publishConfig, type PublishConfig } from '../publishing/publish-config.ts';
 import { DEFAULT_LOCK_MS } from './login-throttle.ts';
 import type { TrustSettings } from './request-security.ts';

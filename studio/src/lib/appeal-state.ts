@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FrontmatterError, parseMarkdownFile } from '../../../src/lib/content/frontmatter.ts';
-import {
-  type ContentReport,
-  loadSettings,
-  validateAppealFolder,
-} from '../../../src/lib/content/validate-content.ts';
+import type { ContentReport } from '../../../src/lib/content/content-report.ts';
+import { loadSettings } from '../../../src/lib/content/load-settings.ts';
+import { validateAppealFolder } from '../../../src/lib/content/validate-appeal.ts';
 import { appealDir, appealFileIn } from '../../../src/lib/content/appeal-folder.ts';
 import { type Draft, readDraft } from '../../../src/lib/studio/drafts.ts';
 import type { Job } from '../../../src/lib/studio/jobs.ts';

@@ -1,0 +1,62 @@
+// What `npm run bench` measures and the figures it gives: bench-results/*.json and the tables in BENCHMARKS.md.
+import type { FirstSearchBytes } from './first-search.ts';
+import type { MainPhotoBytes, PageWeight } from './page-weight.ts';
+
+export const MEASURES = ['cold', 'warm', 'new', 'edit', 'closure', 'bytes', 'search', 'check'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export interface Timed {
+  ms: number;
+  peakRssBytes: number;
+}
+
+export interface SiteSizes {
+  outputBytes: number;
+  outputFiles: number;
+  pages: Record<'home' | 'listing' | 'appeal' | 'search', PageWeight>;
+  mainPhoto: MainPhotoBytes;
+  /** Bytes of every share card in the output: the median and the largest. */
+  shareCards?: { median: number; max: number; count: number };
+}
+
+export interface Variant {
+  cold?: Timed;
+  warm?: Timed[];
+  sizes?: SiteSizes;
+  search?: FirstSearchBytes;
+}
+
+export interface NewAppeal extends Timed {
+  /** Republish start → the command ends (the full build is live). `ms` is republish start → nginx answers 200. */
+  fullMs: number;
+  /** Whether the early release went live first. */
+  early: boolean;
+}
+
+/** One appeal's text edited, then `npm run republish`: the full rebuild. */
+export interface Edit extends Timed {
+  /** Republish start → nginx serves the edited page. `ms` is the whole command. */
+  liveMs: number;
+}
+
+export interface Closure {
+  id: string;
+  /** `appeal found` start → nginx answers 410 (the takedown release, or the full build if it fell back). */
+  liveMs: number;
+  /** `appeal found` start → the command ends (the full rebuild is live). */
+  fullMs: number;
+  peakRssBytes: number;
+  takedown: boolean;
+}
+
+export interface BenchResult {
+  command: string;
+  date: string;
+  n: number;
+  photos: number;
+  runs: number;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; loadAverage: number[] };
+  versions: Record<string, string>;
+  ours: Variant & { check?: number[]; newAppeal?: NewAppeal[]; edits?: Edit[]; closures?: Closure[] };
+  naive?: Variant;
+}
