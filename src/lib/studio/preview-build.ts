@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { APPEALS_DIR, appealDir, idFolder } from '../content/appeal-folder.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
-import { draftDir, removeDraft } from './drafts.ts';
+import { DRAFT_META_FILE, draftDir, removeDraft } from './drafts.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -52,7 +52,7 @@ export async function buildPreview(
     }
     for (const name of readdirSync(sourceDir)) {
       const file = path.join(sourceDir, name);
-      if (name !== 'draft.json' && lstatSync(file).isFile()) copyFileSync(file, path.join(appeal, name));
+      if (name !== DRAFT_META_FILE && lstatSync(file).isFile()) copyFileSync(file, path.join(appeal, name));
     }
     control.step('copy', 'done');
     control.step('build', 'running');
