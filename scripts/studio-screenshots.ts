@@ -5,6 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { appealDir, appealsDir } from '../src/lib/content/appeal-folder.ts';
+import { isAppealId } from '../src/lib/model/appeal-id.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { PROJECT_ROOT } from './lib/studio-build.ts';
 
@@ -117,10 +119,10 @@ async function main(): Promise<void> {
     await page.fill('#f-force-name', 'Demonstration Constabulary');
     await page.fill('#f-force-reference', 'DEMO-2026-0404');
     await page.fill('#f-consent-by', 'Mother');
-    const demoAppeal = readdirSync(path.join(contentDir, 'appeals')).find((d) =>
-      readdirSync(path.join(contentDir, 'appeals', d)).includes('photo-1.jpg'),
+    const demoAppeal = readdirSync(appealsDir(contentDir)).find(
+      (d) => isAppealId(d) && readdirSync(appealDir(contentDir, d)).includes('photo-1.jpg'),
     )!;
-    await page.setInputFiles('#f-upload', path.join(contentDir, 'appeals', demoAppeal, 'photo-1.jpg'));
+    await page.setInputFiles('#f-upload', path.join(appealDir(contentDir, demoAppeal), 'photo-1.jpg'));
     await Promise.all([page.waitForURL(/edit\?saved/), page.click('button[value="save"] >> nth=0')]);
     await page.locator('#error-summary').scrollIntoViewIfNeeded();
     await shot('errors');

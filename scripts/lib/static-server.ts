@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { insideFolder } from '../../src/lib/files/inside-folder.ts';
 
 /** Content types for everything the built site may contain. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -65,7 +66,7 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   // Reject any `..` segment outright rather than normalising it away.
   if (decoded.split('/').some((segment) => segment === '..')) return 'forbidden';
   const target = path.resolve(root, `.${decoded}`);
-  if (target !== root && !target.startsWith(root + path.sep)) return 'forbidden';
+  if (!insideFolder(target, root)) return 'forbidden';
   const candidates = decoded.endsWith('/')
     ? [path.join(target, 'index.html')]
     : [target, path.join(target, 'index.html')];

@@ -4,14 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { isAppealId } from '../lib/model/appeal-id.ts';
 import { parseMarkdownFile } from '../lib/content/frontmatter.ts';
-import { APPEAL_FILE, appealFileIn } from '../lib/content/appeal-folder.ts';
+import { APPEAL_FILE, appealFileIn, idFolder } from '../lib/content/appeal-folder.ts';
 
 /** `<appealsDir>/<id>/index.md` for every folder named with an appeal id. */
 function appealFiles(appealsDir: string): Array<{ id: string; file: string }> {
   if (!existsSync(appealsDir)) return [];
   return readdirSync(appealsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && isAppealId(entry.name))
-    .map((entry) => ({ id: entry.name, file: appealFileIn(path.join(appealsDir, entry.name)) }))
+    .map((entry) => ({ id: entry.name, file: appealFileIn(idFolder(appealsDir, entry.name)) }))
     .filter(({ file }) => existsSync(file));
 }
 

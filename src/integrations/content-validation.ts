@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock } from '../lib/publishing/deploy-lock.ts';
-import { BUILD_PARENT_ENV, orphanedBuild } from '../lib/publishing/site-build.ts';
+import { orphanedBuild } from '../lib/publishing/site-build.ts';
 import { publishConfigProblems } from '../lib/publishing/publish-config.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { contentDirectory } from '../lib/content/content-location.ts';
@@ -48,7 +48,7 @@ export default function contentValidation(): AstroIntegration & {
               ),
           });
           // A republish killed while this build waited for the lock: build nothing, leave no copies.
-          if (orphanedBuild({ [BUILD_PARENT_ENV]: operatorEnv.buildParent }, process.ppid)) {
+          if (orphanedBuild(operatorEnv.buildParent, process.ppid)) {
             releaseBuildLock();
             throw new Error('The republish that started this build has ended; nothing was built.');
           }

@@ -1,8 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filesUnder, linkTree, replaceFile } from '../../src/lib/publishing/file-tree.ts';
+import { filesUnder, linkTree } from '../../src/lib/publishing/file-tree.ts';
+import { writeAtomically } from '../../src/lib/files/atomic-write.ts';
 import { stageTakedown } from '../../src/lib/publishing/takedown.ts';
 import {
   ownedByAppeal,
@@ -228,15 +238,17 @@ describe('stageTakedown on a release tree', () => {
     ).rejects.toThrow(/closed\/index.html/);
   });
 
-  it('linkTree and replaceFile never change the original of a link', async () => {
+  it('linkTree and writeAtomically never change the original of a link', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'takedown-'));
     writeTree(path.join(root, 'a'), { 'x/y.txt': 'one', 'skip/z.txt': 'z' });
     expect(await linkTree(path.join(root, 'a'), path.join(root, 'b'), new Set(['skip']))).toEqual([
       path.join('x', 'y.txt'),
     ]);
     expect(existsSync(path.join(root, 'b/skip'))).toBe(false);
-    replaceFile(path.join(root, 'b/x/y.txt'), 'two');
+    writeAtomically(path.join(root, 'b/x/y.txt'), 'two');
     expect(readFileSync(path.join(root, 'a/x/y.txt'), 'utf8')).toBe('one');
     expect(readFileSync(path.join(root, 'b/x/y.txt'), 'utf8')).toBe('two');
+    // No temporary file is left beside it.
+    expect(readdirSync(path.join(root, 'b/x'))).toEqual(['y.txt']);
   });
 });

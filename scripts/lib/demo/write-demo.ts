@@ -1,6 +1,13 @@
 /** Writes the demo content to a folder: each appeal's index.md and drawn photos, and the settings. */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  APPEAL_FILE,
+  APPEALS_DIR,
+  appealDir,
+  appealFileIn,
+  appealsDir,
+} from '../../../src/lib/content/appeal-folder.ts';
 import { stringifyMarkdownFile } from '../../../src/lib/content/frontmatter.ts';
 import { buildDemoAppeals, DEMO_APPEAL_COUNT, DEMO_SEED } from './build-appeals.ts';
 import { drawPortraitJpeg } from './portrait-jpeg.ts';
@@ -35,17 +42,17 @@ export async function generateDemoContent(
   options: GenerateDemoOptions = {},
 ): Promise<GenerateDemoResult> {
   const appeals = buildDemoAppeals(options.count ?? DEMO_APPEAL_COUNT, options.seed ?? DEMO_SEED);
-  mkdirSync(path.join(outDir, 'appeals'), { recursive: true });
+  mkdirSync(appealsDir(outDir), { recursive: true });
   const files = writeSettings(outDir, options.settings ?? 'if-missing');
   const jobs: Array<() => Promise<void>> = [];
   for (const appeal of appeals) {
-    const dir = path.join(outDir, 'appeals', appeal.id);
+    const dir = appealDir(outDir, appeal.id);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(appeal.data, appeal.body));
-    files.push(path.join('appeals', appeal.id, 'index.md'));
+    writeFileSync(appealFileIn(dir), stringifyMarkdownFile(appeal.data, appeal.body));
+    files.push(path.join(APPEALS_DIR, appeal.id, APPEAL_FILE));
     for (const photo of appeal.photos) {
-      files.push(path.join('appeals', appeal.id, photo.file));
+      files.push(path.join(APPEALS_DIR, appeal.id, photo.file));
       jobs.push(async () => {
         const jpeg = await drawPortraitJpeg(photo.seed, { ...photo.portrait, ...options.photoSize });
         writeFileSync(path.join(dir, photo.file), jpeg);

@@ -9,7 +9,9 @@ function tempBeside(file: string): string {
 /**
  * Writes `file` whole or not at all: a temporary file beside it (with `mode`, if given), renamed
  * over it. A reader sees the old file or the new one, never half of either; a killed write leaves
- * at most a stray temporary file.
+ * at most a stray temporary file. The file is never written in place: a new inode takes its name,
+ * so when `file` is a hard link (a staging release linked to the live one), the other links, and
+ * the live release, keep the old content.
  */
 export function writeAtomically(file: string, content: string | Uint8Array, mode?: number): void {
   const temp = tempBeside(file);

@@ -132,7 +132,7 @@ export function archivedNames(archiveDir: string): ClosedNames[] {
   const out: ClosedNames[] = [];
   for (const id of readdirSync(archiveDir)) {
     if (!isAppealId(id)) continue;
-    const file = appealFileIn(path.join(archiveDir, id));
+    const file = appealFileIn(idFolder(archiveDir, id));
     if (!existsSync(file)) continue;
     const { data } = parseMarkdownFile(readFileSync(file, 'utf8'));
     const text = (n: unknown): n is string => typeof n === 'string' && n.trim() !== '';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { appealsDir } from '../content/appeal-folder.ts';
+import { appealDir } from '../content/appeal-folder.ts';
 import type { ActiveAppealData } from '../model/appeal-schema.ts';
 import { appealFacts } from '../model/appeal-view.ts';
 import type { CalendarDate } from '../model/calendar-date.ts';
@@ -27,7 +27,7 @@ export interface StepAppeal {
 
 /** A content photo's file: beside its appeal's index.md. */
 export const photoFile = (contentDir: string, id: string, src: string) =>
-  path.join(appealsDir(contentDir), id, src.replace(/^\.\//, ''));
+  path.join(appealDir(contentDir, id), src.replace(/^\.\//, ''));
 
 export const SHARE_CARD_FILE = 'share-card.jpg';
 

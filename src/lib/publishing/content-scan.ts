@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
 import { isAppealId } from '../model/appeal-id.ts';
+import { APPEAL_FILE, appealDir, appealFileIn, appealsDir } from '../content/appeal-folder.ts';
 import { isClosedStatus } from '../model/appeal-schema.ts';
 
 /**
@@ -28,13 +29,14 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
 
 /** The appeal folders under `<contentDir>/appeals/`, read as they are now. */
 export function scanAppeals(contentDir: string): ScannedAppeal[] {
-  const appealsDir = path.join(contentDir, 'appeals');
-  if (!existsSync(appealsDir)) return [];
+  const folder = appealsDir(contentDir);
+  if (!existsSync(folder)) return [];
   const out: ScannedAppeal[] = [];
-  for (const id of readdirSync(appealsDir).sort()) {
-    const dir = path.join(appealsDir, id);
-    const file = path.join(dir, 'index.md');
-    if (!isAppealId(id) || !existsSync(file)) continue;
+  for (const id of readdirSync(folder).sort()) {
+    if (!isAppealId(id)) continue;
+    const dir = appealDir(contentDir, id);
+    const file = appealFileIn(dir);
+    if (!existsSync(file)) continue;
     const source = readFileSync(file);
     const hash = createHash('sha256').update(source);
     let data: Record<string, unknown> = {};
@@ -45,7 +47,7 @@ export function scanAppeals(contentDir: string): ScannedAppeal[] {
       if (!(error instanceof FrontmatterError)) throw error;
     }
     for (const entry of readdirSync(dir).sort())
-      if (entry !== 'index.md') hash.update(`\n${entry}:${statSync(path.join(dir, entry)).size}`);
+      if (entry !== APPEAL_FILE) hash.update(`\n${entry}:${statSync(path.join(dir, entry)).size}`);
     const knownAs = Array.isArray(data.knownAs) ? data.knownAs.map(text) : [];
     out.push({
       id,

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { checkedAppealIds } from '../model/appeal-id.ts';
+import { APPEALS_DIR, appealDir, appealsDir } from '../content/appeal-folder.ts';
 import { assetReferences } from '../release-files/page-references.ts';
 import { filesUnder, linkTree, REGENERATED } from './file-tree.ts';
 import { PHOTO_CACHE } from '../photos/photo-cache.ts';
@@ -37,13 +38,12 @@ const checkedIds = (ids: readonly string[]) => checkedAppealIds(ids, 'Early rele
  */
 export function subsetContent(contentDir: string, ids: readonly string[], dest: string): void {
   checkedIds(ids);
-  mkdirSync(path.join(dest, 'appeals'), { recursive: true });
+  mkdirSync(appealsDir(dest), { recursive: true });
   for (const entry of readdirSync(contentDir)) {
-    if (entry !== 'appeals')
+    if (entry !== APPEALS_DIR)
       cpSync(path.join(contentDir, entry), path.join(dest, entry), { recursive: true });
   }
-  for (const id of ids)
-    cpSync(path.join(contentDir, 'appeals', id), path.join(dest, 'appeals', id), { recursive: true });
+  for (const id of ids) cpSync(appealDir(contentDir, id), appealDir(dest, id), { recursive: true });
 }
 
 /**

@@ -1,10 +1,11 @@
-import { linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ASSET_DIRS, GONE_DIR } from '../hosting/host-config.ts';
 
 /**
- * A release's files: listing them, hard-linking a release into a new candidate, and replacing a
- * linked file without changing the original (the takedown and the early release are made so).
+ * A release's files: listing them, and hard-linking a release into a new candidate (the takedown
+ * and the early release are made so). A linked file is replaced without changing the original by
+ * `writeAtomically` (src/lib/files/atomic-write.ts), which renames a new file over the link.
  */
 
 /** Every file under `root`, as paths relative to it ('/'-separated on POSIX). */
@@ -23,13 +24,6 @@ export function filesUnder(root: string): string[] {
 
 /** The top-level entries a stopgap (the takedown, the early release) regenerates rather than copies. */
 export const REGENERATED = new Set<string>([ASSET_DIRS.search, '_headers', '_redirects', GONE_DIR]);
-
-/** Writes `content` as a new file and renames it over `file`, so a hard-linked original is never changed. */
-export function replaceFile(file: string, content: string | Buffer): void {
-  const temp = `${file}.takedown-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
-}
 
 /** Links made between two yields to the event loop (about 10 ms of work). */
 const LINKS_PER_TURN = 1000;

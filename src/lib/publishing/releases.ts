@@ -7,9 +7,9 @@ import {
   renameSync,
   rmSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from '../files/atomic-write.ts';
 import type { ReleaseChange } from './release-change.ts';
 
 /**
@@ -98,9 +98,7 @@ export function readManifest(deployDir: string, name: string): ReleaseManifest {
 }
 
 export function writeManifest(deployDir: string, manifest: ReleaseManifest): void {
-  const file = manifestFile(deployDir, manifest.name);
-  writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
-  renameSync(`${file}.tmp`, file);
+  writeAtomically(manifestFile(deployDir, manifest.name), JSON.stringify(manifest));
 }
 
 export const hashFile = (file: string) => createHash('sha256').update(readFileSync(file)).digest('base64url');

@@ -2,15 +2,18 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 /** Names the republish that started a build, so an orphaned build can tell and stop. */
-export const BUILD_PARENT_ENV = 'APPEALS_BUILD_PARENT';
+const BUILD_PARENT_ENV = 'APPEALS_BUILD_PARENT';
 
 /** Set to `1` for a build of some appeals only (the early release): it shares the photo cache and prunes nothing. */
 export const SUBSET_BUILD_ENV = 'APPEALS_SUBSET_BUILD';
 
-/** True when this build was started by a process that has since died (its parent has changed). */
-export function orphanedBuild(env: Record<string, string | undefined>, parentPid: number): boolean {
-  const expected = env[BUILD_PARENT_ENV];
-  return expected !== undefined && expected !== '' && Number(expected) !== parentPid;
+/**
+ * True when this build was started by a process that has since died (its parent has changed).
+ * `buildParent` is the operator configuration's `buildParent` (`APPEALS_BUILD_PARENT`, set by
+ * `runSiteBuild`); unset for a build nobody started.
+ */
+export function orphanedBuild(buildParent: string | undefined, parentPid: number): boolean {
+  return buildParent !== undefined && buildParent !== '' && Number(buildParent) !== parentPid;
 }
 
 export interface SiteBuildResult {

@@ -11,7 +11,8 @@ import {
 } from '../release-files/appeal-removal.ts';
 import { photoReferences } from '../release-files/page-references.ts';
 import { photoSource } from '../photos/photo-variants.ts';
-import { linkTree, REGENERATED, replaceFile } from './file-tree.ts';
+import { linkTree, REGENERATED } from './file-tree.ts';
+import { writeAtomically } from '../files/atomic-write.ts';
 import { releaseName } from './releases.ts';
 import { searchablePages, searchShards, startSearchIndex } from './search-index.ts';
 import { describeFindings } from './publish-release.ts';
@@ -25,7 +26,7 @@ import { digestsOf, publishStopgap, type StopgapContext, type TakedownSummary } 
  * build and publishes it only if verification passes, then runs the full build as usual.
  *
  * Files are hard links to the live release's, so a file is never changed in place: a changed file
- * is written anew and renamed over its link (`replaceFile`). What identifies an appeal in each
+ * is written anew and renamed over its link (`writeAtomically`). What identifies an appeal in each
  * kind of file, and the cutting itself, are in src/lib/release-files/appeal-removal.ts.
  */
 
@@ -118,7 +119,7 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
       if (r.removed > 0) next = r.xml;
     }
     if (next !== undefined) {
-      replaceFile(full, next);
+      writeAtomically(full, next);
       rewrittenFiles.push(file);
     }
   }
@@ -185,7 +186,7 @@ export async function takedownRelease(
       // Both removals feeds, by the renderer the build's endpoints use (the same bytes).
       for (const [file, text] of Object.entries(await removals())) {
         if (!existsSync(path.join(staging, file))) continue;
-        replaceFile(path.join(staging, file), text);
+        writeAtomically(path.join(staging, file), text);
         cut.rewrittenFiles.push(file);
       }
     } catch (error) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../content/content-errors.ts';
-import { APPEALS_DIR } from '../content/appeal-folder.ts';
+import { appealDir, appealFileIn } from '../content/appeal-folder.ts';
 
 /**
  * Appeals a release shows whose folder is gone from the content. Deleting a folder is not closing
@@ -10,7 +10,7 @@ import { APPEALS_DIR } from '../content/appeal-folder.ts';
  * republish refuses it, and a rollback treats the appeal as closed.
  */
 export function vanishedAppeals(contentDir: string, ids: readonly string[]): string[] {
-  return ids.filter((id) => !existsSync(path.join(contentDir, APPEALS_DIR, id, 'index.md')));
+  return ids.filter((id) => !existsSync(appealFileIn(appealDir(contentDir, id))));
 }
 
 /** What a comms officer reads when an appeal's folder was deleted instead of the appeal closed. */
@@ -20,8 +20,8 @@ export function vanishedProblem(
   status: 'active' | 'closed',
   displayRoot = process.cwd(),
 ): ContentProblem {
-  const folder = path.join(contentDir, APPEALS_DIR, id);
-  const file = path.relative(displayRoot, path.join(folder, 'index.md')) || folder;
+  const folder = appealDir(contentDir, id);
+  const file = path.relative(displayRoot, appealFileIn(folder)) || folder;
   const restore = `Put the folder back (for example with \`git restore ${path.relative(displayRoot, folder) || folder}\` or from a backup)`;
   return {
     file,

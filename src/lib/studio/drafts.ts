@@ -27,7 +27,8 @@ import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts
  * it into content/appeals/<id>/ without ever leaving a half-written file there.
  */
 export const DRAFTS_DIR = 'drafts';
-const META_FILE = 'draft.json';
+/** The draft's own record (who, when, which state), beside its index.md; read only through `readMeta`. */
+export const DRAFT_META_FILE = 'draft.json';
 
 export class DraftError extends Error {}
 
@@ -92,12 +93,12 @@ function writePrivately(file: string, text: string): void {
 }
 
 function saveMeta(dir: string, meta: DraftMeta): void {
-  writePrivately(path.join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+  writePrivately(path.join(dir, DRAFT_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 export function readDraft(dataDir: string, id: string): Draft | undefined {
   const dir = draftDir(dataDir, id);
-  const metaFile = path.join(dir, META_FILE);
+  const metaFile = path.join(dir, DRAFT_META_FILE);
   if (!existsSync(metaFile)) return undefined;
   const meta = readMeta(metaFile);
   let parsed: { data: Record<string, unknown>; body: string } = { data: {}, body: '' };
@@ -113,8 +114,8 @@ export function listDrafts(dataDir: string): DraftMeta[] {
   const root = path.join(dataDir, DRAFTS_DIR);
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => isAppealId(name) && existsSync(path.join(root, name, META_FILE)))
-    .map((name) => readMeta(path.join(root, name, META_FILE)))
+    .filter((name) => isAppealId(name) && existsSync(path.join(root, name, DRAFT_META_FILE)))
+    .map((name) => readMeta(path.join(root, name, DRAFT_META_FILE)))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
@@ -192,7 +193,7 @@ export function startEditDraft(
   const baseHash = contentHash(contentDir, id);
   if (!baseHash) throw new DraftError(`there is no appeal ${id}`);
   const dir = draftDir(dataDir, id);
-  if (existsSync(path.join(dir, META_FILE))) throw new DraftError(`appeal ${id} already has a draft`);
+  if (existsSync(path.join(dir, DRAFT_META_FILE))) throw new DraftError(`appeal ${id} already has a draft`);
   const staging = `${dir}.starting-${randomBytes(4).toString('hex')}`;
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   copyFileSync(appealFileIn(source), appealFileIn(staging));

@@ -10,9 +10,9 @@ import {
   rmSync,
 } from 'node:fs';
 import path from 'node:path';
-import { APPEALS_DIR, idFolder } from '../content/appeal-folder.ts';
+import { APPEALS_DIR, appealDir, idFolder } from '../content/appeal-folder.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
-import { draftDir, removeDraft } from './drafts.ts';
+import { DRAFT_META_FILE, draftDir, removeDraft } from './drafts.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -44,15 +44,15 @@ export async function buildPreview(
   try {
     control.step('copy', 'running');
     const content = path.join(work, 'content');
-    mkdirSync(path.join(content, APPEALS_DIR, id), { recursive: true, mode: 0o700 });
+    const appeal = appealDir(content, id);
+    mkdirSync(appeal, { recursive: true, mode: 0o700 });
     for (const entry of readdirSync(config.contentDir)) {
       if (entry !== APPEALS_DIR)
         cpSync(path.join(config.contentDir, entry), path.join(content, entry), { recursive: true });
     }
     for (const name of readdirSync(sourceDir)) {
       const file = path.join(sourceDir, name);
-      if (name !== 'draft.json' && lstatSync(file).isFile())
-        copyFileSync(file, path.join(content, APPEALS_DIR, id, name));
+      if (name !== DRAFT_META_FILE && lstatSync(file).isFile()) copyFileSync(file, path.join(appeal, name));
     }
     control.step('copy', 'done');
     control.step('build', 'running');
