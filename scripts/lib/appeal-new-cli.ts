@@ -5,11 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { nextAppealId } from '../../src/lib/model/appeal-id.ts';
-import {
-  APPEAL_FILE,
-  appealFileIn,
-  appealsDir as appealsFolder,
-} from '../../src/lib/content/appeal-folder.ts';
+import { appealFileIn, appealsDir as appealsFolder, idFolder } from '../../src/lib/content/appeal-folder.ts';
 import { buildDate } from '../../src/lib/model/build-date.ts';
 import { formatProblem } from '../../src/lib/content/content-errors.ts';
 import { contentDirectory } from '../../src/lib/content/content-location.ts';
@@ -196,16 +192,16 @@ export async function commandNew(argv: string[]): Promise<void> {
     const report: ContentReport = { settings, appeals: [], problems: [], warnings: [] };
     await validateAppealFolder(staging, id, report, { today });
     if (report.problems.length > 0) {
-      const target = path.join(path.relative(process.cwd(), appealsDir), id, APPEAL_FILE);
+      const target = appealFileIn(idFolder(path.relative(process.cwd(), appealsDir), id));
       throw new UsageError(
         `The appeal was not created. Fix these and run the command again:\n${report.problems.map((p) => `  ${target}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n')}`,
       );
     }
-    renameSync(staging, path.join(appealsDir, id));
+    renameSync(staging, idFolder(appealsDir, id));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  const where = path.relative(process.cwd(), appealFileIn(path.join(appealsDir, id)));
+  const where = path.relative(process.cwd(), appealFileIn(idFolder(appealsDir, id)));
   console.log(
     `Created appeal ${id} at ${where} with ${photos.length} photo${photos.length === 1 ? '' : 's'} (metadata removed).`,
   );
