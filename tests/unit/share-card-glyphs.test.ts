@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/content/content-errors.ts';
+import { PRINTABLE_ASCII_RE } from '../../src/lib/content/share-card-problems.ts';
 import { stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
 import { cardGlyphProblem, characterTheCardCannotDraw } from '../../src/lib/outputs/card-glyphs.ts';
@@ -104,6 +105,16 @@ describe("the share card's fonts", () => {
       }
     });
   }
+
+  it('draw every printable ASCII character in Atkinson Hyperlegible Next, so check skips the fonts for such text', () => {
+    const ascii = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+    expect(PRINTABLE_ASCII_RE.test(`${ascii} \t\n`)).toBe(true);
+    expect(PRINTABLE_ASCII_RE.test('Gwŷn')).toBe(false);
+    for (const weight of WEIGHTS) {
+      expect(typefaceFor(weight, ascii)).toBe(weight[0]);
+      expect(readBack(setText(weight[0]!, ascii, 0, 50, 30).glyphs)).toBe(ascii);
+    }
+  });
 
   it('set a whole line in Atkinson Hyperlegible Next where it has every letter, else in Noto Sans', () => {
     expect(typefaceFor(fonts.bold, 'Tomos Gwŷn Pritchard')).toBe(ATKINSON_BOLD);
