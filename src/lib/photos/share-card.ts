@@ -13,9 +13,8 @@ const RED = '#b00020';
 const escapeXml = (s: string) =>
   s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** One line of the card, set: its path data and colour, the text it says and the glyphs it drew. */
+/** One line of the card, set: its path data and colour, and the glyphs it drew. */
 export interface CardLine {
-  text: string;
   fill: string;
   d: string;
   glyphs: DrawnGlyph[];
@@ -34,7 +33,7 @@ export function shareCardDrawing(
   const maxWidth = width - left - 40;
   const lines: CardLine[] = [];
   const line = (fonts: Typeface, content: string, x: number, y: number, size: number, fill: string) =>
-    lines.push({ text: content, fill, ...setText(fonts, content, x, y, size) });
+    lines.push({ fill, ...setText(fonts, content, x, y, size) });
   // A text wraps and shrinks in the one typeface that has all its letters (see `typefaceFor`).
   const fit = (weight: Typeface[], content: string, options: Parameters<typeof fitText>[2]) => {
     const fonts = typefaceFor(weight, content);
