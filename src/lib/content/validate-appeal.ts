@@ -17,6 +17,7 @@ import { circumstancesProblems } from './circumstances.ts';
 import { problemsFromIssues } from './content-errors.ts';
 import type { ContentReport } from './content-report.ts';
 import { FrontmatterError, parseMarkdownFile } from './frontmatter.ts';
+import { appealCardTextProblems } from './share-card-problems.ts';
 import { isPhotoFileName } from './photo-file.ts';
 import { lstatOrUndefined, notRegularFile } from './regular-file.ts';
 
@@ -44,6 +45,7 @@ function validateActive(
   }
   // These checks read the raw data, so they report alongside schema problems rather than after them.
   const photos = photoFileProblems(file, dir, data, report);
+  report.problems.push(...appealCardTextProblems(file, data));
   const region = (data.lastSeen as { region?: unknown } | undefined)?.region;
   if (settings && typeof region === 'string' && !settings.regions.some((r) => r.id === region)) {
     report.problems.push({
