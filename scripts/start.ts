@@ -69,14 +69,15 @@ async function main(): Promise<void> {
     site.server === 'nginx'
       ? 'nginx, with the generated configuration'
       : `a small Node server with nginx's answers${chosen.why ? ` (${chosen.why})` : ''}`;
-  console.log(`The public site is at ${site.url}/ (Ctrl+C stops it).`);
   console.log(
-    `It serves the live release, ${currentLink(context.deployDir)}, through ${how}: closed appeals answer 410, and each publish shows here at once.`,
+    `Serving the live release, ${currentLink(context.deployDir)}, through ${how}: closed appeals answer 410, and each publish shows here at once.`,
   );
   if (address !== `${site.url}/`)
     console.log(
       `The studio links to ${address}; to make its links open this server, start the studio with LIVE_SITE_URL=${site.url}/.`,
     );
+  // Last, so it is the line people see (and tests wait for).
+  console.log(`The public site is at ${site.url}/ (Ctrl+C stops it).`);
   const stop = () => {
     void site.stop().then(() => process.exit(0));
   };
