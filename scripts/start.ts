@@ -6,7 +6,7 @@ import { LOCAL_SITE_PORT, localPort, publicSiteAddress } from '../src/lib/hostin
 import { describeFailure } from '../src/lib/publishing/describe-failure.ts';
 import { currentLink } from '../src/lib/publishing/releases.ts';
 import { StageError } from '../src/lib/publishing/stage-clock.ts';
-import { ensureLiveRelease, liveServerKind, serveLiveSite, type LiveServerKind } from './lib/live-site.ts';
+import { ensureLiveRelease, liveServerKind, serveLiveSite } from './lib/live-site.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
 const USAGE = 'Usage: npm start [-- --port N] [-- --server nginx|node]';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   if (values.server !== undefined && values.server !== 'nginx' && values.server !== 'node')
     fail(`--server: expected nginx or node, got ${JSON.stringify(values.server)}\n${USAGE}`);
   const chosen = liveServerKind();
-  const server = (values.server as LiveServerKind | undefined) ?? chosen.kind;
+  const server = values.server ?? chosen.kind;
 
   try {
     await ensureLiveRelease(context, (line) => console.log(line));

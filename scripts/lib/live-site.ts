@@ -27,7 +27,7 @@ export async function ensureLiveRelease(
 ): Promise<boolean> {
   if (currentRelease(context.deployDir) !== undefined) return false;
   log(
-    `Nothing is published in ${context.deployDir} yet: publishing the appeals in ${context.contentDir} first (a few minutes the first time).`,
+    `Nothing is published in ${context.deployDir} yet: publishing the appeals in ${context.contentDir} first (a minute or two).`,
   );
   const startedAt = performance.now();
   printSummary(await runRepublish(context, { wait: true }), startedAt);
@@ -53,12 +53,12 @@ export async function serveLiveSite(options: {
       ...(options.port === 0 ? {} : { port: options.port }),
       ...(options.embedAllowedSites ? { embedAllowedSites: options.embedAllowedSites } : {}),
     });
-    return { url: nginx.url, server: 'nginx', stop: nginx.stop };
+    return { url: nginx.url, server: 'nginx', stop: () => nginx.stop() };
   }
   const node = await startStaticServer(root, {
     port: options.port,
     liveRelease: true,
     headers: SECURITY_HEADERS,
   });
-  return { url: node.url, server: 'node', stop: node.close };
+  return { url: node.url, server: 'node', stop: () => node.close() };
 }

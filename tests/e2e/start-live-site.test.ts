@@ -16,8 +16,10 @@ import {
   type HttpResponse,
   NOTICE_HEADING,
   PROJECT_ROOT,
+  releaseMarkers,
   removeWorkspace,
   runCli,
+  setReleaseMarker,
   waitFor,
   type Workspace,
 } from '../helpers/publishing.ts';
@@ -84,7 +86,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -159,6 +163,24 @@ describe('npm start serves the live release', () => {
     expect(opened.text).toContain('Zephyrine');
     expect(linkAfter((await client.get('/')).text, 'The public site,')).toBe(`${site.url}/`);
   });
+
+  it('shows a publish from the studio at once, and the end of the publish links to it', async () => {
+    setReleaseMarker(ws, ACTIVE, 7);
+    const started = await client.post('/publish', { csrf: await client.csrf(), appeal: ACTIVE });
+    const jobPath = started.headers.get('location');
+    expect(started.status, started.text.slice(0, 500)).toBe(303);
+    let job = await client.get(jobPath!);
+    const deadline = Date.now() + 600_000;
+    while (!/data-job-state="(done|failed)"/.test(job.text) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      job = await client.get(jobPath!);
+    }
+    expect(/data-job-state="([a-z]+)"/.exec(job.text)?.[1], job.text.slice(0, 3000)).toBe('done');
+    const href = linkAfter(job.text, "The appeal's public address:");
+    expect(href).toBe(`${site.url}/appeals/${ACTIVE}/`);
+    const served = await http.get(new URL(href!).pathname);
+    expect(releaseMarkers(served.text), 'the change published from the studio').toEqual([7]);
+  }, 900_000);
 
   it('answers 410 with the notice once the appeal is closed, without a restart', async () => {
     const pid = site.child.pid;
