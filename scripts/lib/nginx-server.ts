@@ -64,7 +64,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  // A cap, not a pause: nginx answers in milliseconds, but a loaded machine may take many seconds.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
@@ -75,7 +76,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  throw new Error(`nginx did not answer at ${url} within 10 s:\n${output()}`);
+  throw new Error(`nginx did not answer at ${url} within 60 s:\n${output()}`);
 }
 
 /**
