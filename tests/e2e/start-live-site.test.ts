@@ -4,6 +4,7 @@
 // the notice from the same server, without a restart; the studio's links open that server; and the
 // Node server `npm start` falls back to without nginx gives the same answers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,9 @@ import {
   waitFor,
   type Workspace,
 } from '../helpers/publishing.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
 import { addStudioUser, type RunningStudio, startStudio, StudioClient } from '../helpers/studio.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
 const PUBLISHER = { email: 'robin.publisher@example.org', password: 'velvet harbour compass 73' };
 const ACTIVE = '2026-0101';
@@ -107,27 +110,27 @@ let client: StudioClient;
 let site: StartedSite;
 let http: HttpClient;
 
-beforeAll(async () => {
-  ws = await createWorkspace('start');
-  // The address the studio's links use: this test's port in place of npm start's usual 4321,
-  // which another checkout on this machine may be serving.
-  liveSiteUrl = `http://127.0.0.1:${await freePort()}/`;
-  env = { ...ws.env, STUDIO_DATA_DIR: path.join(ws.root, 'studio-data'), LIVE_SITE_URL: liveSiteUrl };
-  await addStudioUser(env, PUBLISHER.email, 'publisher', PUBLISHER.password);
-  studio = await startStudio(env);
-  client = new StudioClient(studio.url);
-  const signedIn = await client.signIn(PUBLISHER.email, PUBLISHER.password);
-  expect(signedIn.status, signedIn.text.slice(0, 500)).toBe(303);
-}, 600_000);
-
-afterAll(async () => {
-  http?.close();
-  await site?.stop();
-  await studio?.stop();
-  removeWorkspace(ws);
-});
-
 describe('npm start serves the live release', () => {
+  beforeAll(async () => {
+    ws = await createWorkspace('start');
+    // The address the studio's links use: this test's port in place of npm start's usual 4321,
+    // which another checkout on this machine may be serving.
+    liveSiteUrl = `http://127.0.0.1:${await freePort()}/`;
+    env = { ...ws.env, STUDIO_DATA_DIR: path.join(ws.root, 'studio-data'), LIVE_SITE_URL: liveSiteUrl };
+    await addStudioUser(env, PUBLISHER.email, 'publisher', PUBLISHER.password);
+    studio = await startStudio(env);
+    client = new StudioClient(studio.url);
+    const signedIn = await client.signIn(PUBLISHER.email, PUBLISHER.password);
+    expect(signedIn.status, signedIn.text.slice(0, 500)).toBe(303);
+  }, 600_000);
+
+  afterAll(async () => {
+    http?.close();
+    await site?.stop();
+    await studio?.stop();
+    removeWorkspace(ws);
+  });
+
   it('the dashboard, before anything is published, says what the first publish does and where', async () => {
     expect(ws.currentName()).toBeUndefined();
     const dashboard = await client.get('/');
@@ -226,4 +229,48 @@ describe('npm start serves the live release', () => {
       await node.stop();
     }
   }, 300_000);
+});
+
+describe("npm start's Node server", () => {
+  const tempDir = tempDirs('live-node-server');
+
+  it('follows the current link on each request, as a publish switches it', async () => {
+    const deploy = tempDir();
+    const release = (name: string, closed: boolean) => {
+      const dir = path.join(deploy, name);
+      mkdirSync(path.join(dir, 'appeals', CLOSING), { recursive: true });
+      mkdirSync(path.join(dir, 'appeals', 'closed'), { recursive: true });
+      writeFileSync(path.join(dir, 'appeals', CLOSING, 'index.html'), `<p>${FIXTURE.tobiah.names[0]}</p>`);
+      writeFileSync(path.join(dir, 'appeals', 'closed', 'index.html'), `<h1>${NOTICE_HEADING}</h1>`);
+      writeFileSync(path.join(dir, '404.html'), 'Not found');
+      if (closed) {
+        mkdirSync(path.join(dir, '_gone'));
+        writeFileSync(path.join(dir, '_gone', CLOSING), '');
+      }
+    };
+    release('a', false);
+    release('b', true);
+    const current = path.join(deploy, 'current');
+    // What a publish does: a new link renamed over the old one.
+    const switchTo = (name: string) => {
+      symlinkSync(name, `${current}.new`);
+      renameSync(`${current}.new`, current);
+    };
+    switchTo('a');
+    const server = await startStaticServer(current, { liveRelease: true });
+    const get = async (urlPath: string) => {
+      const response = await fetch(`${server.url}${urlPath}`);
+      return `${response.status} ${await response.text()}`;
+    };
+    try {
+      expect(await get(`/appeals/${CLOSING}/`)).toBe(`200 <p>${FIXTURE.tobiah.names[0]}</p>`);
+      switchTo('b');
+      expect(await get(`/appeals/${CLOSING}/`)).toBe(`410 <h1>${NOTICE_HEADING}</h1>`);
+      expect(await get(`/_gone/${CLOSING}`)).toBe('404 Not found');
+      switchTo('a');
+      expect(await get(`/appeals/${CLOSING}/`)).toBe(`200 <p>${FIXTURE.tobiah.names[0]}</p>`);
+    } finally {
+      await server.close();
+    }
+  });
 });
