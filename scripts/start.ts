@@ -1,4 +1,4 @@
-// `npm start [-- --port N] [-- --server nginx|node]`: serves the live release (deploy/current) on
+// `npm start [-- --port N --server nginx|node]`: serves the live release (deploy/current) on
 // 127.0.0.1, publishing a first one from the content if there is none (scripts/lib/live-site.ts).
 import { parseArgs } from 'node:util';
 import { loadSettings } from '../src/lib/content/load-settings.ts';
@@ -9,7 +9,7 @@ import { StageError } from '../src/lib/publishing/stage-clock.ts';
 import { ensureLiveRelease, liveServerKind, serveLiveSite } from './lib/live-site.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
-const USAGE = 'Usage: npm start [-- --port N] [-- --server nginx|node]';
+const USAGE = 'Usage: npm start [-- --port N --server nginx|node]';
 
 function fail(message: string): never {
   console.error(message);
