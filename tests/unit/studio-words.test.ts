@@ -128,7 +128,7 @@ const VALID: Record<string, unknown> = {
 function withField(path: string, value: unknown): Record<string, unknown> {
   const data = structuredClone(VALID);
   const keys = path.split('.');
-  let node = data as Record<string, unknown>;
+  let node = data;
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
   if (value === undefined) delete node[keys.at(-1)!];
   else node[keys.at(-1)!] = value;

@@ -170,8 +170,7 @@ export function activeAppealSchema<P extends z.ZodType>(photoSource: P) {
     })
     .superRefine(
       (appeal, ctx) => {
-        for (const issue of crossFieldIssues(appeal as unknown as Record<string, unknown>))
-          ctx.addIssue(issue);
+        for (const issue of crossFieldIssues(appeal)) ctx.addIssue(issue);
       },
       // Run even when other fields have problems, so every problem is reported at once: each rule
       // looks only at fields that are themselves well-formed.
