@@ -264,6 +264,10 @@ describeBrowser('plain words and safe controls in the studio', () => {
       await go(urlPath);
       await expectPlainWords(urlPath);
     }
+    await go('/appeals/2026-0102/close?reason=withdrawn');
+    await page.click('button:has-text("Close: appeal withdrawn")');
+    await page.waitForSelector('#error-summary');
+    await expectPlainWords('the close page with errors');
   });
 
   it('opens the reopen page without an error, from the appeal page', async () => {
