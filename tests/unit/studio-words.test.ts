@@ -1,9 +1,15 @@
 // The studio's words: dates read as people type them (UK order) and said back; invisible
 // characters taken out of typed text; every problem the check can find with a field of the form
 // said in the form's words (no field paths, file names or "expected … got …"), all at once.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { photoFileName } from '../../src/lib/content/appeal-photos.ts';
 import { problemsFromIssues, type ContentProblem } from '../../src/lib/content/content-errors.ts';
+import type { ContentReport } from '../../src/lib/content/content-report.ts';
+import { stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
+import { scanAppealFolder } from '../../src/lib/content/validate-appeal.ts';
 import { activeAppealSchema } from '../../src/lib/model/appeal-schema.ts';
 import { APPEAL_FORM, appealFromForm, PHOTO_FIELDS } from '../../src/lib/studio/appeal-form.ts';
 import { withoutInvisible } from '../../src/lib/studio/plain-input.ts';
@@ -311,5 +317,38 @@ describe('the preview', () => {
       /<body class="x"><nav aria-label="Studio preview">.*href="\/appeals\/2026-0042\/".*<\/nav><main>/,
     );
     expect(withBackToStudio('no body', '2026-0042')).toBe('no body');
+  });
+});
+
+describe('npm run check, on a real file', () => {
+  it('reports every problem at once, the rules against today among them, and an overdue review only as a warning', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'studio-words-'));
+    try {
+      const dir = path.join(root, 'appeals', '2026-0042');
+      mkdirSync(dir, { recursive: true });
+      const data = withField('name', undefined);
+      Object.assign(data, {
+        missingSince: '2026-12-25',
+        published: '2026-11-01',
+        reviewBy: '2026-01-01',
+        consent: { by: 'Mother', date: '2027-01-01' },
+      });
+      writeFileSync(path.join(dir, 'index.md'), stringifyMarkdownFile(data, 'A fictional appeal.'));
+      const report: ContentReport = { appeals: [], problems: [], warnings: [] };
+      scanAppealFolder(dir, '2026-0042', report, {
+        today: { year: 2026, month: 11, day: 29 },
+        displayRoot: root,
+      });
+      const fields = report.problems.map((p) => p.field);
+      expect(fields).toEqual(expect.arrayContaining(['name', 'missingSince', 'consent.date', 'published']));
+      expect(fields).not.toContain('reviewBy');
+      expect(report.warnings.map((w) => w.field)).toEqual(['reviewBy']);
+      // The check keeps the file's words.
+      expect(report.problems.find((p) => p.field === 'consent.date')!.message).toMatch(
+        /^expected a date on or before today \(2026-11-29\)/,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
