@@ -21,9 +21,9 @@ import {
   applyPhotoForm,
   photoAction,
   photoEditsFromForm,
-  thumbnailAlt,
   withQuarterTurn,
 } from '../../src/lib/studio/photo-actions.ts';
+import { thumbnailAlt } from '../../src/lib/studio/thumbnail-alt.ts';
 
 const HEIC = path.join(import.meta.dirname, '../fixtures/heic/gradient-600x800.heic');
 

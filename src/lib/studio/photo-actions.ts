@@ -169,9 +169,3 @@ export async function applyPhotoForm(
   }
   return { rows, problems, photoAction: action !== undefined };
 }
-
-/** A thumbnail's text alternative: the photo's description, or which photo it is when it has none. */
-export function thumbnailAlt(alt: string | undefined, index: number): string {
-  const text = (alt ?? '').trim();
-  return text === '' ? `Photo ${index + 1} (no description yet)` : text;
-}

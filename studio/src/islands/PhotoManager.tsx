@@ -6,7 +6,9 @@ import {
   type Rotation,
   type Size,
 } from '../../../src/lib/photos/photo-edit.ts';
-import './PhotoManager.css';
+import { thumbnailAlt } from '../../../src/lib/studio/thumbnail-alt.ts';
+// Outside islands/: the React transform takes every file there for JSX.
+import '../styles/photo-manager.css';
 
 /**
  * The photos of the edit form. The server renders it first as plain inputs and buttons that post
@@ -51,10 +53,6 @@ interface NewFile {
 }
 
 const inputId = (name: string) => `f-${name.replace(/[^\w]+/g, '-')}`;
-
-function thumbnailAlt(alt: string, index: number): string {
-  return alt.trim() === '' ? `Photo ${index + 1} (no description yet)` : alt.trim();
-}
 
 /** The README's help text, with its `code` parts as <code>. */
 function Help({ id, text }: { id: string; text: string }) {
@@ -208,7 +206,14 @@ export default function PhotoManager({
   );
   const [announcement, setAnnouncement] = useState('');
   const [files, setFiles] = useState<NewFile[]>([]);
+  // Dragging uses pointer events, not HTML drag and drop, so it works with a finger on a phone too.
   const dragged = useRef<number | undefined>(undefined);
+  const [dropTarget, setDropTarget] = useState<number | undefined>(undefined);
+  const itemAt = (x: number, y: number): number | undefined => {
+    const item = document.elementFromPoint(x, y)?.closest('[data-photo-key]');
+    const index = item ? [...(item.parentElement?.children ?? [])].indexOf(item) : -1;
+    return index === -1 ? undefined : index;
+  };
   const refocus = useRef<{ key: string; element: HTMLElement } | undefined>(undefined);
 
   useEffect(() => setLive(true), []);
@@ -290,14 +295,7 @@ export default function PhotoManager({
               data-photo-key={item.key}
               data-src={item.src}
               onKeyDown={onItemKey(i)}
-              onDragOver={(event) => {
-                if (dragged.current !== undefined) event.preventDefault();
-              }}
-              onDrop={(event) => {
-                event.preventDefault();
-                if (dragged.current !== undefined) moveTo(dragged.current, i);
-                dragged.current = undefined;
-              }}
+              data-drop-target={dropTarget === i && dragged.current !== i ? '' : undefined}
             >
               <div>
                 {live && item.width > 0 ? (
@@ -312,14 +310,28 @@ export default function PhotoManager({
                 {live && (
                   <span
                     className="drag-handle"
-                    draggable
-                    aria-hidden="true"
-                    onDragStart={(event) => {
+                    onPointerDown={(event) => {
+                      event.preventDefault();
+                      event.currentTarget.setPointerCapture(event.pointerId);
                       dragged.current = i;
-                      event.dataTransfer.effectAllowed = 'move';
-                      event.dataTransfer.setData('text/plain', item.key);
+                      setDropTarget(i);
                     }}
-                    onDragEnd={() => (dragged.current = undefined)}
+                    onPointerMove={(event) => {
+                      if (dragged.current === undefined) return;
+                      const over = itemAt(event.clientX, event.clientY);
+                      if (over !== undefined) setDropTarget(over);
+                    }}
+                    onPointerUp={(event) => {
+                      const from = dragged.current;
+                      const to = itemAt(event.clientX, event.clientY);
+                      dragged.current = undefined;
+                      setDropTarget(undefined);
+                      if (from !== undefined && to !== undefined) moveTo(from, to);
+                    }}
+                    onPointerCancel={() => {
+                      dragged.current = undefined;
+                      setDropTarget(undefined);
+                    }}
                     data-drag-handle
                   >
                     Drag to move
