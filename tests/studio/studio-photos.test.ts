@@ -218,7 +218,7 @@ describeBrowser('the photo manager', () => {
     ).not.toMatch(/HEIC/);
   });
 
-  it('has no accessibility problems at 1280 and 375 px', async () => {
+  it('has no accessibility problems at 1280 and 375 px, and turns a chosen photo before saving', async () => {
     await islandLive(page);
     await page.setInputFiles('#f-upload', [portrait()]);
     await page.focus('text=Rotate photo 2 left');
@@ -236,6 +236,15 @@ describeBrowser('the photo manager', () => {
       expect(overflow, `scrolls sideways at ${viewport.width} px`).toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A chosen photo can be turned before it is saved: the preview turns, and so does the stored photo.
+    await page.getByRole('button', { name: 'Undo the turn and crop of photo 2' }).click();
+    await page.getByRole('button', { name: 'Rotate new photo 1 right' }).click();
+    expect(await page.locator('[data-upload-previews] img').getAttribute('data-turn')).toBe('90');
+    await saveDraft(page);
+    const photos = await savedPhotos(page);
+    expect(photos).toHaveLength(4);
+    expect(await storedSize(photos[3]!)).toEqual([1200, 900]);
     expect(problems.cspViolations).toEqual([]);
     // The previews of chosen files are the page's own object URLs (blob:), not another site.
     expect(problems.foreignRequests.filter((url) => !url.startsWith(`blob:${studio.url}/`))).toEqual([]);
@@ -269,7 +278,7 @@ describeBrowser('the photo manager', () => {
       };
 
       await press('Move photo 2 up');
-      expect(await savedPhotos(p)).toEqual([before[1], before[0], before[2]]);
+      expect(await savedPhotos(p)).toEqual([before[1], before[0], ...before.slice(2)]);
 
       // The HEIC photo, now third, is 600 × 800: a quarter turn makes it 800 × 600.
       await press('Rotate photo 3 left');

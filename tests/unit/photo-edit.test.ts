@@ -218,6 +218,7 @@ describe('the server turns and crops the photo itself', () => {
       ],
       uploads: [upload, new File([], '')],
       uploadAlts: ['  A gradient  '],
+      uploadRotates: ['90'],
       action: 'photo-up:1',
       dir,
       nextName,
@@ -232,6 +233,9 @@ describe('the server turns and crops the photo itself', () => {
     expect(readdirSync(dir).sort()).toEqual(['photo-1.jpg', 'photo-3.jpg', 'photo-4.jpg']);
     const edited = await sharp(path.join(dir, 'photo-3.jpg')).metadata();
     expect([edited.width, edited.height]).toEqual([1000, 800]);
+    // The new 600 × 800 photo was turned as its preview was before saving.
+    const added = await sharp(path.join(dir, 'photo-4.jpg')).metadata();
+    expect([added.format, added.width, added.height, added.exif]).toEqual(['jpeg', 800, 600, undefined]);
 
     // The no-JavaScript rotate button turns by a quarter; a crop too small is refused, and the photo kept.
     const again = await applyPhotoForm({

@@ -84,9 +84,10 @@ export async function photoSizes(
 export interface PhotoFormInput {
   /** The form's text values, in order. */
   entries: ReadonlyArray<[string, string]>;
-  /** The chosen files, in order, and the descriptions typed beside their previews. */
+  /** The chosen files, in order, and the descriptions and turns given beside their previews. */
   uploads: readonly File[];
   uploadAlts: readonly string[];
+  uploadRotates?: readonly string[] | undefined;
   action: string;
   /** The draft's folder: every edit and upload is written there. */
   dir: string;
@@ -153,8 +154,12 @@ export async function applyPhotoForm(
       continue;
     }
     const name = input.nextName();
+    const rotate = parseRotation(input.uploadRotates?.[k]) ?? 0;
     try {
-      await ingestPhoto(Buffer.from(await file.arrayBuffer()), path.join(input.dir, name));
+      const stored = path.join(input.dir, name);
+      await ingestPhoto(Buffer.from(await file.arrayBuffer()), stored);
+      // Turned as its preview was, from the cleaned copy (editPhoto reads it whole before writing).
+      if (rotate !== 0) await editPhoto(stored, { rotate }, stored);
       rows.push({
         src: name,
         alt: (input.uploadAlts[k] ?? '').trim(),

@@ -50,6 +50,7 @@ interface NewFile {
   url: string;
   name: string;
   alt: string;
+  rotate: Rotation;
 }
 
 const inputId = (name: string) => `f-${name.replace(/[^\w]+/g, '-')}`;
@@ -217,7 +218,11 @@ export default function PhotoManager({
   const refocus = useRef<{ key: string; element: HTMLElement } | undefined>(undefined);
 
   useEffect(() => setLive(true), []);
-  useEffect(() => () => files.forEach((f) => URL.revokeObjectURL(f.url)), [files]);
+  // Object URLs live until other files are chosen or the page goes.
+  const urls = useRef<string[]>([]);
+  useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
+  const changeFile = (k: number, change: Partial<NewFile>) =>
+    setFiles((current) => current.map((f, j) => (j === k ? { ...f, ...change } : f)));
   // A moved photo keeps the keyboard focus on the control that moved it (or its pair at the ends).
   useLayoutEffect(() => {
     const target = refocus.current;
@@ -554,8 +559,15 @@ export default function PhotoManager({
           accept="image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif,.heic,.heif"
           multiple
           onChange={(event) => {
-            const chosen = [...(event.target.files ?? [])];
-            setFiles(chosen.map((file) => ({ url: URL.createObjectURL(file), name: file.name, alt: '' })));
+            urls.current.forEach((url) => URL.revokeObjectURL(url));
+            const chosen = [...(event.target.files ?? [])].map((file): NewFile => ({
+              url: URL.createObjectURL(file),
+              name: file.name,
+              alt: '',
+              rotate: 0,
+            }));
+            urls.current = chosen.map((f) => f.url);
+            setFiles(chosen);
           }}
           aria-describedby={['f-upload-hint', uploadErrors.length > 0 && 'f-upload-error']
             .filter(Boolean)
@@ -577,23 +589,45 @@ export default function PhotoManager({
                   {heic ? (
                     <p className="muted">{file.name}: an iPhone photo, shown once saved.</p>
                   ) : (
-                    <img src={file.url} alt={label} />
+                    <div className="upload-preview">
+                      <img
+                        src={file.url}
+                        alt={label}
+                        className={`turn-${file.rotate}`}
+                        data-turn={file.rotate}
+                      />
+                    </div>
                   )}
-                  <div className="field">
-                    <label htmlFor={`f-upload-alt-${k}`}>
-                      Describe new photo {k + 1} ({file.name}) for people who cannot see it
-                    </label>
-                    <input
-                      type="text"
-                      id={`f-upload-alt-${k}`}
-                      name="uploadAlt"
-                      value={file.alt}
-                      onChange={(event) =>
-                        setFiles((current) =>
-                          current.map((f, j) => (j === k ? { ...f, alt: event.target.value } : f)),
-                        )
-                      }
-                    />
+                  <div>
+                    <div className="field">
+                      <label htmlFor={`f-upload-alt-${k}`}>
+                        Describe new photo {k + 1} ({file.name}) for people who cannot see it
+                      </label>
+                      <input
+                        type="text"
+                        id={`f-upload-alt-${k}`}
+                        name="uploadAlt"
+                        value={file.alt}
+                        onChange={(event) => changeFile(k, { alt: event.target.value })}
+                      />
+                    </div>
+                    <input type="hidden" name="uploadRotate" value={String(file.rotate)} />
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => changeFile(k, { rotate: ((file.rotate + 270) % 360) as Rotation })}
+                      >
+                        Rotate new photo {k + 1} left
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => changeFile(k, { rotate: ((file.rotate + 90) % 360) as Rotation })}
+                      >
+                        Rotate new photo {k + 1} right
+                      </button>
+                    </div>
                   </div>
                 </li>
               );
