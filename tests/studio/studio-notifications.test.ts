@@ -1,8 +1,9 @@
 // The studio's notifications, in real Chromium against a real studio server and real files: an
 // appeal past its review date is listed on the dashboard and reminded once a day, not once a load;
 // an author sends an appeal for approval and a publisher sees it counted in the navigation and
-// listed; the publisher approves and publishes it and its author is told it is on the public site;
-// "Mark all as read" clears the count; closing the appeal deletes every notification about it.
+// listed; the publisher approves it (it then waits for nobody) and publishes it, and its author is
+// told it is on the public site; "Mark all as read" clears the count; closing the appeal deletes
+// every notification about it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser, watchPage, type PageProblems } from '../helpers/browser.ts';
@@ -131,6 +132,10 @@ describeBrowser('studio notifications', () => {
       (await notifications(await pageFor(AUTHOR))).map((n) => n.kind),
       'not the author',
     ).toEqual(['review']);
+    expect(
+      (await notifications(await pageFor(JO))).map((n) => n.kind),
+      'every other publisher',
+    ).toContain('approval');
   });
 
   it('the publisher approves and publishes it: its author is told it is on the public site', async () => {
@@ -145,6 +150,11 @@ describeBrowser('studio notifications', () => {
       (await notifications(await pageFor(AUTHOR))).map((n) => n.kind),
       'approved is not yet live',
     ).toEqual(['review']);
+    for (const publisher of [SAM, JO])
+      expect(
+        (await notifications(await pageFor(publisher))).map((n) => n.kind),
+        `approved: it waits for ${publisher.email} no more`,
+      ).toEqual(['review']);
     await page.goto(`${studio.url}/appeals/${appealId}/`);
     await Promise.all([
       page.waitForURL(/\/jobs\/[0-9a-f]{32}/),

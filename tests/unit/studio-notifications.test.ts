@@ -16,6 +16,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEditDraft } from '../../src/lib/studio/drafts.ts';
 import {
+  approvedNotices,
   forgetAppealNotices,
   listNotifications,
   liveNow,
@@ -24,7 +25,6 @@ import {
   notify,
   peopleWithRole,
   remindPastReview,
-  renameAppealNotices,
   sentForApproval,
   tellWentLive,
   unreadCount,
@@ -113,8 +113,14 @@ describe('notifications', () => {
     expect(texts(AUTHOR)).toEqual([
       'Appeal 2026-0007 is past its review date: check it is still needed and up to date',
     ]);
+    markAllRead(db, SAM, T0 + 1);
     expect(remindPastReview(db, ['2026-0007'], '2026-12-06', T0 + 86_400_000), 'the next day').toBe(3);
-    expect(unreadCount(db, AUTHOR)).toBe(2);
+    expect(unreadCount(db, AUTHOR), "yesterday's unread reminder is replaced").toBe(1);
+    expect(listNotifications(db, AUTHOR).map((n) => n.createdAt)).toEqual([T0 + 86_400_000]);
+    expect(
+      listNotifications(db, SAM).map((n) => n.read),
+      'a read one stays, as read',
+    ).toEqual([false, true]);
   });
 
   it('are marked read all at once; read ones older than a month are deleted', () => {
@@ -133,11 +139,18 @@ describe('notifications', () => {
     expect(listNotifications(db, AUTHOR)).toEqual([]);
   });
 
-  it('about a closed appeal are deleted, and follow an appeal approved under another id', () => {
+  it('about a closed appeal are deleted; approval ends "waiting", and they follow an appeal approved under another id', () => {
+    sentForApproval(db, '2026-0041', AUTHOR, [AUTHOR], T0);
     sentForApproval(db, '2026-0042', AUTHOR, [AUTHOR], T0);
-    renameAppealNotices(db, '2026-0042', '2026-0044');
-    expect(texts(SAM)[0]).toContain('Appeal 2026-0044 is waiting');
+    remindPastReview(db, ['2026-0042'], '2026-12-05', T0);
+    approvedNotices(db, '2026-0041', '2026-0041');
+    approvedNotices(db, '2026-0042', '2026-0044');
+    expect(texts(SAM)).toEqual([
+      'Appeal 2026-0044 is past its review date: check it is still needed and up to date',
+    ]);
     expect(tellWentLive(db, (id) => id === '2026-0044', T0)).toEqual(['2026-0044']);
+    expect(tellWentLive(db, (id) => id === '2026-0041', T0)).toEqual(['2026-0041']);
+    forgetAppealNotices(db, '2026-0041');
     sentForApproval(db, '2026-0044', AUTHOR, [AUTHOR], T0);
     remindPastReview(db, ['2026-0044', '2026-0045'], '2026-12-05', T0);
     forgetAppealNotices(db, '2026-0044');

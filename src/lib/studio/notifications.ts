@@ -125,9 +125,14 @@ export function forgetAppealNotices(db: DatabaseSync, appealId: string): void {
   });
 }
 
-/** An appeal approved under another id (its own was taken meanwhile): its notices follow it. */
-export function renameAppealNotices(db: DatabaseSync, from: string, to: string): void {
+/**
+ * An appeal was approved (under `to`; another id than `from` if its own was taken meanwhile): it
+ * waits for nobody's approval any more, and who waits for it to go live follows it.
+ */
+export function approvedNotices(db: DatabaseSync, from: string, to: string): void {
   inTransaction(db, () => {
+    db.prepare("DELETE FROM notifications WHERE kind = 'approval' AND appeal_id = ?").run(from);
+    if (from === to) return;
     db.prepare('UPDATE notifications SET appeal_id = ? WHERE appeal_id = ?').run(to, from);
     db.prepare('UPDATE OR IGNORE live_watchers SET appeal_id = ? WHERE appeal_id = ?').run(to, from);
     db.prepare('DELETE FROM live_watchers WHERE appeal_id = ?').run(from);
@@ -194,7 +199,10 @@ export function liveNow(folders: {
   };
 }
 
-/** Reminds every author and publisher of each appeal in `appealIds` (past its review date), once a day. */
+/**
+ * Reminds every author and publisher of each appeal in `appealIds` (past its review date), once a
+ * day; a new reminder replaces yesterday's unread one, so the count does not grow day by day.
+ */
 export function remindPastReview(
   db: DatabaseSync,
   appealIds: readonly string[],
@@ -202,9 +210,15 @@ export function remindPastReview(
   at: number,
 ): number {
   const people = peopleWithRole(db, ['author', 'publisher']);
+  const older = db.prepare(
+    "DELETE FROM notifications WHERE kind = 'review' AND appeal_id = ? AND read_at IS NULL AND once_key <> ?",
+  );
   let told = 0;
-  for (const appealId of appealIds)
-    told += notify(db, people, { kind: 'review', appealId, at, onceKey: `review ${appealId} ${today}` });
+  for (const appealId of appealIds) {
+    const onceKey = `review ${appealId} ${today}`;
+    older.run(appealId, onceKey);
+    told += notify(db, people, { kind: 'review', appealId, at, onceKey });
+  }
   return told;
 }
 
