@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { approveDraft } from '../../../../../src/lib/lifecycle/use-cases.ts';
 import { readDraft } from '../../../../../src/lib/studio/drafts.ts';
+import { approvedNotices } from '../../../../../src/lib/studio/notifications.ts';
 import { approvalProblem } from '../../../../../src/lib/studio/roles.ts';
 import { twoPersonRule } from '../../../../../src/lib/studio/studio-config.ts';
 import { checkFolder, withAppealLock } from '../../../lib/appeal-state.ts';
@@ -32,6 +33,7 @@ export const POST: APIRoute = async (context) => {
       year: studio.today().year,
       by: user.email,
     });
+    approvedNotices(studio.db, id, approved);
     return context.redirect(`/appeals/${approved}/?approved`, 303);
   });
 };
