@@ -222,7 +222,8 @@ describeNginx('the studio, end to end', () => {
         true,
       );
       await page.goto(`${studio.url}/appeals/${appealId}/`);
-
+      // Approved from the page showing what the new appeal says.
+      await Promise.all([page.waitForURL(/\/review$/), page.click('[data-review-link]')]);
       await Promise.all([
         page.waitForURL(new RegExp(`/appeals/${appealId}/\\?approved(#.*)?$`)),
         page.click('button:has-text("Approve")'),
@@ -234,9 +235,12 @@ describeNginx('the studio, end to end', () => {
       const unlock = await acquireLock(publishLockDir(ws.deployDir), { wait: false });
       let released = false;
       try {
+        // Publishing first lists what will change; it starts on confirming.
+        await Promise.all([page.waitForURL(/\/publish\?/), page.click('a:has-text("Publish this appeal")')]);
+        expect(await page.textContent(`[data-plan="new"] [data-appeal="${appealId}"]`)).toContain(CHILD.name);
         await Promise.all([
           page.waitForURL(/\/jobs\/[0-9a-f]{32}/),
-          page.click('button:has-text("Publish this appeal")'),
+          page.click('[data-confirm-publish]'),
         ]);
         const jobUrl = page.url().split('?')[0]!;
         await page.waitForSelector('[data-step="lock"][data-state="running"]');
@@ -251,10 +255,8 @@ describeNginx('the studio, end to end', () => {
         const second = await browser.newPage();
         await second.context().addCookies(await page.context().cookies());
         await second.goto(`${studio.url}/appeals/${appealId}/`);
-        await Promise.all([
-          second.waitForURL(/\/jobs\//),
-          second.click('button:has-text("Publish this appeal")'),
-        ]);
+        await Promise.all([second.waitForURL(/\/publish\?/), second.click('a:has-text("Publish this appeal")')]);
+        await Promise.all([second.waitForURL(/\/jobs\//), second.click('[data-confirm-publish]')]);
         expect(second.url().split('?')[0]).toBe(jobUrl);
         expect(await second.textContent('main')).toContain('a second one was not started');
         await second.close();
