@@ -12,6 +12,7 @@ import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { approveChanges, closeFound, withdrawAppeal } from '../../src/lib/lifecycle/use-cases.ts';
 import { changedNames, diffAppeal, isEmptyDiff } from '../../src/lib/studio/appeal-diff.ts';
 import { ChangedMeanwhileError, readDraft, saveDraft, startEditDraft } from '../../src/lib/studio/drafts.ts';
+import { forgetClosed } from '../../src/lib/studio/preview-build.ts';
 import { listRevisions } from '../../src/lib/studio/revisions.ts';
 import { draftFromRevision, submitDraft } from '../../src/lib/studio/review.ts';
 import { approvalProblem, changesNeedApproval } from '../../src/lib/studio/roles.ts';
@@ -214,5 +215,13 @@ describe('closing an appeal', () => {
     );
     closeFound(other, { id: '2026-0199', today: '2026-11-29', by: 'cli' });
     expect(existsSync(elsewhere)).toBe(false);
+  });
+
+  it('elsewhere (the command line, without the studio data folder) leaves the history for the studio to forget when it next looks', async () => {
+    await withHistory();
+    closeFound({ ...folders, dataDir: undefined }, { id: ID, today: '2026-11-29', by: 'cli' });
+    expect(listRevisions(folders.dataDir, ID)).toHaveLength(2);
+    expect(forgetClosed(folders.dataDir, [ID, '2026-0103'])).toEqual([ID]);
+    expect(listRevisions(folders.dataDir, ID)).toEqual([]);
   });
 });

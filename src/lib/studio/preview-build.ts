@@ -15,6 +15,7 @@ import { APPEALS_DIR, appealDir, idFolder } from '../content/appeal-folder.ts';
 import { SHARE_CARD_FILE } from '../photos/photo-step.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
 import { DRAFT_META_FILE, draftDir, removeDraft } from './drafts.ts';
+import { appealsWithHistory, forgetRevisions } from './revisions.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -121,13 +122,17 @@ export function forgetInStudio(dataDir: string, id: string): void {
 }
 
 /**
- * Forgets what the studio kept of appeals closed elsewhere (from the command line, say): a draft
- * or preview of a closed appeal would keep the child's details outside the archive.
+ * Forgets what the studio kept of appeals closed elsewhere (from the command line, say): a draft,
+ * preview or revision history of a closed appeal would keep the child's details outside the archive.
  */
 export function forgetClosed(dataDir: string, closedIds: readonly string[]): string[] {
+  const withHistory = appealsWithHistory(dataDir);
   const forgotten = closedIds.filter(
-    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)),
+    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)) || withHistory.has(id),
   );
-  for (const id of forgotten) forgetInStudio(dataDir, id);
+  for (const id of forgotten) {
+    forgetInStudio(dataDir, id);
+    if (withHistory.has(id)) forgetRevisions(dataDir, id);
+  }
   return forgotten;
 }

@@ -202,3 +202,17 @@ export function forgetRevisions(dataDir: string, id: string): number {
     return deleted;
   });
 }
+
+/** The appeals that have a history (to forget those closed from the command line). */
+export function appealsWithHistory(dataDir: string): Set<string> {
+  if (!existsSync(path.join(dataDir, DB_FILE))) return new Set();
+  return withDb(
+    dataDir,
+    (db) =>
+      new Set(
+        (db.prepare('SELECT DISTINCT appeal_id FROM revisions').all() as Array<{ appeal_id: string }>).map(
+          (r) => r.appeal_id,
+        ),
+      ),
+  );
+}
