@@ -64,14 +64,13 @@ describe('the diff a publisher approves from', () => {
     expect(diff.fields[2]).toMatchObject(
       wasUrgent ? { before: 'Yes', after: 'No' } : { before: 'No', after: 'Yes' },
     );
-    expect(diff.photos).toEqual([
-      {
-        place: 1,
-        before: expect.objectContaining({ src: 'photo-1.jpg' }),
-        after: expect.objectContaining({ src: 'photo-2.jpg', alt: 'A new school photo' }),
-        changed: ['Picture', 'Description for people who cannot see it'],
-      },
-    ]);
+    expect(diff.photos).toHaveLength(1);
+    expect(diff.photos[0]).toMatchObject({
+      place: 1,
+      before: { src: 'photo-1.jpg' },
+      after: { src: 'photo-2.jpg', alt: 'A new school photo' },
+      changed: ['Picture', 'Description for people who cannot see it'],
+    });
     expect(diff.unchanged).toBeGreaterThan(15);
     // `updated` changes with every save: it is not a change anyone reviews.
     expect(diff.otherChanged).toEqual([]);
