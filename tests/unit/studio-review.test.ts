@@ -3,17 +3,27 @@
 // photos; changes wait as `submitted` under the two-person rule (a publisher's own too); approval
 // writes them through the use case, keeps the revision history and refuses to overwrite a change
 // made meanwhile; restoring puts an old version back as a draft; closing deletes the history.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { approveChanges, closeFound, withdrawAppeal } from '../../src/lib/lifecycle/use-cases.ts';
+import { parseCalendarDate } from '../../src/lib/model/calendar-date.ts';
+import { scanAppeals } from '../../src/lib/publishing/content-scan.ts';
+import { switchCurrent, writeManifest } from '../../src/lib/publishing/releases.ts';
+import { publishPlan } from '../../src/lib/studio/publish-plan.ts';
 import { changedNames, diffAppeal, isEmptyDiff } from '../../src/lib/studio/appeal-diff.ts';
-import { ChangedMeanwhileError, readDraft, saveDraft, startEditDraft } from '../../src/lib/studio/drafts.ts';
+import {
+  ChangedMeanwhileError,
+  extendReview,
+  readDraft,
+  saveDraft,
+  startEditDraft,
+} from '../../src/lib/studio/drafts.ts';
 import { forgetClosed } from '../../src/lib/studio/preview-build.ts';
-import { listRevisions } from '../../src/lib/studio/revisions.ts';
+import { listRevisions, recordReviewedVersion } from '../../src/lib/studio/revisions.ts';
 import { draftFromRevision, submitDraft } from '../../src/lib/studio/review.ts';
 import { approvalProblem, changesNeedApproval } from '../../src/lib/studio/roles.ts';
 import { DB_FILE } from '../../src/lib/studio/studio-db.ts';
@@ -222,5 +232,57 @@ describe('closing an appeal', () => {
     expect(listRevisions(folders.dataDir, ID)).toHaveLength(2);
     expect(forgetClosed(folders.dataDir, [ID, '2026-0103'])).toEqual([ID]);
     expect(listRevisions(folders.dataDir, ID)).toEqual([]);
+  });
+});
+
+describe('the list a publish shows first', () => {
+  it('names each change by appeal and field against the live release, and says plainly what was changed outside the studio', () => {
+    // A live release made from the content as it is now.
+    const deployDir = path.join(root, 'deploy');
+    mkdirSync(path.join(deployDir, 'releases', 'r1'), { recursive: true });
+    const scanned = scanAppeals(folders.contentDir);
+    writeManifest(deployDir, {
+      name: 'r1',
+      builtAt: NOW.toISOString(),
+      activeIds: scanned.filter((a) => !a.closed).map((a) => a.id),
+      closedIds: scanned.filter((a) => a.closed).map((a) => a.id),
+      appeals: Object.fromEntries(scanned.filter((a) => !a.closed).map((a) => [a.id, a.digest])),
+      files: {},
+    });
+    switchCurrent(deployDir, 'r1');
+    const plan = () => publishPlan({ ...folders, deployDir });
+    const first = plan();
+    expect(first.appeals).toEqual([]);
+
+    const draft = startEditDraft(folders.dataDir, folders.contentDir, ID, 'ada@example.org', NOW);
+    (draft.data.description as Record<string, unknown>).height = '6 ft';
+    saveDraft(draft, 'ada@example.org', NOW);
+    submitDraft(folders, draft, { email: 'ada@example.org', role: 'author' }, true, NOW);
+    expect(plan().appeals, 'changes waiting for approval are not published').toEqual([]);
+    expect(plan().waiting).toEqual([ID]);
+    approveChanges(folders, { draft: readDraft(folders.dataDir, ID)!, by: 'pia@example.org', now: NOW });
+    const hand = '2026-0102';
+    const handFile = path.join(folders.contentDir, 'appeals', hand, 'index.md');
+    writeFileSync(handFile, readFileSync(handFile, 'utf8').replace(/height: .*/, 'height: 6 ft 1 in'));
+    recordReviewedVersion(folders.dataDir, folders.contentDir, '2025-0007', 'ada@example.org', () =>
+      extendReview({ ...folders, id: '2025-0007', today: parseCalendarDate('2026-11-29')! }),
+    );
+
+    const now = plan();
+    expect(now.token).not.toBe(first.token);
+    const byId = Object.fromEntries(now.appeals.map((a) => [a.id, a]));
+    expect(byId[ID]).toMatchObject({ kind: 'changed', outsideStudio: false });
+    expect(byId[ID]!.fields!.map((f) => [f.label, f.after])).toEqual([['Height', '6 ft']]);
+    expect(byId[hand]).toMatchObject({ kind: 'changed', outsideStudio: true });
+    expect(byId[hand]!.fields, 'the studio never saw the live version').toBeUndefined();
+    expect(byId['2025-0007']).toMatchObject({ kind: 'changed', outsideStudio: false });
+    expect(byId['2025-0007']!.changed).toEqual(['Review the appeal by']);
+
+    closeFound(folders, { id: ID, today: '2026-11-29', by: 'pia@example.org' });
+    expect(plan().appeals.find((a) => a.id === ID)).toEqual({
+      id: ID,
+      kind: 'closing',
+      outsideStudio: false,
+    });
   });
 });

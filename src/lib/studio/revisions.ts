@@ -149,6 +149,27 @@ export function recordApprovedVersion(
   );
 }
 
+/**
+ * After "Reviewed, extend 3 months" moved the appeal's review date (which the public never sees,
+ * so no approval is needed): keeps the version before, if new, and this one, approved by nobody.
+ */
+export function recordReviewedVersion(
+  dataDir: string,
+  contentDir: string,
+  id: string,
+  by: string,
+  before: () => void,
+  now = new Date(),
+): void {
+  recordVersionBefore(dataDir, contentDir, id, now);
+  before();
+  withDb(dataDir, (db) =>
+    inTransaction(db, () =>
+      insertFromContent(db, contentDir, id, { source: 'studio', writtenBy: [by], at: now.getTime() }),
+    ),
+  );
+}
+
 /** The appeal's revisions, newest first. */
 export function listRevisions(dataDir: string, id: string): Revision[] {
   if (!existsSync(path.join(dataDir, DB_FILE))) return [];
