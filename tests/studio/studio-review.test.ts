@@ -188,6 +188,17 @@ describeBrowser('reviewing changes before they go live', () => {
     expect(await publisher.textContent('[data-outside-studio]')).toContain(`appeal ${HAND_EDITED}`);
     expect(ws.currentName(), 'showing the list publishes nothing').toBe(liveBefore);
     expect(existsSync(publishLockDir(ws.deployDir)), 'no publish is running').toBe(false);
+    // A confirmation of a list that is out of date (or none at all) starts nothing: the list is shown again.
+    const csrf = await publisher.getAttribute('input[name="csrf"]', 'value');
+    const stale = await publisher.request.post(`${studio.url}/publish`, {
+      form: { csrf: csrf!, confirm: 'an-older-list' },
+      headers: { Origin: studio.url },
+      maxRedirects: 0,
+    });
+    expect(stale.status()).toBe(200);
+    expect(await stale.text()).toContain('Something changed since you opened this list');
+    expect(ws.currentName()).toBe(liveBefore);
+    expect(existsSync(publishLockDir(ws.deployDir))).toBe(false);
     await Promise.all([publisher.waitForURL(/\/jobs\//), publisher.click('[data-confirm-publish]')]);
     await publisher.waitForSelector('[data-job-state="done"]', { timeout: 240_000 });
     expect(ws.currentName()).not.toBe(liveBefore);
