@@ -3,6 +3,7 @@
 // `npm run studio` into .cache/studio/ and served on 127.0.0.1 by scripts/studio.ts.
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import react from '@astrojs/react';
 import routeList from './src/integrations/route-list.ts';
 import { readOperatorEnv } from '../src/lib/config/operator-env.ts';
 
@@ -20,10 +21,26 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Our middleware checks Origin against STUDIO_ORIGIN (behind a TLS proxy Astro's own check
   // would compare with the proxy's plain-http address), plus a CSRF token on every change.
-  security: { checkOrigin: false },
+  // Astro hashes its own island scripts into each page's Content-Security-Policy header, so the
+  // policy stays strict (no 'unsafe-inline') with React islands; the rest matches studio-headers.ts.
+  security: {
+    checkOrigin: false,
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self' blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+      ],
+    },
+  },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Nothing inline, so the strict Content Security Policy holds.
   vite: { cacheDir: '../.cache/studio/vite', build: { assetsInlineLimit: 0 } },
-  integrations: [routeList()],
+  // React only for the studio's interactive islands; the public site (../astro.config.mjs) has none.
+  integrations: [react({ include: ['**/islands/**'] }), routeList()],
 });

@@ -206,6 +206,18 @@ describe('privacy and CSP baseline', () => {
   });
 });
 
+describe('no React on the public site', () => {
+  it('has no island on any page and no React code in any script (React is for the studio only)', () => {
+    for (const file of htmlFiles)
+      expect(readFileSync(file, 'utf8'), path.relative(dist, file)).not.toContain('<astro-island');
+    for (const file of files.filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(file, 'utf8');
+      // Strings every React DOM build contains.
+      expect(code, path.relative(dist, file)).not.toMatch(/react-dom|__reactFiber|react\.element/);
+    }
+  });
+});
+
 describe('published images', () => {
   it('publishes WebP variants with JPEG fallbacks (AVIF cost too much build time for its size; see BENCHMARKS.md)', () => {
     const images = files.filter((f) => IMAGE_RE.test(f));

@@ -41,3 +41,11 @@ export const PINNED_STUDIO_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), browsing-topics=()',
   'Cache-Control': 'no-store',
 };
+
+/**
+ * A studio page's policy, made by Astro (security.csp in studio/astro.config.mjs): the same
+ * directives, then script-src and style-src of 'self' plus the SHA-256 hashes of Astro's own
+ * island scripts, so no 'unsafe-inline' is ever needed.
+ */
+export const PINNED_STUDIO_PAGE_CSP =
+  /^default-src 'none';img-src 'self' blob:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none'; script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+; style-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;$/;

@@ -22,7 +22,10 @@ export const POST: APIRoute = async (context) => {
   const seen = text(await context.request.formData(), 'seen');
   return withAppealLock(id, async () => {
     const draft = readDraft(studio.config.dataDir, id);
-    if (!draft) return refusal(404, `There is nothing of appeal ${id} waiting for approval.`);
+    // Changed after it was sent, or approved meanwhile: the appeal's page says so, and what to do next.
+    // (Who may approve is shown there too; the Approve button is only offered to them.)
+    if (!draft || draft.meta.state !== 'submitted')
+      return context.redirect(`/appeals/${id}/?not-approved`, 303);
     const problem = approvalProblem(user, draft.meta, twoPersonRule(studio.config.contentDir));
     if (problem) return refusal(403, problem);
     if (seen && seen !== draft.meta.updatedAt) return context.redirect(`/appeals/${id}/review?changed`, 303);

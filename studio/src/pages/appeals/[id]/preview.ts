@@ -10,8 +10,5 @@ export const POST: APIRoute = (context) => {
   if (!id) return refusal(404, 'Not an appeal id.');
   const state = appealState(studio, id);
   if (!state.draft && state.content?.status !== 'active') return refusal(404, 'There is nothing to preview.');
-  return context.redirect(
-    `/jobs/${startPreview(studio, state, context.locals.user.email).id}?appeal=${id}`,
-    303,
-  );
+  return context.redirect(`/jobs/${startPreview(studio, state, context.locals.user.email).id}`, 303);
 };
