@@ -16,6 +16,7 @@ import { formatCalendarDate } from '../../src/lib/model/calendar-date.ts';
 import { buildDate } from '../../src/lib/model/build-date.ts';
 import { describeFailure } from '../../src/lib/publishing/describe-failure.ts';
 import { StageError } from '../../src/lib/publishing/stage-clock.ts';
+import { studioDataDir } from '../../src/lib/studio/studio-config.ts';
 import { UsageError } from './cli-usage.ts';
 import { printSummary, runRepublish } from './publish-cli.ts';
 import { publishingContext, type PublishingContext } from './publishing-context.ts';
@@ -80,11 +81,13 @@ export async function commandLifecycle(
   if (!id || positionals.length > 1)
     throw new UsageError(`Give one appeal id: npm run appeal -- ${command} 2026-0042`);
   const context = publishingContext();
+  // The studio's data folder, as the studio finds it: closing deletes the appeal's history, draft and preview there.
+  const folders = { ...context, dataDir: studioDataDir(context.operator, context.projectRoot) };
   const today = formatCalendarDate(buildDate(context.operator));
   const by = operator(values.by);
   try {
     if (command === 'found') {
-      closeFound(context, { id, today, by });
+      closeFound(folders, { id, today, by });
       await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'withdraw') {
       const reason = values.reason;
@@ -92,7 +95,7 @@ export async function commandLifecycle(
         throw new UsageError(
           `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
         );
-      withdrawAppeal(context, { id, today, reason, by });
+      withdrawAppeal(folders, { id, today, reason, by });
       await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
       reopenAppeal(context, { id, today, by });

@@ -128,6 +128,10 @@ describeBrowser('accessibility of every studio page', () => {
     await audit('/appeals/[id]', 'active');
     await go('/appeals/2026-0103/');
     await audit('/appeals/[id]', 'closed');
+    await go(`/appeals/${waiting}/review`);
+    await audit('/appeals/[id]/review', 'a new appeal waiting for approval');
+    await go('/appeals/2026-0101/history');
+    await audit('/appeals/[id]/history', 'an appeal the studio has not changed yet');
     await go(`/appeals/${waiting}/`);
     await audit('/appeals/[id]', 'waiting for approval');
     await go(`/appeals/${draftId}/`);
@@ -169,7 +173,9 @@ describeBrowser('accessibility of every studio page', () => {
 
     // A whole publish, to its finished page.
     await go('/');
-    await Promise.all([page.waitForURL(/\/jobs\//), page.click('button:has-text("Publish now")')]);
+    await Promise.all([page.waitForURL(/\/publish$/), page.click('a:has-text("Check and publish")')]);
+    await audit('/publish', 'the list of what a publish will change');
+    await Promise.all([page.waitForURL(/\/jobs\//), page.click('[data-confirm-publish]')]);
     await page.waitForSelector('[data-job-state="done"]', { timeout: 240_000 });
     await audit('/jobs/[job]', 'a finished publish');
 

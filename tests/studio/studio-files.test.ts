@@ -1,8 +1,10 @@
 // The files stay the source. In real Chromium against a real studio on real files: a file edited by
 // hand and then in the studio keeps both changes and passes `npm run check`, and the reverse; a
 // change made by hand while a studio edit was in progress is never overwritten; a typo made by hand
-// shows up in the studio in the check's words and is not lost.
-import { readFileSync, writeFileSync } from 'node:fs';
+// shows up in the studio in the check's words and is not lost. The user is a publisher on a studio
+// without the two-person rule, whose "Save changes" writes to the file at once (tests/studio/
+// studio-review.test.ts follows changes that wait for another publisher's approval).
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -19,7 +21,7 @@ import {
 } from '../helpers/publishing.ts';
 import { addStudioUser, signInWithBrowser, startStudio, type RunningStudio } from '../helpers/studio.ts';
 
-const USER = { email: 'ada.author@example.org', password: 'amber kettle lantern 42' };
+const USER = { email: 'pia.publisher@example.org', password: 'amber kettle lantern 42' };
 let ws: Workspace;
 let studio: RunningStudio;
 let browser: Browser;
@@ -29,7 +31,8 @@ let problems: PageProblems;
 beforeAll(async () => {
   ws = await createWorkspace('studio-files');
   const env = { ...ws.env, STUDIO_DATA_DIR: path.join(ws.root, 'studio-data') };
-  await addStudioUser(env, USER.email, 'author', USER.password);
+  appendFileSync(path.join(ws.contentDir, 'settings.yaml'), '\nstudio:\n  twoPersonRule: false\n');
+  await addStudioUser(env, USER.email, 'publisher', USER.password);
   studio = await startStudio(env);
   browser = await launchBrowser();
   page = await browser.newPage();

@@ -224,7 +224,8 @@ describeNginx('the studio, end to end', () => {
         true,
       );
       await page.goto(`${studio.url}/appeals/${appealId}/`);
-
+      // Approved from the page showing what the new appeal says.
+      await Promise.all([page.waitForURL(/\/review$/), page.click('[data-review-link]')]);
       await Promise.all([
         page.waitForURL(new RegExp(`/appeals/${appealId}/\\?approved(#.*)?$`)),
         page.click('button:has-text("Approve")'),
@@ -236,10 +237,10 @@ describeNginx('the studio, end to end', () => {
       const unlock = await acquireLock(publishLockDir(ws.deployDir), { wait: false });
       let released = false;
       try {
-        await Promise.all([
-          page.waitForURL(/\/jobs\/[0-9a-f]{32}/),
-          page.click('button:has-text("Publish this appeal")'),
-        ]);
+        // Publishing first lists what will change; it starts on confirming.
+        await Promise.all([page.waitForURL(/\/publish\?/), page.click('a:has-text("Publish this appeal")')]);
+        expect(await page.textContent(`[data-plan="new"] [data-appeal="${appealId}"]`)).toContain(CHILD.name);
+        await Promise.all([page.waitForURL(/\/jobs\/[0-9a-f]{32}/), page.click('[data-confirm-publish]')]);
         const jobUrl = page.url().split('?')[0]!;
         await page.waitForSelector('[data-step="lock"][data-state="running"]');
         await page.waitForFunction(() =>
@@ -254,9 +255,10 @@ describeNginx('the studio, end to end', () => {
         await second.context().addCookies(await page.context().cookies());
         await second.goto(`${studio.url}/appeals/${appealId}/`);
         await Promise.all([
-          second.waitForURL(/\/jobs\//),
-          second.click('button:has-text("Publish this appeal")'),
+          second.waitForURL(/\/publish\?/),
+          second.click('a:has-text("Publish this appeal")'),
         ]);
+        await Promise.all([second.waitForURL(/\/jobs\//), second.click('[data-confirm-publish]')]);
         expect(second.url().split('?')[0]).toBe(jobUrl);
         expect(await second.textContent('main')).toContain('a second one was not started');
         await second.close();
@@ -329,7 +331,7 @@ describeNginx('the studio, end to end', () => {
       );
       expect(problems.cspViolations).toEqual([]);
       expect(problems.foreignRequests).toEqual([]);
-    });
+    }, 600_000); // a preview build and a whole publish: bounded by their own waits (up to 240 s), not the default minute
 
     it('a publisher closes it from the studio, typing the id: nginx answers 410, no output names the child, the archive and audit log hold the rest', async () => {
       expect(appealId).not.toBe('');
@@ -405,7 +407,7 @@ describeNginx('the studio, end to end', () => {
       expect(existsSync(path.join(dataDir, 'previews', appealId))).toBe(false);
       expect(existsSync(path.join(dataDir, 'preview-cache'))).toBe(false);
       expect(existsSync(path.join(dataDir, 'drafts', appealId))).toBe(false);
-    });
+    }, 600_000);
 
     it('a publisher reopens a mistaken closure, typing the id, and nginx serves the appeal again', async () => {
       expect(appealId).not.toBe('');
@@ -433,6 +435,6 @@ describeNginx('the studio, end to end', () => {
       expect(filesMentioning(ws.currentDir(), /Appeals studio|studio_session|name="csrf"/)).toEqual([]);
       expect(readdirSync(ws.currentDir())).not.toContain('sign-in');
       expect(problems.cspViolations).toEqual([]);
-    });
+    }, 600_000);
   });
 });

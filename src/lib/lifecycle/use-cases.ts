@@ -8,6 +8,8 @@ import {
   renumberDraft,
   writeDraftToContent,
 } from '../studio/drafts.ts';
+import { forgetInStudio } from '../studio/preview-build.ts';
+import { forgetRevisions, recordApprovedVersion, recordVersionBefore } from '../studio/revisions.ts';
 
 /**
  * The appeal lifecycle as comms staff act on it, one function per action, called alike by
@@ -24,6 +26,11 @@ export interface LifecycleFolders {
   archiveDir: string;
   /** The audit log file (`auditLogPath`). */
   auditLog: string;
+  /**
+   * The studio's data folder, when known (the studio's own, or `STUDIO_DATA_DIR` / `studio-data`
+   * for the command line): closing deletes the appeal's revision history, draft and preview there.
+   */
+  dataDir?: string | undefined;
 }
 
 /** Who acts, and when (now, unless a test says otherwise). */
@@ -38,6 +45,13 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
   appendAudit(folders.auditLog, { time: (actor.now ?? new Date()).toISOString(), ...entry, by: actor.by });
 }
 
+/** A closed appeal's revision history, draft and preview hold the child's details: they go with it. */
+function forgetInStudioData(folders: LifecycleFolders, id: string): void {
+  if (folders.dataDir === undefined) return;
+  forgetRevisions(folders.dataDir, id);
+  forgetInStudio(folders.dataDir, id);
+}
+
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
 export function closeFound(
   folders: LifecycleFolders,
@@ -50,6 +64,7 @@ export function closeFound(
     closedAt: request.today,
   });
   audit(folders, request, { id: request.id, action: 'found' });
+  forgetInStudioData(folders, request.id);
   return result;
 }
 
@@ -74,6 +89,7 @@ export function withdrawAppeal(
     closedAt: request.today,
   });
   audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
+  forgetInStudioData(folders, request.id);
   return result;
 }
 
@@ -111,6 +127,45 @@ export function approveDraft(
     writeDraftToContent(approved, folders.contentDir);
   }
   audit(folders, request, { id: approved.meta.id, action: 'approve' });
+  recordApprovedVersion(
+    folders.dataDir,
+    folders.contentDir,
+    approved.meta.id,
+    {
+      writtenBy: writers(approved),
+      approvedBy: request.by,
+    },
+    request.now,
+  );
   removeDraft(folders.dataDir, approved.meta.id);
   return approved.meta.id;
+}
+
+/** Everyone who wrote or changed a draft, in order, once each. */
+const writers = (draft: Draft): string[] => [...new Set([draft.meta.createdBy, ...draft.meta.editors])];
+
+/**
+ * Puts approved changes to a live appeal into content/ and forgets the draft; the revision history
+ * keeps the version before (if it did not have it) and this one, with who wrote and approved it.
+ * Refuses (ChangedMeanwhileError) when the appeal changed since the changes began: nobody's
+ * correction is overwritten. Whether `by` may approve it, and whether it is valid, the caller has checked.
+ */
+export function approveChanges(
+  folders: LifecycleFolders & { dataDir: string },
+  request: Actor & { draft: Draft },
+): void {
+  const { draft } = request;
+  const id = draft.meta.id;
+  if (draft.meta.kind !== 'edit') throw new LifecycleError(`the draft of ${id} is a new appeal, not changes`);
+  recordVersionBefore(folders.dataDir, folders.contentDir, id, request.now);
+  writeDraftToContent(draft, folders.contentDir);
+  audit(folders, request, { id, action: 'approve-changes' });
+  recordApprovedVersion(
+    folders.dataDir,
+    folders.contentDir,
+    id,
+    { writtenBy: writers(draft), approvedBy: request.by, restoredFrom: draft.meta.restoredFrom },
+    request.now,
+  );
+  removeDraft(folders.dataDir, id);
 }

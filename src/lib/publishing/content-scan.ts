@@ -27,6 +27,14 @@ export interface ScannedAppeal {
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
+/** The digest of appeal folder `dir` whose index.md is `source`: the manifest keeps it per shown appeal. */
+export function folderDigest(dir: string, source: Buffer = readFileSync(appealFileIn(dir))): string {
+  const hash = createHash('sha256').update(source);
+  for (const entry of readdirSync(dir).sort())
+    if (entry !== APPEAL_FILE) hash.update(`\n${entry}:${statSync(path.join(dir, entry)).size}`);
+  return hash.digest('base64url').slice(0, 22);
+}
+
 /** The appeal folders under `<contentDir>/appeals/`, read as they are now. */
 export function scanAppeals(contentDir: string): ScannedAppeal[] {
   const folder = appealsDir(contentDir);
@@ -38,7 +46,6 @@ export function scanAppeals(contentDir: string): ScannedAppeal[] {
     const file = appealFileIn(dir);
     if (!existsSync(file)) continue;
     const source = readFileSync(file);
-    const hash = createHash('sha256').update(source);
     let data: Record<string, unknown> = {};
     try {
       data = parseMarkdownFile(source.toString('utf8')).data;
@@ -46,14 +53,12 @@ export function scanAppeals(contentDir: string): ScannedAppeal[] {
       // Broken frontmatter: the full validation names it; here the appeal simply counts as changed.
       if (!(error instanceof FrontmatterError)) throw error;
     }
-    for (const entry of readdirSync(dir).sort())
-      if (entry !== APPEAL_FILE) hash.update(`\n${entry}:${statSync(path.join(dir, entry)).size}`);
     const knownAs = Array.isArray(data.knownAs) ? data.knownAs.map(text) : [];
     out.push({
       id,
       closed: isClosedStatus(data.status),
       names: [text(data.name), ...knownAs].filter((n): n is string => n !== undefined),
-      digest: hash.digest('base64url').slice(0, 22),
+      digest: folderDigest(dir, source),
       closedAt: text(data.closedAt),
       updated: text(data.updated),
     });

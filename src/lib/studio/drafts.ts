@@ -36,7 +36,7 @@ const draftMetaSchema = z.strictObject({
   id: z.string().refine(isAppealId, 'expected an appeal id like 2026-0042'),
   /** `new`: an appeal not yet in content/; `edit`: changes to one that is. */
   kind: z.enum(['new', 'edit']),
-  /** `submitted`: a new appeal waiting for a publisher's approval. */
+  /** `submitted`: a new appeal, or changes to a live one, waiting for a publisher's approval. */
   state: z.enum(['draft', 'submitted']),
   createdBy: z.string(),
   /** Everyone who changed the draft; under the two-person rule none of them may approve it. */
@@ -47,6 +47,8 @@ const draftMetaSchema = z.strictObject({
   submittedAt: z.string().optional(),
   /** For an edit, the SHA-256 of the index.md it started from: a later change by anyone else is never overwritten. */
   baseHash: z.string().optional(),
+  /** The revision (revisions.ts) this draft was restored from, if it was. */
+  restoredFrom: z.number().int().optional(),
 });
 
 export type DraftMeta = z.infer<typeof draftMetaSchema>;

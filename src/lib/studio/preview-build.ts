@@ -8,11 +8,14 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import path from 'node:path';
 import { APPEALS_DIR, appealDir, idFolder } from '../content/appeal-folder.ts';
+import { SHARE_CARD_FILE } from '../photos/photo-step.ts';
 import { runSiteBuild } from '../publishing/site-build.ts';
 import { DRAFT_META_FILE, draftDir, removeDraft } from './drafts.ts';
+import { appealsWithHistory, forgetRevisions } from './revisions.ts';
 import type { JobControl } from './jobs.ts';
 import type { StudioConfig } from './studio-config.ts';
 
@@ -80,7 +83,7 @@ export async function buildPreview(
   }
 }
 
-/** The file a preview address names, if it is one a preview may serve: the appeal's page, its poster, and the files they use. */
+/** The file a preview address names, if it is one a preview may serve: the appeal's page, its poster, its share card, and the files they use. */
 export function previewFile(dataDir: string, id: string, rest: string): string | undefined {
   const root = previewDir(dataDir, id);
   const parts = rest.split('/').filter(Boolean);
@@ -90,14 +93,22 @@ export function previewFile(dataDir: string, id: string, rest: string): string |
       ? parts
       : (parts[0] === '_astro' || parts[0] === '_photos') && parts.length === 2
         ? parts
-        : parts[0] === 'appeals' &&
-            parts[1] === id &&
-            (parts.length === 2 || (parts.length === 3 && parts[2] === 'poster'))
-          ? [...parts, 'index.html']
-          : undefined;
+        : parts[0] === 'appeals' && parts[1] === id && parts.length === 3 && parts[2] === SHARE_CARD_FILE
+          ? parts
+          : parts[0] === 'appeals' &&
+              parts[1] === id &&
+              (parts.length === 2 || (parts.length === 3 && parts[2] === 'poster'))
+            ? [...parts, 'index.html']
+            : undefined;
   if (!allowed) return undefined;
   const file = path.join(root, ...allowed);
   return existsSync(file) && lstatSync(file).isFile() ? file : undefined;
+}
+
+/** When the preview of `id` was built (ms since the epoch), or undefined when there is none. */
+export function previewBuiltAt(dataDir: string, id: string): number | undefined {
+  const page = previewFile(dataDir, id, `appeals/${id}/`);
+  return page ? statSync(page).mtimeMs : undefined;
 }
 
 /**
@@ -111,13 +122,17 @@ export function forgetInStudio(dataDir: string, id: string): void {
 }
 
 /**
- * Forgets what the studio kept of appeals closed elsewhere (from the command line, say): a draft
- * or preview of a closed appeal would keep the child's details outside the archive.
+ * Forgets what the studio kept of appeals closed elsewhere (from the command line, say): a draft,
+ * preview or revision history of a closed appeal would keep the child's details outside the archive.
  */
 export function forgetClosed(dataDir: string, closedIds: readonly string[]): string[] {
+  const withHistory = appealsWithHistory(dataDir);
   const forgotten = closedIds.filter(
-    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)),
+    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)) || withHistory.has(id),
   );
-  for (const id of forgotten) forgetInStudio(dataDir, id);
+  for (const id of forgotten) {
+    forgetInStudio(dataDir, id);
+    if (withHistory.has(id)) forgetRevisions(dataDir, id);
+  }
   return forgotten;
 }

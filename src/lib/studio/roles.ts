@@ -11,20 +11,30 @@ export function can(role: Role, action: Action): boolean {
 }
 
 /**
- * Why `user` may not approve the new appeal in `draft`, or undefined when they may. Under the
- * two-person rule (`studio.twoPersonRule`, on by default) nobody who wrote or changed the draft
- * may approve it: a second publisher must.
+ * Why `user` may not approve the draft (a new appeal, or changes to a live one), or undefined when
+ * they may. Under the two-person rule (`studio.twoPersonRule`, on by default) nobody who wrote or
+ * changed the draft may approve it: a second publisher must.
  */
 export function approvalProblem(
   user: { email: string; role: Role },
   draft: DraftMeta,
   twoPersonRule: boolean,
 ): string | undefined {
-  if (!can(user.role, 'approve')) return 'Only a publisher can approve a new appeal.';
-  if (draft.kind !== 'new') return 'Only a new appeal needs approval.';
-  if (draft.state !== 'submitted') return 'This appeal has not been submitted for approval yet.';
+  const what = draft.kind === 'new' ? 'this appeal' : 'these changes';
+  if (!can(user.role, 'approve')) return `Only a publisher can approve ${what}.`;
+  if (draft.state !== 'submitted')
+    return `${what === 'this appeal' ? 'This appeal has' : 'These changes have'} not been submitted for approval yet.`;
   if (twoPersonRule && (draft.createdBy === user.email || draft.editors.includes(user.email))) {
-    return 'You wrote or changed this appeal, so another publisher must approve it (the two-person rule).';
+    return `You wrote or changed ${what}, so another publisher must approve ${draft.kind === 'new' ? 'it' : 'them'} (the two-person rule).`;
   }
   return undefined;
+}
+
+/**
+ * Whether changes to a live appeal by `role` wait for a publisher's approval. An author's always
+ * do. Under the two-person rule a publisher's do too: nothing goes live on one person's word
+ * (DESIGN.md, principle 6). Without the rule a publisher's changes go into the appeal at once.
+ */
+export function changesNeedApproval(role: Role, twoPersonRule: boolean): boolean {
+  return role !== 'publisher' || twoPersonRule;
 }

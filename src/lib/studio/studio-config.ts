@@ -31,12 +31,17 @@ export interface StudioConfig {
 
 export class StudioConfigError extends Error {}
 
+/** The studio's data folder: `STUDIO_DATA_DIR`, else `studio-data` in the project. */
+export function studioDataDir(operator: OperatorEnv, projectRoot: string): string {
+  return path.resolve(projectRoot, operator.studio.dataDir ?? DEFAULT_DATA_DIR);
+}
+
 /** The studio's configuration from the operator's (see the README's Configuration section). */
 export function studioConfig(operator: OperatorEnv, projectRoot: string): StudioConfig {
   const contentDir = contentDirectory(operator, projectRoot);
   const { settings } = loadSettings(contentDir, projectRoot);
   const publish = publishConfig(settings, operator, projectRoot, contentDir);
-  const dataDir = path.resolve(projectRoot, operator.studio.dataDir ?? DEFAULT_DATA_DIR);
+  const dataDir = studioDataDir(operator, projectRoot);
   const publicDir = path.join(projectRoot, 'public');
   // The data folder holds password hashes and drafts: it must be where no build or host can reach.
   const forbidden: Array<[string, string]> = [

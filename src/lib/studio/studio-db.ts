@@ -64,6 +64,36 @@ CREATE TABLE IF NOT EXISTS live_watchers (
 ) STRICT;
 `;
 
+/**
+ * ---- Revision history (src/lib/studio/revisions.ts) ----
+ * Each version of an appeal that went into content/ (and the version found there before), with
+ * the photos it used. A child's details: deleted with the appeal's other personal data when it closes.
+ */
+const REVISIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS revisions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  appeal_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  -- 'studio': approved in the studio; 'files': found in content/, changed outside the studio.
+  source TEXT NOT NULL CHECK (source IN ('studio', 'files')),
+  written_by TEXT NOT NULL,
+  approved_by TEXT,
+  restored_from INTEGER,
+  markdown TEXT NOT NULL,
+  -- JSON: each photo file's name -> the SHA-256 of its bytes in revision_photos.
+  photos TEXT NOT NULL,
+  digest TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS revisions_by_appeal ON revisions(appeal_id, seq);
+CREATE TABLE IF NOT EXISTS revision_photos (
+  appeal_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY (appeal_id, sha256)
+) STRICT;
+`;
+// ---- end of revision history ----
+
 /** Creates the data folder (owner only) and opens the database in it (owner-only file). */
 export function openStudioDb(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -75,6 +105,7 @@ export function openStudioDb(dataDir: string): DatabaseSync {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
   db.exec(NOTIFICATIONS_SCHEMA);
+  db.exec(REVISIONS_SCHEMA);
   // SQLite gives its -wal and -shm files the database file's permissions; make sure of it.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   return db;

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { DraftError, extendReview } from '../../../../../src/lib/studio/drafts.ts';
+import { recordReviewedVersion } from '../../../../../src/lib/studio/revisions.ts';
 import { withAppealLock } from '../../../lib/appeal-state.ts';
 import { getStudio } from '../../../lib/context.ts';
 import { refusal, routeId } from '../../../lib/http.ts';
@@ -10,13 +11,21 @@ export const POST: APIRoute = async (context) => {
   const id = routeId(context);
   if (!id) return refusal(404, 'Not an appeal id.');
   try {
+    // Kept in the history, so the next publish knows this version came from the studio.
     await withAppealLock(id, () =>
-      extendReview({
-        contentDir: studio.config.contentDir,
-        dataDir: studio.config.dataDir,
+      recordReviewedVersion(
+        studio.config.dataDir,
+        studio.config.contentDir,
         id,
-        today: studio.today(),
-      }),
+        context.locals.user.email,
+        () =>
+          extendReview({
+            contentDir: studio.config.contentDir,
+            dataDir: studio.config.dataDir,
+            id,
+            today: studio.today(),
+          }),
+      ),
     );
   } catch (error) {
     if (error instanceof DraftError) return refusal(404, error.message);

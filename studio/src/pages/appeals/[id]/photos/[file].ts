@@ -9,8 +9,8 @@ import { getStudio } from '../../../../lib/context.ts';
 import { refusal, routeId } from '../../../../lib/http.ts';
 
 /**
- * A small copy of one of an appeal's photos, for the edit form: from its draft if it has one,
- * else from content/. Signed-in staff only (the middleware), never cached, never a path outside
+ * A small copy of one of an appeal's photos, for the edit form and the review: from its draft if
+ * it has one (unless `?from=content`), else from content/. Signed-in staff only (the middleware), never cached, never a path outside
  * the appeal's folder.
  */
 export const GET: APIRoute = async (context) => {
@@ -19,8 +19,10 @@ export const GET: APIRoute = async (context) => {
   const file = context.params.file ?? '';
   if (!id || !/^[\w.-]+$/.test(file) || file.startsWith('.') || !isPhotoFileName(file))
     return refusal(404, 'No such photo.');
+  // `?from=content`: the photo as the appeal has it now, for the old side of a review.
+  const fromContent = context.url.searchParams.get('from') === 'content';
   const candidates = [
-    path.join(draftDir(studio.config.dataDir, id), file),
+    ...(fromContent ? [] : [path.join(draftDir(studio.config.dataDir, id), file)]),
     path.join(appealDir(studio.config.contentDir, id), file),
   ];
   const found = candidates.find((f) => existsSync(f) && lstatSync(f).isFile());
