@@ -1,13 +1,22 @@
 import type { DraftMeta } from './drafts.ts';
 import type { Role } from './users.ts';
 
-/** What a signed-in person may do. Authors draft and edit; publishers also approve, publish, close and reopen. */
-export type Action = 'edit' | 'approve' | 'publish' | 'close' | 'reopen';
+/**
+ * What a signed-in person may do. Authors draft and edit; publishers also approve, publish, close,
+ * reopen and read the audit log; administrators may do all a publisher may, and manage users.
+ */
+export type Action = 'edit' | 'approve' | 'publish' | 'close' | 'reopen' | 'audit' | 'manage-users';
 
-const PUBLISHER_ONLY: ReadonlySet<Action> = new Set(['approve', 'publish', 'close', 'reopen']);
+const PUBLISHER_ONLY: ReadonlySet<Action> = new Set(['approve', 'publish', 'close', 'reopen', 'audit']);
 
 export function can(role: Role, action: Action): boolean {
-  return role === 'publisher' || !PUBLISHER_ONLY.has(action);
+  if (action === 'manage-users') return role === 'admin';
+  return role !== 'author' || !PUBLISHER_ONLY.has(action);
+}
+
+/** A role as the studio names it to people. */
+export function roleName(role: Role): string {
+  return { author: 'author', publisher: 'publisher', admin: 'administrator' }[role];
 }
 
 /**

@@ -22,8 +22,10 @@ export interface StudioConfig {
   /** The audit log of closures, reopenings and approvals. */
   auditLog: string;
   trust: TrustSettings;
-  /** How long ten wrong passwords lock an account. */
+  /** The longest pause between tries after wrong passwords. */
   lockMs: number;
+  /** The organisation's name: a new password may not be made of its words. */
+  passwordWords: string[];
 }
 
 export class StudioConfigError extends Error {}
@@ -58,6 +60,7 @@ export function studioConfig(operator: OperatorEnv, projectRoot: string): Studio
     auditLog: auditLogPath(publish.archiveDir, operator.auditLog),
     trust: { trustProxy: operator.studio.trustProxy, publicOrigin: operator.studio.origin },
     lockMs: minutes === undefined ? DEFAULT_LOCK_MS : minutes * 60_000,
+    passwordWords: settings ? [settings.organisation.name] : [],
   };
 }
 
