@@ -139,7 +139,8 @@ export function passwordProblem(
     only.dictionaryName.startsWith('passwords')
   )
     return 'this password is on a list of common or leaked passwords: choose another (a few unrelated words work well)';
-  if (result.score < 3)
+  // Digits and symbols added at the ends are the first variations a guesser tries.
+  if (result.score < 3 || strength(bare(password), own).score < 3)
     return 'this password would be easy to guess (it is made of common passwords, words or keyboard patterns): add another unrelated word or two';
   return undefined;
 }
