@@ -132,11 +132,11 @@ export function passwordProblem(
   if (madeOf(bare(password), own))
     return 'this password is made of words about this service, its organisation or your email address, which are the first anyone would guess: choose another';
   const result = strength(password, own);
-  const [only] = result.sequence;
+  const only = result.sequence[0] as { pattern: string; dictionaryName?: string } | undefined;
   if (
     result.sequence.length === 1 &&
     only?.pattern === 'dictionary' &&
-    only.dictionaryName.startsWith('passwords')
+    only.dictionaryName?.startsWith('passwords')
   )
     return 'this password is on a list of common or leaked passwords: choose another (a few unrelated words work well)';
   // Digits and symbols added at the ends are the first variations a guesser tries.
