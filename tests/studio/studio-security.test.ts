@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADDRESS_FAILURE_LIMIT, recordFailure } from '../../src/lib/studio/login-throttle.ts';
+import { openStudioDb } from '../../src/lib/studio/studio-db.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { PINNED_STUDIO_HEADERS } from '../helpers/pinned-headers.ts';
 import { createWorkspace, removeWorkspace, type Workspace } from '../helpers/publishing.ts';
@@ -307,10 +309,17 @@ describe('sign-in', () => {
       const office = from('198.51.100.7');
       expect((await office.signIn(USERS.publisher, PASSWORD.publisher)).status).toBe(303);
       const sprayer = from('198.51.100.7');
-      for (let batch = 0; batch < 10; batch++)
-        await Promise.all(
-          Array.from({ length: 5 }, (_, i) => sprayer.signIn(`made.up.${batch}.${i}@example.org`, 'guess')),
-        );
+      // Most of the made-up emails' failures are written straight into the studio's database (each
+      // real one costs a password hash, slow on a busy machine); the last two come over HTTP.
+      const db = openStudioDb(dataDir);
+      try {
+        for (let i = 0; i < ADDRESS_FAILURE_LIMIT - 2; i++)
+          recordFailure(db, `made.up.${i}@example.org`, '198.51.100.7', Date.now());
+      } finally {
+        db.close();
+      }
+      for (const email of ['made.up.last@example.org', 'made.up.final@example.org'])
+        expect((await sprayer.signIn(email, 'guess')).status).toBe(401);
       expect((await sprayer.signIn('made.up.more@example.org', 'guess')).text).toMatch(
         /Too many wrong passwords from this computer or network/,
       );
@@ -424,10 +433,15 @@ describe('sign-in', () => {
       expect(reply.status, weak).toBe(422);
       expect(reply.text, weak).toMatch(why);
     }
-    for (let i = 1; i <= 5; i++) {
-      const reply = await change(`wrong guess ${i}`, 'lavender anchor mitten 4');
-      expect(reply.status, `guess ${i}`).toBe(422);
-      expect(reply.text).toContain('That is not your current password');
+    // Wrong guesses (retrying whatever is paused) until ten are recorded: the pause is then 32 s.
+    let wrong = 0;
+    while (wrong < 10) {
+      const reply = await change(`wrong guess ${wrong}`, 'lavender anchor mitten 4');
+      expect([422, 429]).toContain(reply.status);
+      if (reply.status === 422) {
+        expect(reply.text).toContain('That is not your current password');
+        wrong++;
+      }
     }
     const paused = await change(password, 'lavender anchor mitten 4');
     expect(paused.status, 'the right password waits too').toBe(429);
