@@ -357,7 +357,7 @@ describe('sign-in', () => {
     } finally {
       await proxied.stop();
     }
-  }, 300_000);
+  }, 480_000);
 
   it('refuses a request naming another host (DNS rebinding), even with a session and its token', async () => {
     const publisher = await signedIn(USERS.publisher, PASSWORD.publisher);
