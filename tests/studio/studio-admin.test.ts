@@ -111,7 +111,8 @@ describeBrowser('managing users in the browser', () => {
     await page.click('text=No, keep them');
     expect(await row('new.colleague@example.org').count()).toBe(1);
     await row('new.colleague@example.org').locator('button:has-text("Remove")').click();
-    await page.click('button:has-text("Yes, remove new.colleague@example.org")');
+    expect(await page.textContent('.panel--warn')).toContain('new.colleague@example.org will be signed out');
+    await page.click('button:has-text("Yes, remove this user")');
     await page.waitForSelector('[role=status]:has-text("new.colleague@example.org was removed")');
     expect(await row('new.colleague@example.org').count()).toBe(0);
     expect((await new StudioClient(studio.url).signIn('new.colleague@example.org', shown)).status).toBe(401);
