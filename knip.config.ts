@@ -40,6 +40,8 @@ const config: KnipConfig = {
   compilers: { astro: astroImports },
   // Read with `require.resolve` on a template string (src/lib/photos/card-fonts.ts), which no static analysis follows.
   ignoreDependencies: ['@fontsource/atkinson-hyperlegible-next', '@fontsource/noto-sans'],
+  // util-linux's `script` gives a test a real terminal (tests/studio/studio-security.test.ts); not an npm package.
+  ignoreBinaries: ['script'],
 };
 
 export default config;

@@ -4,7 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { plainPath } from '../src/lib/studio/request-security.ts';
+import { plainPath, studioHost } from '../src/lib/studio/request-security.ts';
 import { STUDIO_SECURITY_HEADERS } from '../src/lib/studio/studio-headers.ts';
 import { studioConfig, studioPort, StudioConfigError } from '../src/lib/studio/studio-config.ts';
 import { OperatorEnvError, readOperatorEnv } from '../src/lib/config/operator-env.ts';
@@ -12,14 +12,16 @@ import { generatePassword } from '../src/lib/studio/passwords.ts';
 import { ensureStudioBuild, PROJECT_ROOT } from './lib/studio-build.ts';
 
 const USAGE = `Usage: npm run studio [-- --port 4322]
-       npm run studio -- user add <email> --role author|publisher [--generate | --password-stdin]
-       npm run studio -- user reset <email> [--role author|publisher] [--generate | --password-stdin]
+       npm run studio -- user add <email> --role author|publisher|admin [--generate | --password-stdin]
+       npm run studio -- user reset <email> [--role author|publisher|admin] [--generate | --password-stdin]
+       npm run studio -- user unlock <email>
        npm run studio -- user remove <email>
        npm run studio -- user list
        npm run studio -- build
 
 Starts the studio on http://127.0.0.1:<port>/ (STUDIO_PORT or --port; 0 picks a free port).
 Without --generate or --password-stdin, user add and reset ask for the password twice.
+user unlock lifts a pause on signing in after wrong passwords, without changing the password.
 `;
 
 class UsageError extends Error {}
@@ -47,12 +49,22 @@ async function serve(argv: string[]): Promise<void> {
   const { handler } = (await import(pathToFileURL(build.entry).href)) as {
     handler: (req: unknown, res: ServerResponse) => void;
   };
+  let listeningPort = port;
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(STUDIO_SECURITY_HEADERS)) res.setHeader(name, value);
     if (!plainPath(req.url ?? '/')) {
       res
         .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
         .end('Bad request: the address climbs out of its folder.\n');
+      return;
+    }
+    // The port is known once listening; a request before that cannot arrive.
+    if (!studioHost(req.headers.host, listeningPort, config.trust.publicOrigin)) {
+      res
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          'Refused: this address is not the studio’s. Open the studio at the address its administrator gave you.\n',
+        );
       return;
     }
     if (config.trust.publicOrigin?.startsWith('https:'))
@@ -67,6 +79,7 @@ async function serve(argv: string[]): Promise<void> {
   });
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
+  listeningPort = actual;
   console.log(`The studio is running at http://127.0.0.1:${actual}/ (Ctrl+C stops it).`);
   console.log(`Data folder: ${config.dataDir}. Content: ${config.contentDir}.`);
   const stop = () => server.close(() => process.exit(0));
@@ -78,6 +91,8 @@ async function serve(argv: string[]): Promise<void> {
 async function readPassword(options: {
   generate: boolean;
   stdin: boolean;
+  /** Why a password is refused, asked before it is typed a second time. */
+  problem: (password: string) => string | undefined;
 }): Promise<{ password: string; generated: boolean }> {
   if (options.generate) return { password: generatePassword(), generated: true };
   if (options.stdin || !process.stdin.isTTY) {
@@ -103,6 +118,9 @@ async function readPassword(options: {
       });
     });
   const first = await ask('Password (at least 12 characters): ');
+  const problem = options.problem(first);
+  if (problem)
+    throw new UsageError(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}. Nothing was changed.`);
   const second = await ask('The same password again: ');
   if (first !== second) throw new UsageError('The two passwords were different. Nothing was changed.');
   return { password: first, generated: false };
@@ -123,6 +141,9 @@ async function user(argv: string[]): Promise<void> {
   quietSqliteWarning();
   const { openStudioDb } = await import('../src/lib/studio/studio-db.ts');
   const users = await import('../src/lib/studio/users.ts');
+  const { passwordProblem } = await import('../src/lib/studio/passwords.ts');
+  const { liftPause } = await import('../src/lib/studio/login-throttle.ts');
+  const { roleName } = await import('../src/lib/studio/roles.ts');
   const config = studioConfig(readOperatorEnv(), PROJECT_ROOT);
   const db = openStudioDb(config.dataDir);
   const email = positionals[0];
@@ -134,7 +155,12 @@ async function user(argv: string[]): Promise<void> {
   try {
     switch (command) {
       case 'add': {
-        if (!values.role) throw new UsageError('user add needs --role author or --role publisher.');
+        if (!values.role)
+          throw new UsageError('user add needs --role author, --role publisher or --role admin.');
+        if (!users.isRole(values.role))
+          throw new UsageError(
+            `Expected a role of author, publisher or admin, got ${JSON.stringify(values.role)}. Nothing was changed.`,
+          );
         const address = users.checkedEmail(needEmail());
         if (users.findUser(db, address))
           throw new UsageError(
@@ -143,9 +169,16 @@ async function user(argv: string[]): Promise<void> {
         const { password, generated } = await readPassword({
           generate: values.generate,
           stdin: values['password-stdin'],
+          problem: (p) => passwordProblem(p, address, config.passwordWords),
         });
-        const added = await users.addUser(db, { email: address, role: values.role, password });
-        console.log(`Added ${added.email} as ${added.role === 'publisher' ? 'a publisher' : 'an author'}.`);
+        const added = await users.addUser(db, {
+          email: address,
+          role: values.role,
+          password,
+          serviceWords: config.passwordWords,
+        });
+        const name = roleName(added.role);
+        console.log(`Added ${added.email} as ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}.`);
         if (generated)
           console.log(`Their password (give it to them privately; it is not shown again): ${password}`);
         return;
@@ -157,13 +190,29 @@ async function user(argv: string[]): Promise<void> {
         const { password, generated } = await readPassword({
           generate: values.generate,
           stdin: values['password-stdin'],
+          problem: (p) => passwordProblem(p, address, config.passwordWords),
         });
-        await users.setPassword(db, { email: address, password, role: values.role });
+        await users.setPassword(db, {
+          email: address,
+          password,
+          role: values.role,
+          serviceWords: config.passwordWords,
+        });
         console.log(
-          `Reset ${users.normaliseEmail(address)}: new password set, signed out everywhere, any lock from wrong passwords lifted.`,
+          `Reset ${users.normaliseEmail(address)}: new password set, signed out everywhere, any pause from wrong passwords lifted.`,
         );
         if (generated)
           console.log(`Their password (give it to them privately; it is not shown again): ${password}`);
+        return;
+      }
+      case 'unlock': {
+        const address = needEmail();
+        if (!users.findUser(db, address))
+          throw new UsageError(`There is no user ${users.normaliseEmail(address)}.`);
+        liftPause(db, users.normaliseEmail(address), Date.now());
+        console.log(
+          `Lifted any pause on signing in for ${users.normaliseEmail(address)}. Their password is unchanged.`,
+        );
         return;
       }
       case 'remove':

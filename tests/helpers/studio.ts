@@ -113,7 +113,7 @@ export function studioCli(args: readonly string[], env: Record<string, string>, 
 export async function addStudioUser(
   env: Record<string, string>,
   email: string,
-  role: 'author' | 'publisher',
+  role: 'author' | 'publisher' | 'admin',
   password: string,
 ): Promise<void> {
   const run = await studioCli(

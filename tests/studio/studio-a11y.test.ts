@@ -27,6 +27,7 @@ import {
 
 const PUBLISHER = { email: 'pia.publisher@example.org', password: 'violet harbour compass 7' };
 const AUTHOR = { email: 'ada.author@example.org', password: 'amber kettle lantern 42' };
+const ADMIN = { email: 'ari.admin@example.org', password: 'saffron lighthouse pebble 3' };
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1200, height: 900 };
 
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const env = { ...ws.env, STUDIO_DATA_DIR: path.join(ws.root, 'studio-data') };
   await addStudioUser(env, PUBLISHER.email, 'publisher', PUBLISHER.password);
   await addStudioUser(env, AUTHOR.email, 'author', AUTHOR.password);
+  await addStudioUser(env, ADMIN.email, 'admin', ADMIN.password);
   studio = await startStudio(env);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: DESKTOP });
@@ -178,6 +180,23 @@ describeBrowser('accessibility of every studio page', () => {
     await Promise.all([page.waitForURL(/\/jobs\//), page.click('[data-confirm-publish]')]);
     await page.waitForSelector('[data-job-state="done"]', { timeout: 240_000 });
     await audit('/jobs/[job]', 'a finished publish');
+
+    // The audit log (the closures and reopening above are in it), then the administrator's users page.
+    await go('/audit');
+    await audit('/audit', 'with entries');
+    await signInWithBrowser(page, studio.url, ADMIN.email, ADMIN.password);
+    await go('/admin/users');
+    await audit('/admin/users', 'the list');
+    await page.fill('#email', 'new.colleague@example.org');
+    await page.click('button:has-text("Add this user")');
+    await page.waitForSelector('.new-password');
+    await audit('/admin/users', 'a user added, with their password');
+    await page
+      .locator('tr', { hasText: 'new.colleague@example.org' })
+      .locator('button:has-text("Remove")')
+      .click();
+    await page.waitForSelector('button:has-text("Yes, remove")');
+    await audit('/admin/users', 'confirming a removal');
 
     // Every page the router knows was audited above.
     const pages = (await studioRoutes())

@@ -1,25 +1,38 @@
-// The studio's sign-in building blocks on a real SQLite file: scrypt passwords, hashed sessions
-// with idle and absolute expiry, the ten-password lock and its expiry (with an injected clock,
-// so no test waits), request facts behind a proxy, the origin check, roles and the two-person rule.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// The studio's sign-in building blocks on a real SQLite file: scrypt passwords and the password
+// policy, hashed sessions with idle and absolute expiry, the sign-in throttle (with an injected
+// clock, so no test waits), the users table's migration, request facts behind a proxy, the origin
+// and host checks, roles, the users page's actions and the two-person rule.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseSync as Sqlite } from 'node:sqlite';
 import {
-  ACCOUNT_FAILURE_LIMIT,
   ADDRESS_FAILURE_LIMIT,
   DEFAULT_LOCK_MS,
+  FREE_FAILURES,
+  liftPause,
   loginBlock,
+  pauseAfter,
+  pausedSomewhere,
   recordFailure,
+  recordSuccess,
 } from '../../src/lib/studio/login-throttle.ts';
+import { auditPage, auditRow } from '../../src/lib/studio/audit-view.ts';
+import { adminRequest, runUserAdmin, type UserAdminResult } from '../../src/lib/studio/user-admin.ts';
 import {
   generatePassword,
   hashPassword,
   passwordProblem,
   verifyPassword,
 } from '../../src/lib/studio/passwords.ts';
-import { crossSiteProblem, plainPath, requestFacts } from '../../src/lib/studio/request-security.ts';
+import {
+  crossSiteProblem,
+  plainPath,
+  requestFacts,
+  studioHost,
+} from '../../src/lib/studio/request-security.ts';
 import { approvalProblem, can } from '../../src/lib/studio/roles.ts';
 import {
   ABSOLUTE_MS,
@@ -29,9 +42,16 @@ import {
   lookupSession,
   tokensMatch,
 } from '../../src/lib/studio/sessions.ts';
-import { signIn } from '../../src/lib/studio/sign-in.ts';
+import { checkPassword, signIn } from '../../src/lib/studio/sign-in.ts';
 import { openStudioDb } from '../../src/lib/studio/studio-db.ts';
-import { addUser, findUser, removeUser, setPassword, UserError } from '../../src/lib/studio/users.ts';
+import {
+  addUser,
+  findUser,
+  listUsers,
+  removeUser,
+  setPassword,
+  UserError,
+} from '../../src/lib/studio/users.ts';
 import type { DraftMeta } from '../../src/lib/studio/drafts.ts';
 
 let dir: string;
@@ -59,16 +79,39 @@ describe('passwords', () => {
     expect(await verifyPassword('x', a.replace('$17$', '$4$')), 'a weakened cost is refused').toBe(false);
   });
 
-  it('must be long, varied, uncommon and not the email', () => {
-    expect(passwordProblem('short', 'a@b.org')).toMatch(/at least 12 characters/);
-    expect(passwordProblem('aaaaaaaaaaaaaa', 'a@b.org')).toMatch(/different characters/);
-    expect(passwordProblem('Password1234', 'a@b.org')).toMatch(/most common/);
+  it('must be long, varied, not on the common and leaked list and not the email', () => {
+    expect(passwordProblem('short', 'a@b.org')).toMatch(/too short: use at least 12 characters/);
+    expect(passwordProblem('aaaaaaaaaaaaaa', 'a@b.org')).toMatch(/repeats the same few characters/);
+    expect(passwordProblem('1qaz2wsx3edc', 'a@b.org')).toMatch(/on a list of common or leaked passwords/);
+    for (const common of ['Password1234', 'qwertyuiopasdf', 'iloveyou1234', 'passwordpassword'])
+      expect(passwordProblem(common, 'a@b.org'), common).toMatch(/easy to guess/);
+    // Digits and symbols at the ends do not make a listed password safe.
+    expect(passwordProblem('Qwertyuiopasdf1!', 'a@b.org')).toMatch(/easy to guess/);
     expect(passwordProblem('my name is ada.lovelace!', 'ada.lovelace@example.org')).toMatch(/email address/);
     expect(passwordProblem('x'.repeat(300) + 'abcd', 'a@b.org')).toMatch(/at most 256/);
-    expect(passwordProblem('amber kettle lantern', 'ada@example.org')).toBeUndefined();
+    for (const good of ['amber kettle lantern', 'violet harbour compass 7', 'fjord pelican umbrella'])
+      expect(passwordProblem(good, 'ada@example.org'), good).toBeUndefined();
     const generated = new Set(Array.from({ length: 50 }, generatePassword));
     expect(generated.size).toBe(50);
     for (const p of generated) expect(passwordProblem(p, 'a@b.org'), p).toBeUndefined();
+  });
+
+  it("may not be made of the service's own words, the organisation's name or the email's parts", () => {
+    const org = ['Fenwick Missing Persons Trust'];
+    for (const p of [
+      'Missingchildren1',
+      'appealsstudio',
+      'APPEALS-STUDIO-2026!',
+      '!!ChildrenAppeal99',
+      'fenwicktrust123',
+      'Persons.Missing.Trust',
+    ])
+      expect(passwordProblem(p, 'pia@example.org', org), p).toMatch(/words about this service/);
+    expect(passwordProblem('loveladyexample', 'ada.lovelady@example.org')).toMatch(
+      /email address|words about this service/,
+    );
+    // A real word among unrelated ones is fine.
+    expect(passwordProblem('missing walrus teapot orbit', 'pia@example.org', org)).toBeUndefined();
   });
 });
 
@@ -155,94 +198,168 @@ describe('users and sessions', () => {
 });
 
 describe('the sign-in throttle', () => {
-  it('locks an email after ten failures for the lock period, then lets it try again', () => {
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++)
-      recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + i * 1000);
-    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 9_000)).toBeUndefined();
-    recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + 9_000);
-    const block = loginBlock(db, 'ADA@example.org', '10.0.0.2', T0 + 10_000);
-    expect(block).toEqual({ reason: 'account', until: T0 + DEFAULT_LOCK_MS });
-    expect(loginBlock(db, 'ada@example.org', '10.0.0.2', T0 + DEFAULT_LOCK_MS - 1)).toBeDefined();
-    expect(
-      loginBlock(db, 'ada@example.org', '10.0.0.2', T0 + DEFAULT_LOCK_MS + 1),
-      'the oldest failure has aged out',
-    ).toBeUndefined();
-    // Only hashes of emails and addresses are kept.
-    expect(JSON.stringify(db.prepare('SELECT * FROM login_failures').all())).not.toMatch(/ada|10\.0\.0/);
+  const LOCK = DEFAULT_LOCK_MS;
+  it('pauses nothing for the first few failures, then doubles the pause up to the longest', () => {
+    expect(Array.from({ length: FREE_FAILURES }, (_, i) => pauseAfter(i, LOCK))).toEqual(
+      Array(FREE_FAILURES).fill(0),
+    );
+    expect(pauseAfter(FREE_FAILURES, LOCK)).toBe(1000);
+    expect(pauseAfter(FREE_FAILURES + 1, LOCK)).toBe(2000);
+    expect(pauseAfter(FREE_FAILURES + 5, LOCK)).toBe(32_000);
+    expect(pauseAfter(FREE_FAILURES + 20, LOCK)).toBe(LOCK);
+    expect(pauseAfter(10_000, LOCK)).toBe(LOCK);
   });
 
-  it('refuses the right password while locked, without checking it', async () => {
+  it('slows one email from one address, never the same email from another address', () => {
+    for (let i = 0; i < FREE_FAILURES - 1; i++) recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + i);
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 10)).toBeUndefined();
+    recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + 10);
+    expect(loginBlock(db, 'ADA@example.org', '10.0.0.1', T0 + 11)).toEqual({
+      reason: 'account',
+      until: T0 + 10 + 1000,
+    });
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 1010), 'the pause is over').toBeUndefined();
+    // Hundreds of guesses from one address: the owner elsewhere is never slowed.
+    for (let i = 0; i < 300; i++) recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + 2000 + i);
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 3000)?.until).toBe(T0 + 2299 + LOCK);
+    expect(
+      loginBlock(db, 'ada@example.org', '10.0.0.2', T0 + 3000),
+      'the owner from elsewhere',
+    ).toBeUndefined();
+    // Only hashes of emails and addresses are kept.
+    expect(JSON.stringify(db.prepare('SELECT * FROM sign_in_failures').all())).not.toMatch(/ada|10\.0\.0/);
+  });
+
+  it('ends the longest pause after its time, and forgets failures after an hour', () => {
+    for (let i = 0; i < 20; i++) recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + i);
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + LOCK)).toBeDefined();
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 19 + LOCK)).toBeUndefined();
+    // Twenty failures in the hour would pause a twenty-first at once; after the hour it starts afresh.
+    recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + 60 * 60_000 + 100);
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 60 * 60_000 + 101)).toBeUndefined();
+  });
+
+  it('pauses an address guessing at many made-up emails, but not for an owner who signed in from there', () => {
+    recordSuccess(db, 'owner@example.org', '203.0.113.9', T0 - 1000);
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++)
+      recordFailure(db, `guess${i}@example.org`, '203.0.113.9', T0 + i);
+    expect(loginBlock(db, 'someone@example.org', '203.0.113.9', T0 + 100)).toMatchObject({
+      reason: 'address',
+    });
+    expect(loginBlock(db, 'owner@example.org', '203.0.113.9', T0 + 100), 'a known address').toBeUndefined();
+    expect(loginBlock(db, 'someone@example.org', '203.0.113.10', T0 + 100)).toBeUndefined();
+    // An administrator lifts it for one user; the guesser stays paused.
+    liftPause(db, 'someone@example.org', T0 + 200);
+    expect(loginBlock(db, 'someone@example.org', '203.0.113.9', T0 + 201)).toBeUndefined();
+    expect(loginBlock(db, 'other@example.org', '203.0.113.9', T0 + 201)).toBeDefined();
+  });
+
+  it('is lifted by an administrator (or a reset), wherever the failures came from', async () => {
     await addUser(db, {
       email: 'ada@example.org',
       role: 'author',
       password: 'amber kettle lantern',
       now: T0,
     });
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) recordFailure(db, 'ada@example.org', '10.0.0.1', T0);
-    const result = await signIn(db, {
+    for (let i = 0; i < 12; i++) {
+      recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + i);
+      recordFailure(db, 'ada@example.org', '10.0.0.2', T0 + i);
+    }
+    expect(pausedSomewhere(db, 'ada@example.org', T0 + 20)).toBe(true);
+    liftPause(db, 'ada@example.org', T0 + 21);
+    expect(pausedSomewhere(db, 'ada@example.org', T0 + 22)).toBe(false);
+    for (const address of ['10.0.0.1', '10.0.0.2'])
+      expect(loginBlock(db, 'ada@example.org', address, T0 + 22)).toBeUndefined();
+    for (let i = 0; i < 12; i++) recordFailure(db, 'ada@example.org', '10.0.0.1', T0 + 30 + i);
+    await setPassword(db, { email: 'ada@example.org', password: 'amber kettle lantern', now: T0 + 50 });
+    expect(loginBlock(db, 'ada@example.org', '10.0.0.1', T0 + 51), 'a reset lifts it too').toBeUndefined();
+  });
+
+  it('refuses the right password while paused, without checking it, and says when to try again', async () => {
+    await addUser(db, {
       email: 'ada@example.org',
+      role: 'author',
       password: 'amber kettle lantern',
-      address: '10.0.0.1',
-      now: T0 + 1,
-      lockMs: DEFAULT_LOCK_MS,
+      now: T0,
     });
-    expect(result).toMatchObject({ ok: false, locked: true });
-    expect(result.ok === false && result.message).toMatch(/paused until 09:15/);
-    await setPassword(db, { email: 'ada@example.org', password: 'amber kettle lantern', now: T0 + 2 });
-    expect(
-      (
-        await signIn(db, {
-          email: 'ada@example.org',
-          password: 'amber kettle lantern',
-          address: '10.0.0.1',
-          now: T0 + 3,
-          lockMs: DEFAULT_LOCK_MS,
-        })
-      ).ok,
-      'a reset lifts the lock',
-    ).toBe(true);
+    for (let i = 0; i < FREE_FAILURES + 8; i++) recordFailure(db, 'ada@example.org', '10.0.0.1', T0);
+    const input = { email: 'ada@example.org', password: 'amber kettle lantern', lockMs: LOCK };
+    const paused = await signIn(db, { ...input, address: '10.0.0.1', now: T0 + 1 });
+    expect(paused).toMatchObject({ ok: false, locked: true });
+    expect(paused.ok === false && paused.message).toMatch(
+      /Too many wrong passwords for this email address from here\. You can try again at 09:04\. An administrator can lift this pause sooner\./,
+    );
+    const soon = await signIn(db, { ...input, address: '10.0.0.3', now: T0 + 1 });
+    expect(soon.ok, 'the owner from another address').toBe(true);
+    // A right password starts the count again for that email and address.
+    for (let i = 0; i < FREE_FAILURES + 1; i++) recordFailure(db, 'ada@example.org', '10.0.0.3', T0 + 2);
+    const short = await checkPassword(db, { ...input, address: '10.0.0.3', now: T0 + 3 });
+    expect(short.ok === false && short.message).toMatch(/try again in 2 seconds/);
   });
+});
 
-  it('locks after ten wrong passwords in a row only: a right one starts the count again', async () => {
-    const email = 'ada@example.org';
-    const password = 'amber kettle lantern';
-    await addUser(db, { email, role: 'author', password, now: T0 });
-    let now = T0;
-    const attempt = (guess: string) =>
-      signIn(db, { email, password: guess, address: '10.0.0.1', now: ++now, lockMs: DEFAULT_LOCK_MS });
-    // Each password check costs a scrypt; the wrong ones are recorded as signIn records them.
-    const wrongOnes = (n: number) => {
-      for (let i = 0; i < n; i++) recordFailure(db, email, '10.0.0.1', ++now);
-    };
-    wrongOnes(ACCOUNT_FAILURE_LIMIT - 1);
-    expect((await attempt(password)).ok, 'the right password after nine wrong ones').toBe(true);
-    // Nine more wrong ones, all within the lock period: eighteen wrong in all, never ten in a row.
-    wrongOnes(ACCOUNT_FAILURE_LIMIT - 1);
-    expect(loginBlock(db, email, '10.0.0.1', now + 1), 'not locked after nine in a row').toBeUndefined();
-    // The tenth in a row locks it, and says so; then even the right password is refused.
-    expect(await attempt('wrong horse battery'), 'the tenth wrong password in a row').toMatchObject({
-      ok: false,
-      locked: true,
-    });
-    expect(await attempt(password), 'the right password while locked').toMatchObject({
-      ok: false,
-      locked: true,
-    });
-  });
-
-  it('refuses an address that fails too often across many emails', () => {
-    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++)
-      recordFailure(db, `guess${i}@example.org`, '203.0.113.9', T0 + i);
-    expect(loginBlock(db, 'someone@example.org', '203.0.113.9', T0 + 100)).toMatchObject({
-      reason: 'address',
-    });
-    expect(loginBlock(db, 'someone@example.org', '203.0.113.10', T0 + 100)).toBeUndefined();
-  });
-
-  it('keeps the database file for the owner only', () => {
+describe('the users table', () => {
+  it('is kept in a database file for the owner only', () => {
     const mode = (file: string) => statSync(file).mode & 0o777;
     expect(mode(path.join(dir, 'data', 'studio.db'))).toBe(0o600);
     expect(mode(path.join(dir, 'data'))).toBe(0o700);
+  });
+
+  it('opens a database made before the administrator role, keeping users and sessions', async () => {
+    const old = path.join(dir, 'old');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(old, { mode: 0o700 });
+    const raw = new Sqlite(path.join(old, 'studio.db'));
+    raw.exec(`
+      PRAGMA foreign_keys = ON;
+      CREATE TABLE users (
+        email TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('author', 'publisher')),
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        sessions_valid_after INTEGER NOT NULL,
+        last_sign_in_at INTEGER
+      ) STRICT;
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE login_failures (key TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+      INSERT INTO users VALUES ('pia@example.org', 'publisher', 'scrypt$x', 1, 1, NULL);
+      INSERT INTO sessions VALUES ('h', 'pia@example.org', 'c', 2, 2);
+    `);
+    expect(() => raw.exec("INSERT INTO users VALUES ('x@example.org', 'admin', 'h', 1, 1, NULL)")).toThrow(
+      /CHECK/,
+    );
+    raw.close();
+    writeFileSync(path.join(old, 'marker'), '');
+    const upgraded = openStudioDb(old);
+    try {
+      expect(listUsers(upgraded).map((u) => [u.email, u.role])).toEqual([['pia@example.org', 'publisher']]);
+      expect(upgraded.prepare('SELECT email FROM sessions').all(), 'sessions survive').toEqual([
+        { email: 'pia@example.org' },
+      ]);
+      await addUser(upgraded, { email: 'ada@example.org', role: 'admin', password: 'amber kettle lantern' });
+      expect(findUser(upgraded, 'ada@example.org')?.role).toBe('admin');
+      expect(() =>
+        upgraded.exec("INSERT INTO users VALUES ('y@example.org', 'owner', 'h', 1, 1, NULL)"),
+      ).toThrow(/CHECK/);
+      // Foreign keys still hold: removing a user removes their sessions.
+      removeUser(upgraded, 'pia@example.org');
+      expect(upgraded.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+      expect(upgraded.prepare("SELECT name FROM sqlite_master WHERE name = 'login_failures'").all()).toEqual(
+        [],
+      );
+    } finally {
+      upgraded.close();
+    }
+    // Opening it again changes nothing.
+    const again = openStudioDb(old);
+    expect(findUser(again, 'ada@example.org')?.role).toBe('admin');
+    again.close();
   });
 });
 
@@ -280,6 +397,25 @@ describe('requests', () => {
     expect(crossSiteProblem(new Headers(), origin)).toMatch(/no Origin/);
   });
 
+  it("must name the studio's own host, so a rebinding page elsewhere reaches nothing", () => {
+    for (const host of ['127.0.0.1:4322', 'localhost:4322', '[::1]:4322', 'LOCALHOST:4322'])
+      expect(studioHost(host, 4322, undefined), host).toBe(true);
+    for (const host of [
+      'rebind.attacker.example',
+      'rebind.attacker.example:4322',
+      '127.0.0.1:4321',
+      '127.0.0.1',
+      '127.0.0.1.nip.io:4322',
+      '',
+      undefined,
+    ])
+      expect(studioHost(host, 4322, undefined), String(host)).toBe(false);
+    expect(studioHost('studio.example.org', 4322, 'https://studio.example.org')).toBe(true);
+    expect(studioHost('127.0.0.1:4322', 4322, 'https://studio.example.org')).toBe(true);
+    expect(studioHost('evil.example.org', 4322, 'https://studio.example.org')).toBe(false);
+    expect(studioHost('localhost', 80, undefined)).toBe(true);
+  });
+
   it('may not climb out of a folder', () => {
     for (const bad of [
       '/appeals/..%2F..%2Fetc/edit',
@@ -311,12 +447,16 @@ describe('roles', () => {
     updatedAt: '',
     ...over,
   });
-  it('let authors edit, and only publishers approve, publish, close and reopen', () => {
+  it('let authors edit, only publishers and administrators approve, publish, close, reopen and read the audit log, and only administrators manage users', () => {
     expect(can('author', 'edit')).toBe(true);
-    for (const action of ['approve', 'publish', 'close', 'reopen'] as const) {
+    for (const action of ['approve', 'publish', 'close', 'reopen', 'audit'] as const) {
       expect(can('author', action), action).toBe(false);
       expect(can('publisher', action), action).toBe(true);
+      expect(can('admin', action), action).toBe(true);
     }
+    expect(can('admin', 'manage-users')).toBe(true);
+    expect(can('publisher', 'manage-users')).toBe(false);
+    expect(can('author', 'manage-users')).toBe(false);
   });
   it('under the two-person rule let no writer or editor of a new appeal approve it', () => {
     const pia = { email: 'pia@example.org', role: 'publisher' as const };
@@ -332,5 +472,113 @@ describe('roles', () => {
       /Only a publisher/,
     );
     expect(approvalProblem(pia, draft({ state: 'draft' }), true)).toMatch(/not been submitted/);
+  });
+});
+
+describe('the users page', () => {
+  const context = { actor: 'root@example.org', now: T0, serviceWords: [] };
+  const field = (fields: Record<string, string>) => (name: string) => fields[name] ?? '';
+  const said = (result: UserAdminResult) => ('message' in result ? result.message : '');
+
+  it('adds a user with a made password shown once, resets, lifts a pause and removes after confirming', async () => {
+    await addUser(db, { email: 'root@example.org', role: 'admin', password: 'amber kettle lantern' });
+    const added = await runUserAdmin(
+      db,
+      adminRequest(field({ action: 'add', email: 'New.Person@example.org', role: 'publisher' }))!,
+      context,
+    );
+    expect(added.kind).toBe('done');
+    expect(said(added)).toMatch(/new\.person@example\.org can now sign in as a publisher/);
+    const password = added.kind === 'done' ? added.password! : '';
+    expect(await verifyPassword(password, findUser(db, 'new.person@example.org')!.passwordHash)).toBe(true);
+    expect(
+      said(
+        await runUserAdmin(db, { action: 'add', email: 'new.person@example.org', role: 'author' }, context),
+      ),
+    ).toMatch(/^There is already a user/);
+    expect(
+      await runUserAdmin(db, { action: 'add', email: 'x@example.org', role: 'owner' }, context),
+    ).toMatchObject({
+      kind: 'problem',
+    });
+
+    for (let i = 0; i < 12; i++) recordFailure(db, 'new.person@example.org', '10.0.0.1', T0 + i);
+    expect(pausedSomewhere(db, 'new.person@example.org', T0 + 20)).toBe(true);
+    expect(
+      await runUserAdmin(
+        db,
+        { action: 'unlock', email: 'new.person@example.org' },
+        { ...context, now: T0 + 21 },
+      ),
+    ).toMatchObject({ kind: 'done' });
+    expect(pausedSomewhere(db, 'new.person@example.org', T0 + 22), 'lifted').toBe(false);
+    expect(pausedSomewhere(db, 'new.person@example.org', T0 + 22)).toBe(false);
+
+    const reset = await runUserAdmin(db, { action: 'reset', email: 'new.person@example.org' }, context);
+    expect(reset.kind === 'done' && reset.password).toMatch(/^[\w-]{23}$/);
+    expect(await verifyPassword(password, findUser(db, 'new.person@example.org')!.passwordHash)).toBe(false);
+
+    expect(
+      await runUserAdmin(
+        db,
+        adminRequest(field({ action: 'remove', email: 'new.person@example.org' }))!,
+        context,
+      ),
+    ).toEqual({ kind: 'confirm-remove', email: 'new.person@example.org' });
+    expect(findUser(db, 'new.person@example.org')).toBeDefined();
+    expect(
+      await runUserAdmin(
+        db,
+        adminRequest(field({ action: 'remove', email: 'new.person@example.org', confirmed: 'yes' }))!,
+        context,
+      ),
+    ).toMatchObject({ kind: 'done' });
+    expect(findUser(db, 'new.person@example.org')).toBeUndefined();
+    expect(
+      said(await runUserAdmin(db, { action: 'remove', email: 'root@example.org', confirmed: true }, context)),
+      'an administrator cannot remove themselves',
+    ).toMatch(/cannot remove yourself/);
+    expect(adminRequest(field({ action: 'drop-table' }))).toBeUndefined();
+  });
+});
+
+describe('the audit log viewer', () => {
+  it('reads who did what, in plain words, newest first, a page at a time, and nothing else on a line', () => {
+    const file = path.join(dir, 'audit-log.jsonl');
+    const lines = [
+      { time: '2026-11-29T09:00:00.000Z', id: '2026-0001', action: 'approve', by: 'pia@example.org' },
+      { time: '2026-11-29T10:00:00.000Z', id: '2026-0001', action: 'found', by: 'pia@example.org' },
+      {
+        time: '2026-11-29T11:00:00.000Z',
+        id: '2026-0002',
+        action: 'withdraw',
+        reason: 'police-request',
+        by: 'sam@example.org',
+        name: 'Zephyrine Quillfeather',
+      },
+      { time: '2026-11-29T12:00:00.000Z', id: '2026-0002', action: 'reopen', by: 'sam@example.org' },
+    ].map((e) => JSON.stringify(e));
+    writeFileSync(
+      file,
+      [...lines, 'not json', '{"time":"x","id":"2026-0003","action":"found","by":"a"}', ''].join('\n'),
+    );
+    const first = auditPage(file, 1, 3);
+    expect(first).toMatchObject({ page: 1, pages: 2, total: 4 });
+    expect(first.rows.map((r) => [r.who, r.what])).toEqual([
+      ['sam@example.org', 'Reopened appeal 2026-0002'],
+      ['sam@example.org', 'Withdrew appeal 2026-0002: the police asked for it to be withdrawn'],
+      ['pia@example.org', 'Closed appeal 2026-0001: the child was found'],
+    ]);
+    expect(JSON.stringify(first)).not.toContain('Zephyrine');
+    expect(auditPage(file, 2, 3).rows.map((r) => r.what)).toEqual([
+      'Approved appeal 2026-0001 for publishing',
+    ]);
+    expect(auditPage(file, 99, 3).page, 'a page past the end shows the last').toBe(2);
+    expect(auditPage(file, Number('x'), 3).page).toBe(1);
+    expect(auditPage(path.join(dir, 'none.jsonl'), 1)).toMatchObject({ rows: [], total: 0, pages: 1 });
+    expect(auditRow('{"time":"2026-11-29T09:00:00Z","id":"../x","action":"found","by":"a"}')).toBeUndefined();
+    expect(
+      auditRow('{"time":"2026-11-29T09:00:00Z","id":"2026-0001","action":"explode","by":"a"}'),
+    ).toBeUndefined();
   });
 });

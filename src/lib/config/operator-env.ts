@@ -52,7 +52,7 @@ export interface OperatorEnv {
     dataDir: string | undefined;
     /** `STUDIO_ORIGIN`: the studio's public origin behind a proxy. */
     origin: string | undefined;
-    /** `STUDIO_LOCKOUT_MINUTES`: how long ten wrong passwords lock an account. */
+    /** `STUDIO_LOCKOUT_MINUTES`: the longest pause between sign-in tries after wrong passwords. */
     lockoutMinutes: number | undefined;
     /** `STUDIO_TRUST_PROXY=1`: believe the proxy's X-Forwarded-For. */
     trustProxy: boolean;

@@ -150,7 +150,7 @@ export function sentForApproval(
   writers: readonly string[],
   at: number,
 ): void {
-  notify(db, peopleWithRole(db, ['publisher'], by), { kind: 'approval', appealId, actor: by, at });
+  notify(db, peopleWithRole(db, ['publisher', 'admin'], by), { kind: 'approval', appealId, actor: by, at });
   const watch = db.prepare(
     'INSERT OR IGNORE INTO live_watchers (appeal_id, email) SELECT ?, email FROM users WHERE email = ?',
   );
@@ -209,7 +209,7 @@ export function remindPastReview(
   today: string,
   at: number,
 ): number {
-  const people = peopleWithRole(db, ['author', 'publisher']);
+  const people = peopleWithRole(db, ['author', 'publisher', 'admin']);
   const older = db.prepare(
     "DELETE FROM notifications WHERE kind = 'review' AND appeal_id = ? AND read_at IS NULL AND once_key <> ?",
   );

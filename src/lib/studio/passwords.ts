@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
 
 /**
  * Passwords are stored as scrypt hashes (memory-hard, OWASP's parameters: N=2^17, r=8, p=1, which
@@ -62,48 +64,84 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
-/** Passwords people pick first; cheap to refuse. Longer than 12 characters, so the length rule alone would let them in. */
-const COMMON = new Set([
-  'password1234',
-  'password12345',
-  'password123456',
-  'passwordpassword',
-  '123456789012',
-  '1234567890123',
-  'qwertyuiopas',
-  'qwertyuiop123',
-  'qwerty123456',
-  'iloveyou1234',
-  'letmein12345',
-  'welcome12345',
-  'administrator',
-  'changeme1234',
-  'abcdefghijkl',
-  'abc123456789',
-  '1q2w3e4r5t6y',
-  'trustno11234',
-  'football1234',
-  'sunshine1234',
-  'monkey123456',
-  'princess1234',
-  'starwars1234',
-  'correcthorsebatterystaple',
-]);
+/** Words anyone guessing at this studio would try first: what the service is about. */
+const SERVICE_WORDS = ['missing', 'children', 'child', 'appeal', 'appeals', 'studio', 'police', 'found'];
 
-/** Why `password` is not acceptable for `email`, in plain words; undefined when it is fine. */
-export function passwordProblem(password: string, email: string): string | undefined {
+let checker: ZxcvbnFactory | undefined;
+
+/**
+ * zxcvbn-ts with its common list (the most used passwords from published breaches, and common
+ * words): it finds a password made of listed passwords, keyboard runs, dates and repeats, and
+ * estimates how many guesses it takes.
+ */
+function strength(password: string, words: string[]) {
+  checker ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary },
+    graphs: common.adjacencyGraphs,
+  });
+  return checker.check(password, words);
+}
+
+/** Lower case, with spaces, digits and symbols taken off: `Missing-Children1!` → `missingchildren`. */
+function bare(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+    .replace(/[\s._\-+]/g, '');
+}
+
+/** True when `text` is nothing but `words` one after another (`appealsstudio`). */
+function madeOf(text: string, words: readonly string[]): boolean {
+  if (text === '') return false;
+  const reachable = new Array<boolean>(text.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < text.length; i++) {
+    if (!reachable[i]) continue;
+    for (const word of words) if (word && text.startsWith(word, i)) reachable[i + word.length] = true;
+  }
+  return reachable[text.length]!;
+}
+
+/** The words of an organisation's name or an email address worth refusing in a password. */
+export function wordsOf(...texts: string[]): string[] {
+  return texts.flatMap((t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
+}
+
+/**
+ * Why `password` is not acceptable for `email`, in plain words; undefined when it is fine.
+ * `serviceWords` are this studio's own (the organisation's name): a password made of them, of the
+ * service's words or of the email's parts, with or without digits and symbols at the ends, is
+ * refused, and so is one on the common list or one that would fall to a few million guesses.
+ */
+export function passwordProblem(
+  password: string,
+  email: string,
+  serviceWords: readonly string[] = [],
+): string | undefined {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH)
-    return `expected a password of at least ${MIN_PASSWORD_LENGTH} characters (a few unrelated words work well), got ${length}`;
+    return `this password is too short: use at least ${MIN_PASSWORD_LENGTH} characters (a few unrelated words work well)`;
   if (length > MAX_PASSWORD_LENGTH)
-    return `expected a password of at most ${MAX_PASSWORD_LENGTH} characters, got ${length}`;
-  if (new Set(password).size < 4) return 'expected a password with more than a few different characters';
-  const plain = password.toLowerCase().replace(/[\s_-]/g, '');
-  if (COMMON.has(plain)) return 'expected a password that is not on the list of the most common passwords';
-  const squeeze = (text: string) => text.toLowerCase().replace(/[\s._-]/g, '');
-  const local = squeeze(email.split('@')[0] ?? '');
-  if (local.length >= 4 && squeeze(password).includes(local))
-    return 'expected a password that does not contain your email address';
+    return `this password is too long: use at most ${MAX_PASSWORD_LENGTH} characters`;
+  if (new Set(password).size < 4) return 'this password repeats the same few characters: choose another';
+  const local = bare(email.split('@')[0] ?? '');
+  if (local.length >= 4 && bare(password).includes(local))
+    return 'this password contains your email address: choose another';
+  const own = [...SERVICE_WORDS, ...wordsOf(...serviceWords), ...wordsOf(email)];
+  if (madeOf(bare(password), own))
+    return 'this password is made of words about this service, its organisation or your email address, which are the first anyone would guess: choose another';
+  const result = strength(password, own);
+  const only = result.sequence[0] as { pattern: string; dictionaryName?: string } | undefined;
+  if (
+    result.sequence.length === 1 &&
+    only?.pattern === 'dictionary' &&
+    only.dictionaryName?.startsWith('passwords')
+  )
+    return 'this password is on a list of common or leaked passwords: choose another (a few unrelated words work well)';
+  // Digits and symbols added at the ends are the first variations a guesser tries.
+  if (result.score < 3 || strength(bare(password), own).score < 3)
+    return 'this password would be easy to guess (it is made of common passwords, words or keyboard patterns): add another unrelated word or two';
   return undefined;
 }
 

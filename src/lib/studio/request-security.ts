@@ -65,3 +65,20 @@ export function plainPath(url: string): boolean {
   }
   return !/(^|[/\\])\.\.?([/\\]|$)|\\|\0/.test(decoded);
 }
+
+/**
+ * Whether a request's `Host` names this studio: 127.0.0.1, localhost or [::1] on the port it
+ * listens on, or the host of `STUDIO_ORIGIN`. Any other name means a page elsewhere pointed its own
+ * host name at this studio (DNS rebinding) to read it or post to it as if it were the studio.
+ */
+export function studioHost(
+  host: string | undefined,
+  port: number,
+  publicOrigin: string | undefined,
+): boolean {
+  if (!host) return false;
+  const name = host.toLowerCase();
+  if (publicOrigin !== undefined && name === new URL(publicOrigin).host) return true;
+  const own = ['127.0.0.1', 'localhost', '[::1]'];
+  return own.some((h) => name === `${h}:${port}` || (port === 80 && name === h));
+}

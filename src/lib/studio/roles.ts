@@ -1,13 +1,22 @@
 import type { DraftMeta } from './drafts.ts';
 import type { Role } from './users.ts';
 
-/** What a signed-in person may do. Authors draft and edit; publishers also approve, publish, close and reopen. */
-export type Action = 'edit' | 'approve' | 'publish' | 'close' | 'reopen';
+/**
+ * What a signed-in person may do. Authors draft and edit; publishers also approve, publish, close,
+ * reopen and read the audit log; administrators may do all a publisher may, and manage users.
+ */
+export type Action = 'edit' | 'approve' | 'publish' | 'close' | 'reopen' | 'audit' | 'manage-users';
 
-const PUBLISHER_ONLY: ReadonlySet<Action> = new Set(['approve', 'publish', 'close', 'reopen']);
+const PUBLISHER_ONLY: ReadonlySet<Action> = new Set(['approve', 'publish', 'close', 'reopen', 'audit']);
 
 export function can(role: Role, action: Action): boolean {
-  return role === 'publisher' || !PUBLISHER_ONLY.has(action);
+  if (action === 'manage-users') return role === 'admin';
+  return role !== 'author' || !PUBLISHER_ONLY.has(action);
+}
+
+/** A role as the studio names it to people. */
+export function roleName(role: Role): string {
+  return { author: 'author', publisher: 'publisher', admin: 'administrator' }[role];
 }
 
 /**
@@ -36,5 +45,5 @@ export function approvalProblem(
  * (DESIGN.md, principle 6). Without the rule a publisher's changes go into the appeal at once.
  */
 export function changesNeedApproval(role: Role, twoPersonRule: boolean): boolean {
-  return role !== 'publisher' || twoPersonRule;
+  return !can(role, 'approve') || twoPersonRule;
 }

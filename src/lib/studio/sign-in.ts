@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { clearFailures, emailKey, loginBlock, recordFailure } from './login-throttle.ts';
+import type { LoginBlock } from './login-throttle.ts';
+import { loginBlock, recordFailure, recordSuccess } from './login-throttle.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { findUser, normaliseEmail, recordSignIn, type Role } from './users.ts';
 
@@ -15,38 +16,58 @@ export function londonTime(ms: number): string {
   }).format(ms);
 }
 
-function lockedMessage(until: number, reason: 'account' | 'address'): string {
-  const who = reason === 'account' ? 'this email address' : 'this computer';
-  return `Too many wrong passwords: sign-in for ${who} is paused until ${londonTime(until)}. An administrator can reset the password sooner.`;
+/** When the next try may be made, in words: "in 8 seconds" or "at 14:05". */
+function whenAgain(until: number, now: number): string {
+  const seconds = Math.ceil((until - now) / 1000);
+  return seconds < 90 ? `in ${seconds} second${seconds === 1 ? '' : 's'}` : `at ${londonTime(until)}`;
+}
+
+function lockedMessage(block: LoginBlock, now: number): string {
+  const what =
+    block.reason === 'account'
+      ? 'Too many wrong passwords for this email address from here'
+      : 'Too many wrong passwords from this computer or network';
+  return `${what}. You can try again ${whenAgain(block.until, now)}. An administrator can lift this pause sooner.`;
 }
 
 /**
- * Checks an email and password. A lock is checked before the password, so a locked account
- * cannot be guessed at; an unknown email costs as much time as a wrong password and gets the same
+ * Checks an email and password. A pause is checked before the password, so a paused pair cannot
+ * be guessed at; an unknown email costs as much time as a wrong password and gets the same
  * answer, so the answer never says who has an account.
  */
 export async function signIn(
   db: DatabaseSync,
   input: { email: string; password: string; address: string; now: number; lockMs: number },
 ): Promise<SignInResult> {
+  const result = await checkPassword(db, input);
+  if (!result.ok) return result;
+  recordSuccess(db, result.email, input.address, input.now);
+  recordSignIn(db, result.email, input.now);
+  return result;
+}
+
+/**
+ * The password check of sign-in, throttled the same way, for a page that asks a signed-in person
+ * for their password again (changing it).
+ */
+export async function checkPassword(
+  db: DatabaseSync,
+  input: { email: string; password: string; address: string; now: number; lockMs: number },
+): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const block = loginBlock(db, email, input.address, input.now, input.lockMs);
-  if (block) return { ok: false, locked: true, message: lockedMessage(block.until, block.reason) };
+  if (block) return { ok: false, locked: true, message: lockedMessage(block, input.now) };
   const user = email && input.password ? findUser(db, email) : undefined;
   const good = user
     ? await verifyPassword(input.password, user.passwordHash)
     : await verifyAgainstDummy(input.password);
   if (!user || !good) {
     recordFailure(db, email, input.address, input.now, input.lockMs);
-    const now = loginBlock(db, email, input.address, input.now, input.lockMs);
-    if (now) return { ok: false, locked: true, message: lockedMessage(now.until, now.reason) };
     return {
       ok: false,
       locked: false,
       message: 'The email address or password is not right. Check them and try again.',
     };
   }
-  clearFailures(db, emailKey(email));
-  recordSignIn(db, email, input.now);
   return { ok: true, email, role: user.role };
 }

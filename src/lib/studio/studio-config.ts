@@ -23,10 +23,12 @@ export interface StudioConfig {
   /** The audit log of closures, reopenings and approvals. */
   auditLog: string;
   trust: TrustSettings;
-  /** How long ten wrong passwords lock an account. */
+  /** The longest pause between tries after wrong passwords. */
   lockMs: number;
   /** `LIVE_SITE_URL`: where people reach the live site, if the operator says (see `publicAddress`). */
   liveSiteUrl: string | undefined;
+  /** The organisation's name: a new password may not be made of its words. */
+  passwordWords: string[];
 }
 
 export class StudioConfigError extends Error {}
@@ -67,6 +69,7 @@ export function studioConfig(operator: OperatorEnv, projectRoot: string): Studio
     trust: { trustProxy: operator.studio.trustProxy, publicOrigin: operator.studio.origin },
     lockMs: minutes === undefined ? DEFAULT_LOCK_MS : minutes * 60_000,
     liveSiteUrl: operator.liveSiteUrl,
+    passwordWords: settings ? [settings.organisation.name] : [],
   };
 }
 

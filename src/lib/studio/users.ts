@@ -1,9 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './studio-db.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { clearFailures, emailKey } from './login-throttle.ts';
+import { forgetAccount, liftPause } from './login-throttle.ts';
 
-export const ROLES = ['author', 'publisher'] as const;
+/** Administrators are publishers who can also add, reset and remove users and lift sign-in pauses. */
+export const ROLES = ['author', 'publisher', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface StudioUser {
@@ -71,22 +72,22 @@ export function listUsers(db: DatabaseSync): StudioUser[] {
   });
 }
 
-async function checkedHash(password: string, email: string): Promise<string> {
-  const problem = passwordProblem(password, email);
+async function checkedHash(password: string, email: string, words: readonly string[] = []): Promise<string> {
+  const problem = passwordProblem(password, email, words);
   if (problem) throw new UserError(problem);
   return hashPassword(password);
 }
 
 export async function addUser(
   db: DatabaseSync,
-  input: { email: string; role: string; password: string; now?: number },
+  input: { email: string; role: string; password: string; now?: number; serviceWords?: readonly string[] },
 ): Promise<StudioUser> {
   const email = checkedEmail(input.email);
   if (!isRole(input.role))
-    throw new UserError(`expected a role of author or publisher, got ${JSON.stringify(input.role)}`);
+    throw new UserError(`expected a role of author, publisher or admin, got ${JSON.stringify(input.role)}`);
   if (findUser(db, email))
     throw new UserError(`there is already a user ${email}; use reset to give them a new password`);
-  const hash = await checkedHash(input.password, email);
+  const hash = await checkedHash(input.password, email, input.serviceWords);
   const now = input.now ?? Date.now();
   db.prepare(
     'INSERT INTO users (email, role, password_hash, created_at, sessions_valid_after) VALUES (?, ?, ?, ?, ?)',
@@ -101,23 +102,30 @@ export function removeUser(db: DatabaseSync, email: string): void {
     const { changes } = db.prepare('DELETE FROM users WHERE email = ?').run(normal);
     if (Number(changes) === 0) throw new UserError(`there is no user ${normal}`);
     db.prepare('DELETE FROM sessions WHERE email = ?').run(normal);
+    forgetAccount(db, normal);
   });
 }
 
 /**
  * Gives a user a new password (and, optionally, a new role): signs them out everywhere and lifts
- * any lock from wrong passwords.
+ * any pause from wrong passwords, wherever they came from.
  */
 export async function setPassword(
   db: DatabaseSync,
-  input: { email: string; password: string; role?: string | undefined; now?: number },
+  input: {
+    email: string;
+    password: string;
+    role?: string | undefined;
+    now?: number;
+    serviceWords?: readonly string[];
+  },
 ): Promise<void> {
   const email = normaliseEmail(input.email);
   const user = findUser(db, email);
   if (!user) throw new UserError(`there is no user ${email}`);
   if (input.role !== undefined && !isRole(input.role))
-    throw new UserError(`expected a role of author or publisher, got ${JSON.stringify(input.role)}`);
-  const hash = await checkedHash(input.password, email);
+    throw new UserError(`expected a role of author, publisher or admin, got ${JSON.stringify(input.role)}`);
+  const hash = await checkedHash(input.password, email, input.serviceWords);
   const now = input.now ?? Date.now();
   inTransaction(db, () => {
     db.prepare('UPDATE users SET password_hash = ?, sessions_valid_after = ?, role = ? WHERE email = ?').run(
@@ -127,7 +135,7 @@ export async function setPassword(
       email,
     );
     db.prepare('DELETE FROM sessions WHERE email = ?').run(email);
-    clearFailures(db, emailKey(email));
+    liftPause(db, email, now);
   });
 }
 

@@ -30,8 +30,9 @@ export function routeId(context: AstroGlobal | APIContext): string | undefined {
 
 /** Undefined when the signed-in person may do `action`; else the refusal to return. */
 export function forbidden(context: AstroGlobal | APIContext, action: Action): Response | undefined {
-  return can(context.locals.user.role, action)
-    ? undefined
+  if (can(context.locals.user.role, action)) return undefined;
+  return action === 'manage-users'
+    ? refusal(403, 'Only an administrator can manage users. Ask the studio’s administrator.')
     : refusal(403, 'Only a publisher can do this. Ask a publisher in your team.');
 }
 
