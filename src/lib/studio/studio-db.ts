@@ -34,6 +34,19 @@ CREATE TABLE IF NOT EXISTS login_failures (
 CREATE INDEX IF NOT EXISTS login_failures_by_key ON login_failures(key, at);
 `;
 
+/**
+ * Who has an appeal's edit form open (issue 19: "Jo is editing this appeal"): one row per person
+ * and appeal, refreshed while the form is open, ignored once older than presence.ts's limit.
+ */
+const PRESENCE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS editing_presence (
+  appeal_id TEXT NOT NULL,
+  email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  seen_at INTEGER NOT NULL,
+  PRIMARY KEY (appeal_id, email)
+) STRICT;
+`;
+
 /** Creates the data folder (owner only) and opens the database in it (owner-only file). */
 export function openStudioDb(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -44,6 +57,7 @@ export function openStudioDb(dataDir: string): DatabaseSync {
   if (fresh) chmodSync(file, 0o600);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
+  db.exec(PRESENCE_SCHEMA);
   // SQLite gives its -wal and -shm files the database file's permissions; make sure of it.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   return db;
