@@ -240,6 +240,8 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
     const typed = 'Only Jo may see this typing';
     await jo.fill('#f-description-features', typed);
     await Promise.all([jo.waitForNavigation(), jo.click('button[name=action][value=save] >> nth=0')]);
+    // Kept (for Jo): the page says so.
+    expect(await jo.textContent('main')).toContain('what you typed is kept');
     await jo.fill('#email', MAX.email);
     await jo.fill('#password', MAX.password);
     await Promise.all([jo.waitForNavigation(), jo.click('form.sign-in button[type=submit]')]);
