@@ -92,6 +92,12 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
       .poll(() => jo.textContent('[data-save-status]'), { timeout: 30_000 })
       .toMatch(/^Saved at \d\d:\d\d/);
     expect(draftText(id)).toContain('eyes: Green');
+    // The live checks: the same checks as `npm run check`, on what was just saved.
+    expect(await jo.textContent('[data-live-checks]')).toContain('the checks find nothing to fix');
+    await jo.fill('#f-dateOfBirth', '2012-02-31');
+    await jo.waitForSelector('[data-live-checks] a[href="#f-dateOfBirth"]', { timeout: 30_000 });
+    await jo.fill('#f-dateOfBirth', '2012-02-29');
+    await jo.waitForSelector('[data-live-checks]:has-text("nothing to fix")', { timeout: 30_000 });
 
     const pia = await pageFor(PIA);
     await pia.goto(`${studio.url}/appeals/${id}/`);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  * appeal" reads the same without JavaScript); with JavaScript it also:
  * - saves the draft about 2 seconds after the last change (as "Save draft" does, without the
  *   photos chosen for upload), and says so in a live status; it stops at a version conflict;
+ * - lists the problems the server's checks (the same as `npm run check`) found in what was saved;
  * - keeps what was typed in this tab's sessionStorage, and puts it back after a failed save;
  * - tells the server every 30 seconds that the form is still open, and when it is left;
  * - warns 2 minutes before the session ends, with a button that keeps it going.
@@ -25,6 +26,11 @@ const HEARTBEAT_MS = 30_000;
 const WARN_BEFORE_MS = 2 * 60_000;
 
 type Status = { text: string; problem: boolean } | undefined;
+interface LiveProblem {
+  /** The id of the input it is about ('' when none). */
+  target: string;
+  text: string;
+}
 
 function editForm(): HTMLFormElement | null {
   return document.querySelector<HTMLFormElement>('form[data-edit-form]');
@@ -72,6 +78,7 @@ export default function EditAssist({ id, csrf, others: initialOthers, sessionEnd
   const [status, setStatus] = useState<Status>(undefined);
   const [endsAt, setEndsAt] = useState(sessionEndsAt);
   const [warning, setWarning] = useState(false);
+  const [problems, setProblems] = useState<LiveProblem[] | undefined>(undefined);
   const dialog = useRef<HTMLDialogElement>(null);
   const stopped = useRef(false);
   const storageKey = `studio-form:${id}`;
@@ -111,11 +118,13 @@ export default function EditAssist({ id, csrf, others: initialOthers, sessionEnd
         at?: string;
         conflict?: boolean;
         by?: string;
+        problems?: LiveProblem[];
       };
       if (reply.ok && answer.saved && answer.version) {
         const input = versionInput();
         if (input) input.value = answer.version;
         if (JSON.stringify(snapshot(form)) === sent) sessionStorage.removeItem(storageKey);
+        setProblems(answer.problems ?? []);
         setStatus({ text: `Saved at ${answer.at ?? ''}. The draft is not live.`, problem: false });
       } else if (reply.status === 409 && answer.conflict) {
         stopped.current = true;
@@ -292,6 +301,26 @@ export default function EditAssist({ id, csrf, others: initialOthers, sessionEnd
       >
         {status?.text ?? ''}
       </p>
+      {problems && problems.length > 0 && (
+        <div className="warning-list" data-live-checks>
+          <p>
+            <strong>
+              As saved just now, {problems.length === 1 ? '1 thing needs' : `${problems.length} things need`}{' '}
+              fixing before this can go live:
+            </strong>
+          </p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p.target ? <a href={`#${p.target}`}>{p.text}</a> : p.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {problems && problems.length === 0 && (
+        <p className="muted" data-live-checks>
+          As saved just now, the checks find nothing to fix.
+        </p>
+      )}
       <dialog
         ref={dialog}
         className="session-dialog"
