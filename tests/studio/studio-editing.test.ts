@@ -37,6 +37,7 @@ let browser: Browser;
 let dataDir: string;
 let db: DatabaseSync;
 const contexts: BrowserContext[] = [];
+const withoutJavaScript = new WeakSet<Page>();
 
 beforeAll(async () => {
   ws = await createWorkspace('studio-editing');
@@ -65,8 +66,16 @@ async function pageFor(user: User, javaScript = true): Promise<Page> {
   });
   contexts.push(context);
   const page = await context.newPage();
+  if (!javaScript) withoutJavaScript.add(page);
   await signInWithBrowser(page, studio.url, user.email, user.password);
   return page;
+}
+
+/** Opens an appeal's edit form; with JavaScript, waits until its island is live (Astro drops `ssr` then). */
+async function openForm(page: Page, id: string): Promise<void> {
+  await page.goto(`${studio.url}/appeals/${id}/edit`);
+  if (!withoutJavaScript.has(page))
+    await page.waitForSelector('astro-island:not([ssr])', { state: 'attached' });
 }
 
 const draftFile = (id: string) => path.join(dataDir, 'drafts', id, 'index.md');
@@ -85,7 +94,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
   it('two publishers: autosave, "Jo Bloggs is editing", a refused save showing both values, and "Use my version"', async () => {
     const id = '2026-0101';
     const jo = await pageFor(JO);
-    await jo.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(jo, id);
     // Autosave: typed, not saved by hand, and the draft on disk has it.
     await jo.fill('#f-description-eyes', 'Green');
     await expect
@@ -102,7 +111,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
     const pia = await pageFor(PIA);
     await pia.goto(`${studio.url}/appeals/${id}/`);
     expect(await pia.textContent('[data-editing-others]')).toContain('Jo Bloggs is editing this appeal');
-    await pia.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(pia, id);
     expect(await pia.textContent('[data-editing-others]')).toContain('Jo Bloggs is editing this appeal');
     // Jo's heartbeat (sent at once when the window gains focus) says Pia is there too.
     await jo.evaluate(() => window.dispatchEvent(new Event('focus')));
@@ -163,10 +172,10 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
     const id = '2026-0102';
     const jo = await pageFor(JO, false);
     const pia = await pageFor(PIA, false);
-    await jo.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(jo, id);
     await pia.goto(`${studio.url}/appeals/${id}/`);
     expect(await pia.textContent('[data-editing-others]')).toContain('Jo Bloggs is editing this appeal');
-    await pia.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(pia, id);
     const piaHeight = 'About 4 ft 10 in';
     await pia.fill('#f-description-height', piaHeight);
     await saveDraft(pia);
@@ -204,7 +213,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
     it(`a save after the session ended shows the studio's sign-in page, then the form again with what was typed (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
       const id = '2025-0007';
       const jo = await pageFor(JO, javaScript);
-      await jo.goto(`${studio.url}/appeals/${id}/edit`);
+      await openForm(jo, id);
       ageSession(JO.email, IDLE_MS + 60_000);
       const typed = `Typed before sign-out ${javaScript ? 'with' : 'without'} JavaScript`;
       await jo.fill('#f-description-clothing', typed);
@@ -241,7 +250,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
   it('a different person signing in on the same browser does not get the kept form', async () => {
     const id = '2025-0007';
     const jo = await pageFor(JO, false);
-    await jo.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(jo, id);
     ageSession(JO.email, IDLE_MS + 60_000);
     const typed = 'Only Jo may see this typing';
     await jo.fill('#f-description-features', typed);
@@ -260,7 +269,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
   it('with JavaScript, the copy kept in the browser puts the typing back when the server kept none', async () => {
     const id = '2026-0101';
     const jo = await pageFor(JO);
-    await jo.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(jo, id);
     // The session row is gone (signed out in another tab): the server cannot tell whose form it was.
     db.prepare('DELETE FROM sessions WHERE email = ?').run(JO.email);
     const typed = 'Kept in this browser tab';
@@ -281,7 +290,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
 
   it('warns two minutes before the session ends, and "Stay signed in" keeps it', async () => {
     const jo = await pageFor(JO);
-    await jo.goto(`${studio.url}/appeals/2026-0102/edit`);
+    await openForm(jo, '2026-0102');
     expect(await jo.isVisible('[data-session-warning]')).toBe(false);
     // 90 seconds left: the next heartbeat (sent when the window gains focus) learns it.
     const ninetySecondsLeft = Date.now() - IDLE_MS + 90_000;
@@ -299,7 +308,7 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
   it('discarding asks first, says what goes, and the dashboard confirms (without JavaScript)', async () => {
     const id = '2026-0101';
     const jo = await pageFor(JO, false);
-    await jo.goto(`${studio.url}/appeals/${id}/edit`);
+    await openForm(jo, id);
     await jo.fill('#f-description-height', '5 ft 3 in (160 cm)');
     const photo = path.join(ws.root, 'discard-photo.jpg');
     await writeTestPhoto(photo, 11);
