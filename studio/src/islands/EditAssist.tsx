@@ -102,7 +102,17 @@ export default function EditAssist({ id, csrf, others: initialOthers, sessionEnd
     [csrf],
   );
 
-  const autosave = useCallback(async () => {
+  // An autosave on its way: a button's save waits for it, so it carries the version it made.
+  const inFlight = useRef<Promise<void> | undefined>(undefined);
+  const autosave = useCallback(() => {
+    const run = autosaveNow().finally(() => {
+      if (inFlight.current === run) inFlight.current = undefined;
+    });
+    inFlight.current = run;
+    return run;
+  }, [id, post, storageKey]);
+
+  async function autosaveNow(): Promise<void> {
     const form = editForm();
     if (!form || stopped.current) return;
     const body = new FormData(form);
@@ -150,7 +160,7 @@ export default function EditAssist({ id, csrf, others: initialOthers, sessionEnd
         problem: true,
       });
     }
-  }, [id, post, storageKey]);
+  }
 
   // Typing: keep a copy in this tab at once, and save the draft 2 seconds after the last change.
   useEffect(() => {
@@ -182,12 +192,22 @@ export default function EditAssist({ id, csrf, others: initialOthers, sessionEnd
       clearTimeout(timer);
       if (!stopped.current) timer = setTimeout(() => void autosave(), AUTOSAVE_AFTER_MS);
     };
+    // A button's save (the form's own post) replaces a pending autosave, after one on its way.
+    const submitted = (event: SubmitEvent) => {
+      clearTimeout(timer);
+      const pending = inFlight.current;
+      if (!pending) return;
+      event.preventDefault();
+      void pending.then(() => form.requestSubmit(event.submitter as HTMLButtonElement | null));
+    };
     form.addEventListener('input', changed);
     form.addEventListener('change', changed);
+    form.addEventListener('submit', submitted);
     return () => {
       clearTimeout(timer);
       form.removeEventListener('input', changed);
       form.removeEventListener('change', changed);
+      form.removeEventListener('submit', submitted);
     };
   }, [autosave, storageKey]);
 
