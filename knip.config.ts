@@ -39,7 +39,7 @@ const config: KnipConfig = {
   ignoreExportsUsedInFile: true,
   compilers: { astro: astroImports },
   // Read with `require.resolve` on a template string (src/lib/photos/card-fonts.ts), which no static analysis follows.
-  ignoreDependencies: ['@fontsource/atkinson-hyperlegible'],
+  ignoreDependencies: ['@fontsource/atkinson-hyperlegible-next', '@fontsource/noto-sans'],
 };
 
 export default config;

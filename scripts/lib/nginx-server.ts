@@ -1,4 +1,4 @@
-// Debian's nginx started on loopback with the generated configuration: for tests and benchmarks.
+// Debian's nginx started on loopback with the generated configuration: for `npm start`, tests and benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -64,7 +64,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  // A cap, not a pause: nginx answers in milliseconds, but a loaded machine may take many seconds.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`nginx exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
@@ -75,14 +76,19 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  throw new Error(`nginx did not answer at ${url} within 10 s:\n${output()}`);
+  throw new Error(`nginx did not answer at ${url} within 60 s:\n${output()}`);
 }
 
 /**
  * Starts Debian's nginx in the foreground on 127.0.0.1, serving `root` (a built site or a release
  * symlink) with the generated configuration. Everything nginx writes goes to a temporary folder.
  */
-export async function startNginx(options: { root: string; port?: number }): Promise<RunningNginx> {
+export async function startNginx(options: {
+  root: string;
+  port?: number;
+  /** Sites that may frame /embed/ (settings `embed.allowedSites`); any site when absent. */
+  embedAllowedSites?: readonly string[];
+}): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error(`Cannot start nginx: ${nginxSkipReason}`);
   const prefix = mkdtempSync(path.join(tmpdir(), 'appeals-nginx-'));
@@ -98,6 +104,7 @@ export async function startNginx(options: { root: string; port?: number }): Prom
     // Test folders may be 0700; workers read them as root, as the master does.
     ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
     foreground: true,
+    ...(options.embedAllowedSites ? { embedAllowedSites: options.embedAllowedSites } : {}),
   });
   let output = '';
   const child = spawn(binary, ['-p', prefix, '-c', files.mainConf, '-e', errorLogFile], {

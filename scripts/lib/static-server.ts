@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { insideFolder } from '../../src/lib/files/inside-folder.ts';
+import { CLOSED_NOTICE_FILE, GONE_DIR } from '../../src/lib/hosting/host-config.ts';
+import { liveAnswer } from '../../src/lib/hosting/live-answers.ts';
 
 /** Content types for everything the built site may contain. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -30,6 +32,15 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export interface StaticServerOptions {
   /** Extra headers sent with every response, e.g. a Content-Security-Policy. */
   headers?: Record<string, string>;
+  /** The port on 127.0.0.1; any free port when absent or 0. */
+  port?: number;
+  /**
+   * `root` is a deploy's `current` symlink, answered as the generated nginx configuration answers
+   * it (src/lib/hosting/host-config.ts): the link is resolved at the start of each request (a new
+   * publish is served at once, and one request reads one release), a closed appeal's URL (its
+   * `_gone/<id>` marker is in the release) answers 410 with the neutral notice, and host files 404.
+   */
+  liveRelease?: boolean;
 }
 
 export interface StaticServer {
@@ -37,6 +48,8 @@ export interface StaticServer {
   url: string;
   close(): Promise<void>;
 }
+
+const NOINDEX = { 'X-Robots-Tag': 'noindex' };
 
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -90,15 +103,23 @@ export async function startStaticServer(
     body: Buffer | string,
     type: string,
     head: boolean,
+    more: Record<string, string> = {},
   ): void {
     res.writeHead(status, {
       ...extraHeaders,
+      ...more,
       'Content-Type': type,
       'Content-Length': Buffer.byteLength(body),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
     res.end(head ? undefined : body);
+  }
+
+  async function sendNotFound(release: string, res: ServerResponse, head: boolean): Promise<void> {
+    const notFound = path.join(release, '404.html');
+    const body = (await isFile(notFound)) ? await readFile(notFound) : 'Not found';
+    send(res, 404, body, 'text/html; charset=utf-8', head, options.liveRelease ? NOINDEX : {});
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -109,15 +130,32 @@ export async function startStaticServer(
       return;
     }
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
-    const file = await resolveFile(absoluteRoot, rawPath);
+    let release = absoluteRoot;
+    if (options.liveRelease) {
+      try {
+        release = await realpath(absoluteRoot);
+      } catch {
+        send(res, 503, 'Nothing is published yet.\n', 'text/plain; charset=utf-8', head);
+        return;
+      }
+      const answer = liveAnswer(rawPath);
+      if (answer.kind === 'host-file') {
+        await sendNotFound(release, res, head);
+        return;
+      }
+      if (answer.kind === 'appeal' && (await isFile(path.join(release, GONE_DIR, answer.id)))) {
+        const notice = await readFile(path.join(release, `.${CLOSED_NOTICE_FILE}`));
+        send(res, 410, notice, 'text/html; charset=utf-8', head, NOINDEX);
+        return;
+      }
+    }
+    const file = await resolveFile(release, rawPath);
     if (file === 'forbidden') {
       send(res, 403, 'Forbidden', 'text/plain; charset=utf-8', head);
       return;
     }
     if (file === undefined) {
-      const notFound = path.join(absoluteRoot, '404.html');
-      const body = (await isFile(notFound)) ? await readFile(notFound) : 'Not found';
-      send(res, 404, body, 'text/html; charset=utf-8', head);
+      await sendNotFound(release, res, head);
       return;
     }
     send(res, 200, await readFile(file), contentTypeFor(file), head);
@@ -131,7 +169,7 @@ export async function startStaticServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

@@ -199,8 +199,11 @@ function searchUrl(criteria: Criteria & { sort?: string }): string {
 // Reading the search page
 
 const PROMPT = 'Type a name, place or description, or choose filters.';
-/** How long to wait for the page to catch up: generous, as Pagefind's first load is slow on a busy 2-core machine. */
-const WAIT = { timeout: 15_000, interval: 100 };
+/**
+ * How long to wait for the page to catch up: a poll for a state, whose cap only ends a test that will
+ * never pass; generous, as Pagefind's first load is slow on a busy 2-core machine.
+ */
+const WAIT = { timeout: 60_000, interval: 100 };
 
 interface ResultsSnapshot {
   status: string | null;

@@ -148,6 +148,9 @@ describeBrowser('accessibility of every studio page', () => {
     await page.waitForSelector('#error-summary');
     await audit('/appeals/[id]/reopen', 'with an error');
 
+    await go('/notifications');
+    await audit('/notifications', 'an appeal waiting for approval and a review reminder');
+
     await go('/account');
     await audit('/account', 'plain');
     await page.fill('#current-password', 'wrong');

@@ -143,7 +143,7 @@ describeNginx('the studio, end to end', () => {
       await page.setInputFiles('#f-upload', photo);
       await Promise.all([page.waitForURL(/edit\?saved/), page.click('button[value="save"] >> nth=0')]);
 
-      // Every problem at once, each beside its field, in the words of `npm run check`.
+      // Every problem at once, each beside its field: `npm run check` in the file's words, the studio in the form's.
       const draftDir = path.join(dataDir, 'drafts', appealId);
       const words = await checkWords(draftDir, appealId);
       const dateWords = words.find((w) => w.startsWith('missingSince: '))!;
@@ -152,13 +152,15 @@ describeNginx('the studio, end to end', () => {
       );
       expect(words.some((w) => w.startsWith('photos[0].alt: '))).toBe(true);
       const beside = (await page.textContent('#f-missingSince-error'))!.replace(/^Error: /, '').trim();
-      expect(beside).toBe(dateWords.slice('missingSince: '.length));
+      expect(beside).toBe(
+        'Enter the date they went missing, like 4/12/2026 or 4 December 2026, with the time if you know it, like 9:30pm.',
+      );
       expect(await page.getAttribute('#f-missingSince', 'aria-invalid')).toBe('true');
       expect(await page.getAttribute('#f-missingSince', 'aria-describedby')).toContain(
         'f-missingSince-error',
       );
       expect((await page.textContent('#f-photos-0-alt-error'))!).toContain(
-        'expected alt text describing the photo',
+        'Describe photo 1 for people who cannot see it.',
       );
       const summary = await page.locator('#error-summary li').allTextContents();
       expect(summary.length, summary.join('\n')).toBe(words.length);
@@ -341,7 +343,7 @@ describeNginx('the studio, end to end', () => {
       await page.click('button:has-text("Close: child found")');
       await page.waitForSelector('#confirm-error');
       expect(await page.textContent('#confirm-error')).toContain(
-        `expected the appeal number ${appealId}, typed exactly`,
+        `Type the appeal number, ${appealId}, to confirm that you want to close it`,
       );
       expect(
         readFileSync(path.join(ws.contentDir, 'appeals', appealId, 'index.md'), 'utf8'),

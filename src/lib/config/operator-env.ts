@@ -31,6 +31,8 @@ export interface OperatorEnv {
   purgeHook: string | undefined;
   /** `SEARCH_SHARD_SIZE`: appeals per search shard (tests use 1), else the default. */
   searchShardSize: number | undefined;
+  /** `LIVE_SITE_URL`: where people reach the live site (src/lib/hosting/public-address.ts). */
+  liveSiteUrl: string | undefined;
   /** `BUILD_DATE`: "today" for reproducible builds and tests, else today in London. */
   buildDate: CalendarDate | undefined;
   /** False with `NO_TAKEDOWN=1`: a closure waits for the full release (for comparison runs only). */
@@ -110,6 +112,14 @@ const variablesSchema = z.object({
   KEEP_RELEASES: parsed('a whole number of at least 1', wholeNumber(1)),
   PURGE_HOOK: text,
   SEARCH_SHARD_SIZE: parsed('a whole number of at least 1', wholeNumber(1)),
+  LIVE_SITE_URL: parsed('an address like https://appeals.example.org/ or http://127.0.0.1:4321/', (raw) => {
+    try {
+      const url = new URL(raw);
+      return /^https?:$/.test(url.protocol) && !url.search && !url.hash ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }),
   BUILD_DATE: parsed('a date like 2026-05-01', (raw) => parseCalendarDate(raw) ?? undefined),
   NO_TAKEDOWN: flag,
   NO_EARLY_RELEASE: flag,
@@ -151,6 +161,7 @@ export function readOperatorEnv(env: EnvironmentVariables = process.env): Operat
     keepReleases: v.KEEP_RELEASES,
     purgeHook: v.PURGE_HOOK?.trim() ? v.PURGE_HOOK : undefined,
     searchShardSize: v.SEARCH_SHARD_SIZE,
+    liveSiteUrl: v.LIVE_SITE_URL,
     buildDate: v.BUILD_DATE,
     takedown: v.NO_TAKEDOWN !== true,
     earlyRelease: v.NO_EARLY_RELEASE !== true,

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { activeAppealSchema, closedAppealSchema, isClosedStatus } from '../model/appeal-schema.ts';
 import { isAppealId } from '../model/appeal-id.ts';
-import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
+import { type CalendarDate, formatCalendarDate, parseCalendarDate } from '../model/calendar-date.ts';
+import { parseMissingSince } from '../model/missing-since.ts';
 import type { SiteSettings } from '../model/settings-schema.ts';
 import { APPEAL_FILE, appealFileIn } from './appeal-folder.ts';
 import {
@@ -17,6 +18,7 @@ import { circumstancesProblems } from './circumstances.ts';
 import { problemsFromIssues } from './content-errors.ts';
 import type { ContentReport } from './content-report.ts';
 import { FrontmatterError, parseMarkdownFile } from './frontmatter.ts';
+import { appealCardTextProblems } from './share-card-problems.ts';
 import { isPhotoFileName } from './photo-file.ts';
 import { lstatOrUndefined, notRegularFile } from './regular-file.ts';
 
@@ -24,6 +26,43 @@ import { lstatOrUndefined, notRegularFile } from './regular-file.ts';
 export const MAX_INDEX_BYTES = 1024 * 1024;
 
 const activeSchema = activeAppealSchema(photoFileName);
+
+/**
+ * The checks against today, on the raw data, so they are reported alongside every other problem
+ * rather than after them. An overdue review is only a warning: it must never take an appeal down.
+ */
+function datedProblems(
+  file: string,
+  data: Record<string, unknown>,
+  today: CalendarDate,
+  report: ContentReport,
+): void {
+  const todayText = formatCalendarDate(today);
+  const missingSince = typeof data.missingSince === 'string' ? data.missingSince : undefined;
+  if (missingSince && parseMissingSince(missingSince) && missingSince.slice(0, 10) > todayText) {
+    report.problems.push({
+      file,
+      field: 'missingSince',
+      message: `expected a date on or before today (${todayText}), got "${missingSince}"`,
+    });
+  }
+  const consentDate = (data.consent as { date?: unknown } | undefined)?.date;
+  if (typeof consentDate === 'string' && parseCalendarDate(consentDate) && consentDate > todayText) {
+    report.problems.push({
+      file,
+      field: 'consent.date',
+      message: `expected a date on or before today (${todayText}), got "${consentDate}": consent is given before an appeal is published`,
+    });
+  }
+  const reviewBy = data.reviewBy;
+  if (typeof reviewBy === 'string' && parseCalendarDate(reviewBy) && reviewBy < todayText) {
+    report.warnings.push({
+      file,
+      field: 'reviewBy',
+      message: `review was due on ${reviewBy}; check the appeal is still needed and current, then set a new reviewBy date`,
+    });
+  }
+}
 
 function validateActive(
   id: string,
@@ -44,6 +83,7 @@ function validateActive(
   }
   // These checks read the raw data, so they report alongside schema problems rather than after them.
   const photos = photoFileProblems(file, dir, data, report);
+  report.problems.push(...appealCardTextProblems(file, data));
   const region = (data.lastSeen as { region?: unknown } | undefined)?.region;
   if (settings && typeof region === 'string' && !settings.regions.some((r) => r.id === region)) {
     report.problems.push({
@@ -52,24 +92,9 @@ function validateActive(
       message: `expected one of the regions in content/settings.yaml (${settings.regions.map((r) => r.id).join(', ')}), got ${JSON.stringify(region)}`,
     });
   }
+  datedProblems(file, data, today, report);
   if (!result.success) return photos;
-
   const appeal = result.data;
-  const todayText = formatCalendarDate(today);
-  if (appeal.missingSince.slice(0, 10) > todayText) {
-    report.problems.push({
-      file,
-      field: 'missingSince',
-      message: `expected a date on or before today (${todayText}), got "${appeal.missingSince}"`,
-    });
-  }
-  if (appeal.reviewBy < todayText) {
-    report.warnings.push({
-      file,
-      field: 'reviewBy',
-      message: `review was due on ${appeal.reviewBy}; check the appeal is still needed and current, then set a new reviewBy date`,
-    });
-  }
   report.appeals.push({ id, file, status: 'active', data: appeal, body });
   return photos;
 }

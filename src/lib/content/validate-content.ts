@@ -5,7 +5,8 @@ import { appealsDir as appealsFolder } from './appeal-folder.ts';
 import { type PendingPhoto, reportPhotoProblems, startPhotoChecks } from './appeal-photos.ts';
 import type { ContentProblem } from './content-errors.ts';
 import type { ContentReport } from './content-report.ts';
-import { loadSettings } from './load-settings.ts';
+import { loadSettings, SETTINGS_FILE } from './load-settings.ts';
+import { settingsCardTextProblems } from './share-card-problems.ts';
 import { scanAppealFolder } from './validate-appeal.ts';
 
 /** Each file's problems together, in file order; each file's own order kept. */
@@ -27,7 +28,14 @@ export async function validateContent(
 ): Promise<ContentReport> {
   const displayRoot = options.displayRoot ?? process.cwd();
   const { settings, problems } = loadSettings(contentDir, displayRoot);
-  const report: ContentReport = { settings, appeals: [], problems: [...problems], warnings: [] };
+  const settingsPath = path.join(contentDir, SETTINGS_FILE);
+  const settingsFile = path.relative(displayRoot, settingsPath) || settingsPath;
+  const report: ContentReport = {
+    settings,
+    appeals: [],
+    problems: [...problems, ...(settings ? settingsCardTextProblems(settingsFile, settings) : [])],
+    warnings: [],
+  };
   const appealsDir = appealsFolder(contentDir);
   if (!existsSync(appealsDir)) {
     report.problems.push({

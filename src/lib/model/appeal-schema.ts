@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { impossibleDateReason, parseCalendarDate } from './calendar-date.ts';
+import { formatCalendarDate, impossibleDateReason, parseCalendarDate } from './calendar-date.ts';
 import { impossibleMissingSinceReason, parseMissingSince } from './missing-since.ts';
 import { numberToText, wholeNumberFromText } from './typed-text.ts';
 
@@ -168,38 +168,51 @@ export function activeAppealSchema<P extends z.ZodType>(photoSource: P) {
       published: calendarDate(),
       updated: calendarDate(),
     })
-    .superRefine((appeal, ctx) => {
-      // Only reached when every field is well-formed; cross-field rules come last.
-      if (appeal.dateOfBirth === undefined && appeal.ageAtDisappearance === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['dateOfBirth'],
-          message: 'expected dateOfBirth or ageAtDisappearance',
-        });
-      }
-      if (appeal.dateOfBirth !== undefined && appeal.ageAtDisappearance !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ageAtDisappearance'],
-          message: 'expected either dateOfBirth or ageAtDisappearance, not both',
-        });
-      }
-      const missing = appeal.missingSince.slice(0, 10);
-      if (appeal.dateOfBirth !== undefined && appeal.dateOfBirth > missing) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['dateOfBirth'],
-          message: `expected a date before missingSince (${missing})`,
-        });
-      }
-      if (appeal.updated < appeal.published) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: `expected a date on or after published (${appeal.published})`,
-        });
-      }
-    });
+    .superRefine(
+      (appeal, ctx) => {
+        for (const issue of crossFieldIssues(appeal)) ctx.addIssue(issue);
+      },
+      // Run even when other fields have problems, so every problem is reported at once: each rule
+      // looks only at fields that are themselves well-formed.
+      { when: (payload) => payload.value !== null && typeof payload.value === 'object' },
+    );
+}
+
+/** A field's value if it is a real calendar date (`YYYY-MM-DD`), else undefined. */
+function dateIn(value: unknown): string | undefined {
+  return typeof value === 'string' && parseCalendarDate(value) !== undefined ? value : undefined;
+}
+
+/**
+ * The rules between fields of an appeal. Each is checked whenever the fields it compares are
+ * well-formed, whatever else is wrong, so a fix never uncovers a new problem.
+ */
+export function crossFieldIssues(
+  appeal: Record<string, unknown>,
+): Array<{ code: 'custom'; path: string[]; message: string }> {
+  const issues: Array<{ code: 'custom'; path: string[]; message: string }> = [];
+  const issue = (field: string, message: string) => issues.push({ code: 'custom', path: [field], message });
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (!given(appeal.dateOfBirth) && !given(appeal.ageAtDisappearance))
+    issue('dateOfBirth', 'expected dateOfBirth or ageAtDisappearance');
+  if (given(appeal.dateOfBirth) && given(appeal.ageAtDisappearance))
+    issue('ageAtDisappearance', 'expected either dateOfBirth or ageAtDisappearance, not both');
+  const missingSince =
+    typeof appeal.missingSince === 'string' ? parseMissingSince(appeal.missingSince) : undefined;
+  const missing = missingSince ? formatCalendarDate(missingSince.date) : undefined;
+  const dateOfBirth = dateIn(appeal.dateOfBirth);
+  if (missing && dateOfBirth && dateOfBirth > missing)
+    issue('dateOfBirth', `expected a date before missingSince (${missing})`);
+  const published = dateIn(appeal.published);
+  if (missing && published && published < missing)
+    issue(
+      'published',
+      `expected a date on or after missingSince (${missing}): an appeal is not published before the child went missing`,
+    );
+  const updated = dateIn(appeal.updated);
+  if (published && updated && updated < published)
+    issue('updated', `expected a date on or after published (${published})`);
+  return issues;
 }
 
 /** A closed appeal is a tombstone: its id, status and dates, and nothing personal. */

@@ -1,20 +1,51 @@
 import type opentype from 'opentype.js';
 
 /**
- * Text set as SVG paths from a bundled font, so the renderer needs no fonts of its own.
- * Each character takes its glyph from the first font that has one (a subset, then its fallback).
+ * Text set as SVG paths from bundled fonts, so the renderer needs no fonts of its own.
+ * A typeface is one or more subset files of one design (Latin, then Latin Extended, …); a line is
+ * set in the first typeface that has every letter of it, so no word mixes two designs.
  */
+export type Typeface = readonly opentype.Font[];
 
-function glyphFor(
-  fonts: readonly opentype.Font[],
-  char: string,
-): { font: opentype.Font; glyph: opentype.Glyph } {
-  for (const font of fonts) {
-    const glyph = font.charToGlyph(char);
-    if (glyph.index !== 0) return { font, glyph };
-  }
-  const font = fonts[0]!;
-  return { font, glyph: font.charToGlyph('?') };
+/** A glyph that was drawn, kept so tests can read back which character each glyph is. */
+export interface DrawnGlyph {
+  char: string;
+  font: opentype.Font;
+  glyph: opentype.Glyph;
+}
+
+/** Whitespace is never drawn: wrapping splits text at it, and lines rejoin with plain spaces. */
+const SPACE_RE = /^\s$/u;
+/** A mark that sits on the letter before it: the card sets one glyph per character, so it cannot place one. */
+const MARK_RE = /^\p{M}$/u;
+
+/** The font of a typeface with a real glyph (not .notdef, glyph 0) for one character, or undefined. */
+export function fontWithGlyph(fonts: Typeface, char: string): opentype.Font | undefined {
+  if (MARK_RE.test(char)) return undefined;
+  // The character map alone: charToGlyph would parse the glyph's outline too.
+  return fonts.find((font) => font.charToGlyphIndex(char) !== 0);
+}
+
+const hasEveryLetter = (fonts: Typeface, text: string) =>
+  [...text].every((char) => SPACE_RE.test(char) || fontWithGlyph(fonts, char) !== undefined);
+
+/**
+ * The fonts to set `text` in: the first typeface with every letter of it, else every typeface's
+ * subsets in turn, letter by letter. Text is NFC-normalised first, as the card draws it.
+ */
+export function typefaceFor(typefaces: readonly Typeface[], text: string): Typeface {
+  const nfc = text.normalize('NFC');
+  return typefaces.find((fonts) => hasEveryLetter(fonts, nfc)) ?? typefaces.flat();
+}
+
+function glyphFor(fonts: Typeface, char: string): DrawnGlyph {
+  const font = fontWithGlyph(fonts, char);
+  // Content validation refuses such text first (card-glyphs.ts); drawing a "?" instead would misspell a name.
+  if (!font)
+    throw new Error(
+      `the share card's fonts cannot draw '${char}' (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+    );
+  return { char, font, glyph: font.charToGlyph(char) };
 }
 
 const num = (n: number) => String(Math.round(n * 10) / 10);
@@ -39,43 +70,40 @@ function pathData(path: opentype.Path): string {
 }
 
 /** The width of a line of text at a size, in pixels. */
-export function textWidth(fonts: readonly opentype.Font[], text: string, size: number): number {
+export function textWidth(fonts: Typeface, text: string, size: number): number {
   let width = 0;
-  for (const char of text) {
+  for (const char of text.normalize('NFC')) {
     const { font, glyph } = glyphFor(fonts, char);
     width += ((glyph.advanceWidth ?? 0) * size) / font.unitsPerEm;
   }
   return width;
 }
 
-/** SVG path data for one line of text with its baseline at (x, y). */
-export function textPath(
-  fonts: readonly opentype.Font[],
+/** One line of text with its baseline at (x, y): SVG path data, and the glyphs it drew. */
+export function setText(
+  fonts: Typeface,
   text: string,
   x: number,
   y: number,
   size: number,
-): string {
+): { d: string; glyphs: DrawnGlyph[] } {
   let cursor = x;
   const parts: string[] = [];
-  for (const char of text) {
-    const { font, glyph } = glyphFor(fonts, char);
-    parts.push(pathData(glyph.getPath(cursor, y, size)));
-    cursor += ((glyph.advanceWidth ?? 0) * size) / font.unitsPerEm;
+  const glyphs: DrawnGlyph[] = [];
+  for (const char of text.normalize('NFC')) {
+    const drawn = glyphFor(fonts, char);
+    glyphs.push(drawn);
+    parts.push(pathData(drawn.glyph.getPath(cursor, y, size)));
+    cursor += ((drawn.glyph.advanceWidth ?? 0) * size) / drawn.font.unitsPerEm;
   }
-  return parts.filter(Boolean).join('');
+  return { d: parts.filter(Boolean).join(''), glyphs };
 }
 
 /**
  * Greedy word wrap into at most `maxLines` lines no wider than `maxWidth`. A word too long for a
  * line is kept whole; the caller shrinks the size until everything fits (see `fitText`).
  */
-export function wrapText(
-  fonts: readonly opentype.Font[],
-  text: string,
-  size: number,
-  maxWidth: number,
-): string[] {
+export function wrapText(fonts: Typeface, text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -93,7 +121,7 @@ export function wrapText(
 
 /** The largest size from `size` down to `minSize` at which the text wraps into `maxLines`; at the minimum, extra words are cut with an ellipsis. */
 export function fitText(
-  fonts: readonly opentype.Font[],
+  fonts: Typeface,
   text: string,
   options: { size: number; minSize: number; maxWidth: number; maxLines: number },
 ): { size: number; lines: string[] } {
@@ -106,7 +134,7 @@ export function fitText(
   const lines = wrapText(fonts, text, size, options.maxWidth).slice(0, options.maxLines);
   let last = lines[lines.length - 1] ?? '';
   while (last.length > 1 && textWidth(fonts, `${last}…`, size) > options.maxWidth)
-    last = last.slice(0, -1).trimEnd();
+    last = [...last].slice(0, -1).join('').trimEnd();
   lines[lines.length - 1] = `${last}…`;
   return { size, lines };
 }

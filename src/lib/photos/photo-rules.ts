@@ -40,6 +40,11 @@ export function uprightSize(facts: PhotoFacts): { width: number; height: number 
   return (facts.orientation ?? 1) >= 5 ? { width: h, height: w } : { width: w, height: h };
 }
 
+/** An iPhone HEIC photo: the studio and `npm run appeal -- new` convert it; the site cannot show it as it is. */
+export function isHeic(facts: PhotoFacts): boolean {
+  return facts.format === 'heif' && facts.compression === 'hevc';
+}
+
 /** What is wrong with a photo for the site, in plain words; undefined when it is fine. */
 export function photoProblem(facts: PhotoFacts): string | undefined {
   if (facts.bytes === 0) return `expected ${ACCEPTED}, but the file is empty (0 bytes)`;
@@ -48,8 +53,8 @@ export function photoProblem(facts: PhotoFacts): string | undefined {
   }
   if (facts.unreadable || !facts.format)
     return `expected ${ACCEPTED}, but the file is not an image that can be read`;
-  if (facts.format === 'heif' && facts.compression === 'hevc') {
-    return `expected ${ACCEPTED}, got an HEIC photo (as iPhones save them); export it as JPEG first`;
+  if (isHeic(facts)) {
+    return `expected ${ACCEPTED}, got an HEIC photo (as iPhones save them); add it in the studio or with \`npm run appeal -- new\`, which convert it`;
   }
   if (!['jpeg', 'png', 'webp', 'heif'].includes(facts.format)) {
     return `expected ${ACCEPTED}, got ${facts.format === 'svg' ? 'an SVG drawing, which can carry scripts and links' : `a ${facts.format.toUpperCase()} file`}`;

@@ -11,7 +11,8 @@ import { SHARE_CARD_CACHE } from './cache-prune.ts';
  * closed appeal's card can be found and deleted: `pruneShareCards` runs on every build.
  */
 
-const CARD_VERSION = 1;
+// 2: Atkinson Hyperlegible Next, with Noto Sans for letters it lacks (issue 19).
+const CARD_VERSION = 2;
 
 function cardKey(photo: Buffer, text: ShareCardText): string {
   return createHash('sha256')

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { cardFonts, type CardFonts } from './card-fonts.ts';
-import { fitText, textPath } from '../outputs/svg-text.ts';
+import { type DrawnGlyph, fitText, setText, type Typeface, typefaceFor } from '../outputs/svg-text.ts';
 import type { ShareCardText } from '../outputs/share-card-text.ts';
 
 export type { ShareCardText };
@@ -13,53 +13,82 @@ const RED = '#b00020';
 const escapeXml = (s: string) =>
   s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** The card's right-hand panel as SVG, in the card's coordinates (the photo fills x < photoWidth). */
-export function shareCardSvg(text: ShareCardText, fonts: CardFonts = cardFonts()): string {
+/** One line of the card, set: its path data and colour, and the glyphs it drew. */
+export interface CardLine {
+  fill: string;
+  d: string;
+  glyphs: DrawnGlyph[];
+}
+
+/**
+ * The card's right-hand panel, laid out in the card's coordinates (the photo fills x < photoWidth).
+ * Each text is NFC-normalised, so a letter typed as "w" + a combining circumflex is drawn as "ŵ".
+ */
+export function shareCardDrawing(
+  text: ShareCardText,
+  fonts: CardFonts = cardFonts(),
+): { lines: CardLine[]; badge: { x: number; y: number; w: number; h: number } } {
   const { width, height, photoWidth } = SHARE_CARD;
   const left = photoWidth + 40;
   const maxWidth = width - left - 40;
-  const paths: Array<{ d: string; fill: string }> = [];
+  const lines: CardLine[] = [];
+  const line = (fonts: Typeface, content: string, x: number, y: number, size: number, fill: string) =>
+    lines.push({ fill, ...setText(fonts, content, x, y, size) });
+  // A text wraps and shrinks in the one typeface that has all its letters (see `typefaceFor`).
+  const fit = (weight: Typeface[], content: string, options: Parameters<typeof fitText>[2]) => {
+    const fonts = typefaceFor(weight, content);
+    return { fonts, ...fitText(fonts, content.normalize('NFC'), options) };
+  };
+  const label = (content: string, x: number, y: number, size: number, fill: string) =>
+    line(typefaceFor(fonts.bold, content), content, x, y, size, fill);
+
   let y = 40;
   if (text.demonstration) {
-    paths.push({ d: textPath(fonts.bold, 'DEMONSTRATION: FICTIONAL APPEAL', left, y + 22, 22), fill: INK });
+    label('DEMONSTRATION: FICTIONAL APPEAL', left, y + 22, 22, INK);
     y += 40;
   }
   // The word MISSING in white on a red panel.
   const badge = { x: left, y, w: 300, h: 76 };
-  paths.push({ d: textPath(fonts.bold, 'MISSING', left + 20, y + 60, 60), fill: '#ffffff' });
+  label('MISSING', left + 20, y + 60, 60, '#ffffff');
   y += badge.h + 58;
-  const name = fitText(fonts.bold, text.name, { size: 64, minSize: 40, maxWidth, maxLines: 2 });
-  for (const line of name.lines) {
-    paths.push({ d: textPath(fonts.bold, line, left, y, name.size), fill: INK });
+  const name = fit(fonts.bold, text.name, { size: 64, minSize: 40, maxWidth, maxLines: 2 });
+  for (const l of name.lines) {
+    line(name.fonts, l, left, y, name.size, INK);
     y += name.size * 1.1;
   }
   y += 8;
-  for (const [content, size, lines] of [
+  for (const [content, size, maxLines] of [
     [text.facts, 30, 1],
     [text.lastSeen, 30, 2],
   ] as const) {
-    const fitted = fitText(fonts.regular, content, { size, minSize: 22, maxWidth, maxLines: lines });
-    for (const line of fitted.lines) {
-      paths.push({ d: textPath(fonts.regular, line, left, y + 4, fitted.size), fill: INK });
+    const fitted = fit(fonts.regular, content, { size, minSize: 22, maxWidth, maxLines });
+    for (const l of fitted.lines) {
+      line(fitted.fonts, l, left, y + 4, fitted.size, INK);
       y += fitted.size * 1.3;
     }
   }
   // Whom to call sits at the foot of the card, whatever the length of the text above it.
   const foot = height - 40;
-  const info = fitText(fonts.regular, text.information, { size: 26, minSize: 18, maxWidth, maxLines: 1 });
-  const see = fitText(fonts.bold, text.seeNow, { size: 34, minSize: 22, maxWidth, maxLines: 1 });
-  const address = fitText(fonts.regular, text.address, { size: 22, minSize: 14, maxWidth, maxLines: 1 });
-  paths.push({ d: textPath(fonts.regular, address.lines[0]!, left, foot, address.size), fill: INK });
-  paths.push({ d: textPath(fonts.regular, info.lines[0]!, left, foot - 44, info.size), fill: INK });
-  paths.push({ d: textPath(fonts.bold, see.lines[0]!, left, foot - 88, see.size), fill: RED });
+  const info = fit(fonts.regular, text.information, { size: 26, minSize: 18, maxWidth, maxLines: 1 });
+  const see = fit(fonts.bold, text.seeNow, { size: 34, minSize: 22, maxWidth, maxLines: 1 });
+  const address = fit(fonts.regular, text.address, { size: 22, minSize: 14, maxWidth, maxLines: 1 });
+  line(address.fonts, address.lines[0]!, left, foot, address.size, INK);
+  line(info.fonts, info.lines[0]!, left, foot - 44, info.size, INK);
+  line(see.fonts, see.lines[0]!, left, foot - 88, see.size, RED);
+  return { lines, badge };
+}
 
+/** The card's right-hand panel as SVG. */
+export function shareCardSvg(text: ShareCardText, fonts: CardFonts = cardFonts()): string {
+  const { width, height, photoWidth } = SHARE_CARD;
+  const { lines, badge } = shareCardDrawing(text, fonts);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width - photoWidth}" height="${height}" viewBox="${photoWidth} 0 ${width - photoWidth} ${height}">`,
-    `<title>${escapeXml(`Missing: ${text.name}`)}</title>`,
+    `<title>${escapeXml(`Missing: ${text.name.normalize('NFC')}`)}</title>`,
     `<rect x="${photoWidth}" y="0" width="${width - photoWidth}" height="${height}" fill="#ffffff"/>`,
     `<rect x="${photoWidth}" y="0" width="12" height="${height}" fill="${RED}"/>`,
     `<rect x="${badge.x}" y="${badge.y}" width="${badge.w}" height="${badge.h}" fill="${RED}"/>`,
-    ...paths.map((p) => `<path fill="${p.fill}" d="${p.d}"/>`),
+    ...lines.map((l) => `<path fill="${l.fill}" d="${l.d}"/>`),
     '</svg>',
   ].join('');
 }

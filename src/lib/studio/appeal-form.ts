@@ -1,12 +1,19 @@
 import { inDocumentedOrder } from '../content/appeal-field-order.ts';
-import { PHOTO_KINDS } from '../model/appeal-schema.ts';
+import { MAX_CIRCUMSTANCES_LENGTH } from '../content/circumstances.ts';
+import { MAX_TEXT_LENGTH, PHOTO_KINDS } from '../model/appeal-schema.ts';
+import { withoutInvisible } from './plain-input.ts';
+import { readTypedDate } from './typed-date.ts';
 
 /**
  * The studio's appeal form and its translation to and from index.md. Each input is named by its
  * field's path in the file (`lastSeen.town`, `photos[1].alt`), so every problem `npm run check`
- * reports for a field is shown beside that field's input, in the same words.
+ * reports for a field is shown beside that field's input; src/lib/studio/plain-problems.ts says it
+ * in the words of the form, never the file's.
  */
 export type FieldKind = 'text' | 'date' | 'textarea' | 'sex' | 'region' | 'checkbox' | 'list';
+
+/** `either`: this field or its partner (date of birth, or age when missing). */
+export type Requirement = 'yes' | 'no' | 'either';
 
 export interface FormField {
   /** The field's path in index.md, and the input's name. */
@@ -14,8 +21,13 @@ export interface FormField {
   /** A plain-language label for someone who has never seen the file. */
   label: string;
   kind: FieldKind;
-  /** A short example under the label; the README's help for the field follows it. */
+  required: Requirement;
+  /** What to write, in plain words, shown under the label. */
   hint?: string;
+  /** The most characters the field takes: shown in the hint, and counted as people type. */
+  maxLength?: number;
+  /** For a date: whether it also takes a time of day. */
+  withTime?: boolean;
 }
 
 export interface FormSection {
@@ -23,23 +35,41 @@ export interface FormSection {
   fields: FormField[];
 }
 
+const DATE_HINT = 'For example, 4/12/2026 or 4 December 2026.';
+
 export const APPEAL_FORM: readonly FormSection[] = [
   {
     title: 'The child',
     fields: [
-      { path: 'name', label: "Child's name", kind: 'text' },
+      {
+        path: 'name',
+        label: "Child's name",
+        kind: 'text',
+        required: 'yes',
+        hint: 'The name the public should know them by.',
+        maxLength: MAX_TEXT_LENGTH,
+      },
       {
         path: 'knownAs',
         label: 'Other names they use',
         kind: 'list',
+        required: 'no',
         hint: 'Separate names with commas, like: Mimi, Amy',
       },
-      { path: 'sex', label: 'Sex', kind: 'sex' },
-      { path: 'dateOfBirth', label: 'Date of birth', kind: 'date', hint: 'Year-month-day, like 2011-03-14' },
+      { path: 'sex', label: 'Sex', kind: 'sex', required: 'yes' },
+      {
+        path: 'dateOfBirth',
+        label: 'Date of birth',
+        kind: 'date',
+        required: 'either',
+        hint: `${DATE_HINT} Their age is worked out from it. Leave it empty if it is not to be published, and give the age when missing instead.`,
+      },
       {
         path: 'ageAtDisappearance',
         label: 'Age when missing (only if the date of birth is not to be published)',
         kind: 'text',
+        required: 'either',
+        hint: 'In whole years, from 0 to 17, like 14. The site then shows their age now as "about" that.',
       },
     ],
   },
@@ -50,25 +80,70 @@ export const APPEAL_FORM: readonly FormSection[] = [
         path: 'missingSince',
         label: 'Missing since',
         kind: 'date',
+        required: 'yes',
+        withTime: true,
+        hint: 'The date, and the time if you know it, like 4/12/2026 9:30pm or 4 December 2026 at 21:30. Not in the future.',
       },
       {
         path: 'lastSeen.place',
         label: 'Where last seen',
         kind: 'text',
+        required: 'yes',
+        hint: 'In a few words, like: Outside the library on Park Road',
+        maxLength: MAX_TEXT_LENGTH,
       },
-      { path: 'lastSeen.town', label: 'Town or city', kind: 'text' },
-      { path: 'lastSeen.region', label: 'Region', kind: 'region' },
+      {
+        path: 'lastSeen.town',
+        label: 'Town or city',
+        kind: 'text',
+        required: 'yes',
+        maxLength: MAX_TEXT_LENGTH,
+      },
+      {
+        path: 'lastSeen.region',
+        label: 'Region',
+        kind: 'region',
+        required: 'yes',
+        hint: 'People who asked for alerts in this region hear about the appeal.',
+      },
     ],
   },
   {
     title: 'Description',
     fields: [
-      { path: 'description.height', label: 'Height', kind: 'text', hint: 'Like: 5 ft 2 in (157 cm)' },
-      { path: 'description.build', label: 'Build', kind: 'text' },
-      { path: 'description.hair', label: 'Hair', kind: 'text' },
-      { path: 'description.eyes', label: 'Eyes', kind: 'text' },
-      { path: 'description.clothing', label: 'Last seen wearing', kind: 'text' },
-      { path: 'description.features', label: 'Distinguishing features', kind: 'text' },
+      {
+        path: 'description.height',
+        label: 'Height',
+        kind: 'text',
+        required: 'no',
+        hint: 'Like: 5 ft 2 in (157 cm)',
+        maxLength: MAX_TEXT_LENGTH,
+      },
+      {
+        path: 'description.build',
+        label: 'Build',
+        kind: 'text',
+        required: 'no',
+        hint: 'Like: slim',
+        maxLength: MAX_TEXT_LENGTH,
+      },
+      { path: 'description.hair', label: 'Hair', kind: 'text', required: 'no', maxLength: MAX_TEXT_LENGTH },
+      { path: 'description.eyes', label: 'Eyes', kind: 'text', required: 'no', maxLength: MAX_TEXT_LENGTH },
+      {
+        path: 'description.clothing',
+        label: 'Last seen wearing',
+        kind: 'text',
+        required: 'no',
+        maxLength: MAX_TEXT_LENGTH,
+      },
+      {
+        path: 'description.features',
+        label: 'Distinguishing features',
+        kind: 'text',
+        required: 'no',
+        hint: 'Like: a scar above the left eyebrow',
+        maxLength: MAX_TEXT_LENGTH,
+      },
     ],
   },
   {
@@ -78,18 +153,30 @@ export const APPEAL_FORM: readonly FormSection[] = [
         path: 'circumstances',
         label: 'What happened, in plain words',
         kind: 'textarea',
-        hint: 'Paragraphs, **bold**, lists and links. No photos here: add them below.',
+        required: 'yes',
+        hint: 'A few short paragraphs. You can use **bold**, lists and links. No photos here: add them below.',
+        maxLength: MAX_CIRCUMSTANCES_LENGTH,
       },
     ],
   },
   {
     title: 'Police',
     fields: [
-      { path: 'force.name', label: 'Police force', kind: 'text', hint: 'Like: West Yorkshire Police' },
+      {
+        path: 'force.name',
+        label: 'Police force',
+        kind: 'text',
+        required: 'yes',
+        hint: 'Like: West Yorkshire Police',
+        maxLength: MAX_TEXT_LENGTH,
+      },
       {
         path: 'force.reference',
         label: 'Police reference',
         kind: 'text',
+        required: 'yes',
+        hint: 'The reference the public should quote when they call 101.',
+        maxLength: MAX_TEXT_LENGTH,
       },
     ],
   },
@@ -100,18 +187,53 @@ export const APPEAL_FORM: readonly FormSection[] = [
         path: 'consent.by',
         label: 'Who agreed to publication',
         kind: 'text',
+        required: 'yes',
+        hint: 'Like: Mother, or West Yorkshire Police',
+        maxLength: MAX_TEXT_LENGTH,
       },
-      { path: 'consent.date', label: 'Date they agreed', kind: 'date' },
-      { path: 'reviewBy', label: 'Review the appeal by', kind: 'date' },
+      {
+        path: 'consent.date',
+        label: 'Date they agreed',
+        kind: 'date',
+        required: 'yes',
+        hint: `${DATE_HINT} Not in the future.`,
+      },
+      {
+        path: 'reviewBy',
+        label: 'Review the appeal by',
+        kind: 'date',
+        required: 'yes',
+        hint: `${DATE_HINT} A date after today: by then, check with the family or the police that the appeal is still needed.`,
+      },
       {
         path: 'urgent',
         label: 'Urgent appeal (Child Rescue Alert or police high-risk): show first, with an urgent banner',
         kind: 'checkbox',
+        required: 'no',
       },
-      { path: 'published', label: 'First published', kind: 'date' },
+      {
+        path: 'published',
+        label: 'First published',
+        kind: 'date',
+        required: 'yes',
+        hint: `${DATE_HINT} Not before the day they went missing.`,
+      },
     ],
   },
 ];
+
+/** The plain help of the photos section and of each photo's inputs. */
+const PHOTO_HELP: Record<string, string> = {
+  photos: 'At least one. The first is the main photo, shown in lists and on the share card.',
+  alt: 'What the photo shows, for people who cannot see it, like: Girl with short dark hair, smiling, in a school jumper.',
+  kind: 'An age-progressed image is labelled as such on the site.',
+};
+
+/** The plain help for the photos section (`photos`) or a photo input (`alt`, `kind`). */
+export function photoFieldHelp(key: string): { help: string } | undefined {
+  const help = PHOTO_HELP[key];
+  return help === undefined ? undefined : { help };
+}
 
 export const PHOTO_FIELDS = ['src', 'alt', 'caption', 'kind', 'taken'] as const;
 export type PhotoField = (typeof PHOTO_FIELDS)[number];
@@ -197,7 +319,7 @@ function set(data: Record<string, unknown>, path: string, value: unknown): void 
 
 /** What a text input holds as a value in the file: nothing for an empty box, a number for a whole number of years. */
 function fieldValue(field: FormField, text: string): unknown {
-  const trimmed = text.trim();
+  const trimmed = withoutInvisible(text).trim();
   if (field.kind === 'checkbox') return trimmed !== '';
   if (trimmed === '') return undefined;
   if (field.kind === 'list')
@@ -205,6 +327,10 @@ function fieldValue(field: FormField, text: string): unknown {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+  // A date as people type it ("4/12/2026", "4 December 2026 9:30pm") becomes the file's; one that
+  // cannot be read stays as typed, so the check says what is wrong with it.
+  if (field.kind === 'date')
+    return readTypedDate(trimmed, { time: field.withTime ?? false })?.value ?? trimmed;
   // Left as text otherwise, so the check says what it found ("expected a whole number of years, like 14, got "fourteen"").
   if (field.path === 'ageAtDisappearance' && /^\d{1,3}$/.test(trimmed)) return Number(trimmed);
   return trimmed;
@@ -212,8 +338,12 @@ function fieldValue(field: FormField, text: string): unknown {
 
 function photoData(row: PhotoValues): Record<string, unknown> {
   const out: Record<string, unknown> = { src: row.src.trim() };
-  for (const key of ['alt', 'caption', 'taken'] as const)
-    if (row[key].trim() !== '') out[key] = row[key].trim();
+  for (const key of ['alt', 'caption'] as const) {
+    const text = withoutInvisible(row[key]).trim();
+    if (text !== '') out[key] = text;
+  }
+  const taken = withoutInvisible(row.taken).trim();
+  if (taken !== '') out.taken = readTypedDate(taken, { month: true })?.value ?? taken;
   out.kind = (PHOTO_KINDS as readonly string[]).includes(row.kind) ? row.kind : row.kind.trim() || 'photo';
   return out;
 }
@@ -242,7 +372,7 @@ export function appealFromForm(
   data.knownAs ??= [];
   data.photos = photos.map(photoData);
   // Browsers send a text box's line breaks as CRLF; files keep plain newlines.
-  const body = (values[BODY_FIELD] ?? '').replace(/\r\n?/g, '\n').trim();
+  const body = withoutInvisible(values[BODY_FIELD] ?? '').trim();
   return { data: inDocumentedOrder(data), body };
 }
 

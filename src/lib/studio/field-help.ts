@@ -1,6 +1,6 @@
 /**
- * The studio's help beside each field is the README's fields table, so the two never disagree:
- * the table is read once at start-up and each row becomes the help of its field(s).
+ * The README's fields table, read as data: a test keeps the file's documented field order and the
+ * table in step. (The studio's own help, in plain words, is in appeal-form.ts.)
  */
 export interface FieldHelp {
   /** The "Required" cell: `yes`, `no`, `one of these two`, …. */
@@ -40,18 +40,4 @@ export function parseFieldsTable(readme: string): Map<string, FieldHelp> {
     for (const name of fieldNames(names)) table.set(name, { required, help });
   }
   return table;
-}
-
-export type HelpPart = { code: boolean; text: string };
-
-/** A help text split into plain text and `code` parts, to render without raw HTML. */
-export function helpParts(help: string): HelpPart[] {
-  return help
-    .split(/(`[^`]+`)/)
-    .filter(Boolean)
-    .map((part) =>
-      part.startsWith('`') && part.endsWith('`')
-        ? { code: true, text: part.slice(1, -1) }
-        : { code: false, text: part },
-    );
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { OperatorEnv } from '../config/operator-env.ts';
 import { contentDirectory } from '../content/content-location.ts';
 import { insideFolder } from '../files/inside-folder.ts';
+import { publicAppealUrl, publicSiteAddress } from '../hosting/public-address.ts';
 import { auditLogPath } from '../lifecycle/audit-log.ts';
 import { loadSettings } from '../content/load-settings.ts';
 import { publishConfig, type PublishConfig } from '../publishing/publish-config.ts';
@@ -24,6 +25,8 @@ export interface StudioConfig {
   trust: TrustSettings;
   /** How long ten wrong passwords lock an account. */
   lockMs: number;
+  /** `LIVE_SITE_URL`: where people reach the live site, if the operator says (see `publicAddress`). */
+  liveSiteUrl: string | undefined;
 }
 
 export class StudioConfigError extends Error {}
@@ -58,12 +61,30 @@ export function studioConfig(operator: OperatorEnv, projectRoot: string): Studio
     auditLog: auditLogPath(publish.archiveDir, operator.auditLog),
     trust: { trustProxy: operator.studio.trustProxy, publicOrigin: operator.studio.origin },
     lockMs: minutes === undefined ? DEFAULT_LOCK_MS : minutes * 60_000,
+    liveSiteUrl: operator.liveSiteUrl,
   };
 }
 
 /** `studio.twoPersonRule` from the settings as they are now (on when the settings cannot be read). */
 export function twoPersonRule(contentDir: string): boolean {
   return loadSettings(contentDir).settings?.studio.twoPersonRule ?? true;
+}
+
+/**
+ * The public site's address for the studio's links, with the settings as they are now:
+ * `LIVE_SITE_URL`, else a real `baseUrl`, else where `npm start` serves (src/lib/hosting/public-address.ts).
+ */
+export function publicAddress(config: Pick<StudioConfig, 'contentDir' | 'liveSiteUrl'>): string {
+  const baseUrl = loadSettings(config.contentDir).settings?.baseUrl;
+  return publicSiteAddress({ liveSiteUrl: config.liveSiteUrl, baseUrl });
+}
+
+/** An appeal's address on the public site (see `publicAddress`). */
+export function appealPublicUrl(
+  config: Pick<StudioConfig, 'contentDir' | 'liveSiteUrl'>,
+  id: string,
+): string {
+  return publicAppealUrl(publicAddress(config), id);
 }
 
 /** Parses `--port`/`STUDIO_PORT`: 0 asks for any free port. */

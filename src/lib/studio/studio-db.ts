@@ -47,6 +47,36 @@ CREATE TABLE IF NOT EXISTS editing_presence (
 ) STRICT;
 `;
 
+/**
+ * Notifications (issue 19): what the studio tells each person (src/lib/studio/notifications.ts).
+ * Appeal ids and people only, never anything about the child: a closure deletes them anyway.
+ */
+const NOTIFICATIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS notifications (
+  id INTEGER PRIMARY KEY,
+  recipient TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('approval', 'live', 'review')),
+  appeal_id TEXT NOT NULL,
+  -- Who caused it (the person who sent the appeal for approval), if anyone.
+  actor TEXT,
+  created_at INTEGER NOT NULL,
+  read_at INTEGER,
+  -- For a sender of email, once the studio has one: when this one was emailed.
+  emailed_at INTEGER,
+  -- At most one notification per person and key (a review reminder's key is the appeal and the day).
+  once_key TEXT,
+  UNIQUE (recipient, once_key)
+) STRICT;
+CREATE INDEX IF NOT EXISTS notifications_by_recipient ON notifications(recipient, created_at);
+CREATE INDEX IF NOT EXISTS notifications_by_appeal ON notifications(appeal_id);
+-- Who to tell when an appeal next goes live: its writers, noted when it is sent for approval.
+CREATE TABLE IF NOT EXISTS live_watchers (
+  appeal_id TEXT NOT NULL,
+  email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  PRIMARY KEY (appeal_id, email)
+) STRICT;
+`;
+
 /** Creates the data folder (owner only) and opens the database in it (owner-only file). */
 export function openStudioDb(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -58,6 +88,7 @@ export function openStudioDb(dataDir: string): DatabaseSync {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
   db.exec(PRESENCE_SCHEMA);
+  db.exec(NOTIFICATIONS_SCHEMA);
   // SQLite gives its -wal and -shm files the database file's permissions; make sure of it.
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   return db;

@@ -50,7 +50,31 @@ export async function checkFolder(studio: Studio, dir: string, id: string): Prom
     today: studio.today(),
     displayRoot: studio.config.projectRoot,
   });
-  return report;
+  return overdueReviewAsProblem(report, dir, appealState(studio, id).content);
+}
+
+/**
+ * `npm run check` only warns about a review date in the past, so an overdue review never takes an
+ * appeal down. In the studio, a review date someone enters (a new appeal's, or a changed one) must
+ * be after today: that is an error. An appeal already overdue can still be corrected, with a warning.
+ */
+function overdueReviewAsProblem(
+  report: ContentReport,
+  dir: string,
+  content: AppealState['content'],
+): ContentReport {
+  if (content && content.dir === dir) return report;
+  const overdue = report.warnings.filter((w) => w.field === 'reviewBy');
+  const reviewBy = /due on (\S+);/.exec(overdue[0]?.message ?? '')?.[1];
+  if (!reviewBy || content?.data.reviewBy === reviewBy) return report;
+  return {
+    ...report,
+    warnings: report.warnings.filter((w) => !overdue.includes(w)),
+    problems: [
+      ...report.problems,
+      ...overdue.map((w) => ({ ...w, message: `expected a date after today, got "${reviewBy}"` })),
+    ],
+  };
 }
 
 const queues = new Map<string, Promise<unknown>>();

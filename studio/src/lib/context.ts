@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { readOperatorEnv } from '../../../src/lib/config/operator-env.ts';
 import { buildDate } from '../../../src/lib/model/build-date.ts';
 import type { CalendarDate } from '../../../src/lib/model/calendar-date.ts';
-import { type FieldHelp, parseFieldsTable } from '../../../src/lib/studio/field-help.ts';
 import type { LifecycleFolders } from '../../../src/lib/lifecycle/use-cases.ts';
 import { JobRunner } from '../../../src/lib/studio/jobs.ts';
 import { studioConfig, type StudioConfig } from '../../../src/lib/studio/studio-config.ts';
@@ -15,7 +12,6 @@ export interface Studio {
   config: StudioConfig;
   db: DatabaseSync;
   jobs: JobRunner;
-  help: Map<string, FieldHelp>;
   today(): CalendarDate;
 }
 
@@ -31,7 +27,6 @@ export function getStudio(): Studio {
     config,
     db: openStudioDb(config.dataDir),
     jobs: new JobRunner(),
-    help: parseFieldsTable(readFileSync(path.join(root, 'README.md'), 'utf8')),
     today: () => buildDate(operator),
   };
   return studio;

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { approveDraft } from '../../../../../src/lib/lifecycle/use-cases.ts';
 import { readDraft } from '../../../../../src/lib/studio/drafts.ts';
+import { approvedNotices } from '../../../../../src/lib/studio/notifications.ts';
 import { approvalProblem } from '../../../../../src/lib/studio/roles.ts';
 import { twoPersonRule } from '../../../../../src/lib/studio/studio-config.ts';
 import { checkFolder, withAppealLock } from '../../../lib/appeal-state.ts';
@@ -18,7 +19,10 @@ export const POST: APIRoute = async (context) => {
   const user = context.locals.user;
   return withAppealLock(id, async () => {
     const draft = readDraft(studio.config.dataDir, id);
-    if (!draft) return refusal(404, `There is no new appeal ${id} waiting for approval.`);
+    // Changed after it was sent, or approved meanwhile: the appeal's page says so, and what to do next.
+    // (Who may approve is shown there too; the Approve button is only offered to them.)
+    if (draft?.meta.kind !== 'new' || draft.meta.state !== 'submitted')
+      return context.redirect(`/appeals/${id}/?not-approved`, 303);
     const problem = approvalProblem(user, draft.meta, twoPersonRule(studio.config.contentDir));
     if (problem) return refusal(403, problem);
     if ((await checkFolder(studio, draft.dir, id)).problems.length > 0)
@@ -29,6 +33,7 @@ export const POST: APIRoute = async (context) => {
       year: studio.today().year,
       by: user.email,
     });
+    approvedNotices(studio.db, id, approved);
     return context.redirect(`/appeals/${approved}/?approved`, 303);
   });
 };

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withBackToStudio } from '../../../../../src/lib/studio/preview-banner.ts';
 import { previewFile } from '../../../../../src/lib/studio/preview-build.ts';
 import { getStudio } from '../../../lib/context.ts';
 import { refusal, routeId } from '../../../lib/http.ts';
@@ -22,7 +23,9 @@ export const GET: APIRoute = (context) => {
   if (!id) return refusal(404, 'Not an appeal id.');
   const file = previewFile(getStudio().config.dataDir, id, context.params.path ?? '');
   if (!file) return refusal(404, 'There is no such preview file. Build the preview again from the appeal.');
-  return new Response(readFileSync(file), {
+  // A page of the preview gets a way back to the appeal in the studio; its other files are served as built.
+  const body = file.endsWith('.html') ? withBackToStudio(readFileSync(file, 'utf8'), id) : readFileSync(file);
+  return new Response(body, {
     headers: {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
