@@ -10,5 +10,9 @@ declare namespace App {
     csrf: string;
     /** The session cookie's token (to keep this session when a password changes). */
     sessionToken: string;
+    /** When the session ends unless used again (ms since 1970): the edit form warns before. */
+    sessionEndsAt: number;
+    /** When the session began (it ends twelve hours later, whatever happens). */
+    sessionCreatedAt: number;
   }
 }

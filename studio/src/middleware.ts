@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { crossSiteProblem, requestFacts, SAFE_METHODS } from '../../src/lib/studio/request-security.ts';
-import { lookupSession, tokensMatch } from '../../src/lib/studio/sessions.ts';
+import { keepForm } from '../../src/lib/studio/kept-forms.ts';
+import { lookupSession, sessionEndsAt, sessionOwner, tokensMatch } from '../../src/lib/studio/sessions.ts';
 import { getStudio } from './lib/context.ts';
 import { refusal, sessionCookieName } from './lib/http.ts';
 
@@ -27,6 +28,36 @@ async function submittedToken(request: Request): Promise<string | null> {
   }
 }
 
+/** The forms worth keeping when a session ended while someone typed: the edit form. */
+const KEPT_FORM_PATH = /^\/appeals\/\d{4}-\d{4}\/edit$/;
+
+/**
+ * A form post whose session has ended: when it is the edit form of a person whose session this
+ * was, its text is kept for them (see kept-forms.ts). Returns the sign-in page's address.
+ */
+async function signInAfterPost(
+  request: Request,
+  pathname: string,
+  ownerEmail: string | undefined,
+): Promise<string> {
+  const studio = getStudio();
+  const params = new URLSearchParams({ next: pathname, 'signed-out': 'expired' });
+  const owner = KEPT_FORM_PATH.test(pathname) ? ownerEmail : undefined;
+  if (owner) {
+    try {
+      const form = await request.clone().formData();
+      const fields = [...form.entries()].flatMap(([k, v]) =>
+        typeof v === 'string' ? [[k, v] as [string, string]] : [],
+      );
+      const key = keepForm(studio.config.dataDir, { owner, path: pathname, fields }, Date.now());
+      if (key) params.set('kept', key);
+    } catch {
+      // Not a form: there is nothing to keep.
+    }
+  }
+  return `/sign-in?${params}`;
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
   const studio = getStudio();
   const { request } = context;
@@ -41,10 +72,21 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (OPEN_PATHS.has(pathname)) return next();
 
   const token = context.cookies.get(sessionCookieName(facts.secure))?.value;
-  const session = lookupSession(studio.db, token, Date.now());
+  // The edit form's heartbeat is not someone using the studio: it must not keep a session alive.
+  const background = request.headers.get('x-studio-background') === '1';
+  // Whose session it was, read before an ended one is deleted: a form it sent is kept for them.
+  const owner = safe ? undefined : sessionOwner(studio.db, token);
+  const session = lookupSession(studio.db, token, Date.now(), { touch: !background });
   if (!session || !token) {
-    if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) {
+    const html = (request.headers.get('accept') ?? '').includes('text/html');
+    if (request.method === 'GET' && html) {
       return context.redirect(`/sign-in?next=${encodeURIComponent(context.url.pathname)}`, 303);
+    }
+    if (html && !safe) {
+      // A form sent after the session ended: the studio's sign-in page (401), with the form kept.
+      const address = new URL(await signInAfterPost(request, pathname, owner), context.url);
+      const page = await next(new Request(address, { method: 'GET', headers: request.headers }));
+      return new Response(page.body, { status: 401, headers: page.headers });
     }
     return refusal(401, 'Sign in to the studio first.');
   }
@@ -57,5 +99,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = { email: session.email, role: session.role };
   context.locals.csrf = session.csrf;
   context.locals.sessionToken = token;
+  context.locals.sessionEndsAt = sessionEndsAt(session);
+  context.locals.sessionCreatedAt = session.createdAt;
   return next();
 });

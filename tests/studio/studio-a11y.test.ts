@@ -115,6 +115,8 @@ describeBrowser('accessibility of every studio page', () => {
     await Promise.all([page.waitForURL(/edit\?saved/), page.click('button[value="save"] >> nth=0')]);
     await page.waitForSelector('#error-summary');
     await audit('/appeals/[id]/edit', 'a draft with many problems');
+    await go(`/appeals/${draftId}/discard`);
+    await audit('/appeals/[id]/discard', 'asking before a new appeal is discarded');
     await go('/appeals/2026-0101/edit');
     await audit('/appeals/[id]/edit', 'a published appeal with two photos');
     await go('/');

@@ -132,9 +132,10 @@ describeBrowser('hand edits and studio edits', () => {
     expect(now).not.toContain('Red, shoulder length');
     // The draft is kept; discarding it starts again from the file as it is now.
     expect(await page.inputValue('#f-description-hair')).toBe('Red, shoulder length');
+    await Promise.all([page.waitForURL(/\/discard$/), page.click('a:has-text("Discard your changes")')]);
     await Promise.all([
-      page.waitForURL(new RegExp(`/appeals/${id}/\\?discarded`)),
-      page.click('button[value="discard"]'),
+      page.waitForURL(new RegExp(`/\\?discarded=${id}`)),
+      page.click('button:has-text("Discard changes")'),
     ]);
     await page.goto(`${studio.url}/appeals/${id}/edit`);
     expect(await page.inputValue('#f-lastSeen-place')).toBe('Riverside park, by the bandstand');

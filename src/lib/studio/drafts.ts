@@ -19,6 +19,7 @@ import { APPEAL_FILE, appealDir, appealFileIn, appealsDir, idFolder } from '../c
 import { copyAtomically, writeAtomically } from '../files/atomic-write.ts';
 import { isAppealId, nextAppealId } from '../model/appeal-id.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
+import type { FormVersion } from './form-version.ts';
 
 /**
  * Drafts live in the studio's data folder, never under content/, so nothing half-written is ever
@@ -49,6 +50,10 @@ const draftMetaSchema = z.strictObject({
   baseHash: z.string().optional(),
   /** The revision (revisions.ts) this draft was restored from, if it was. */
   restoredFrom: z.number().int().optional(),
+  /** How many times the draft was saved: a form opened from an older save may not overwrite a newer one. */
+  version: z.number().int().nonnegative().optional(),
+  /** Who saved it last (`editors` lists each person once, so cannot say). */
+  savedBy: z.string().optional(),
 });
 
 export type DraftMeta = z.infer<typeof draftMetaSchema>;
@@ -125,8 +130,17 @@ export function listDrafts(dataDir: string): DraftMeta[] {
 export function saveDraft(draft: Draft, by: string, now = new Date()): void {
   writePrivately(appealFileIn(draft.dir), stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body));
   draft.meta.updatedAt = now.toISOString();
+  draft.meta.version = (draft.meta.version ?? 0) + 1;
+  draft.meta.savedBy = by;
   if (!draft.meta.editors.includes(by)) draft.meta.editors.push(by);
   saveMeta(draft.dir, draft.meta);
+}
+
+/** The version an edit form opened now carries (see form-version.ts). */
+export function currentVersion(contentDir: string, id: string, draft: Draft | undefined): FormVersion {
+  if (draft)
+    return { draft: draft.meta.createdAt, saves: draft.meta.version ?? 0, base: draft.meta.baseHash ?? '' };
+  return { draft: '', saves: 0, base: contentHash(contentDir, id) ?? '' };
 }
 
 /** Every appeal id in use: in content/ and in drafts. */
@@ -156,6 +170,7 @@ export function createNewDraft(
       editors: [],
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      version: 0,
     },
     dir,
     data: {
@@ -209,6 +224,7 @@ export function startEditDraft(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     baseHash,
+    version: 0,
   };
   saveMeta(staging, meta);
   renameSync(staging, dir);
@@ -223,6 +239,12 @@ export function nextPhotoName(draft: Draft, contentDir: string): string {
   const used = [...photoFiles(draft.dir), ...photoFiles(appealDir(contentDir, draft.meta.id))];
   const numbers = used.map((name) => /^photo-(\d+)\./.exec(name)).map((m) => (m ? Number(m[1]) : 0));
   return neutralPhotoName(Math.max(0, ...numbers) + 1);
+}
+
+/** The photos a draft added: its photo files that the appeal in content/ does not have. */
+export function newPhotos(draft: Draft, contentDir: string): string[] {
+  const existing = new Set(photoFiles(appealDir(contentDir, draft.meta.id)));
+  return photoFiles(draft.dir).filter((name) => !existing.has(name));
 }
 
 export function removeDraft(dataDir: string, id: string): void {
@@ -312,6 +334,7 @@ export function extendReview(options: {
   if (draft && draft.meta.kind === 'edit' && draft.meta.baseHash === beforeHash) {
     draft.data.reviewBy = reviewBy;
     draft.meta.baseHash = contentHash(contentDir, id);
+    draft.meta.version = (draft.meta.version ?? 0) + 1;
     writePrivately(appealFileIn(draft.dir), stringifyMarkdownFile(inDocumentedOrder(draft.data), draft.body));
     saveMeta(draft.dir, draft.meta);
   }

@@ -53,8 +53,37 @@ interface SessionRow {
   sessions_valid_after: number;
 }
 
-/** The live session for a cookie token, or undefined (an expired one is deleted). */
-export function lookupSession(db: DatabaseSync, token: string | undefined, now: number): Session | undefined {
+/** When a session ends if nobody uses it: an hour after its last use, and never past its twelfth hour. */
+export function sessionEndsAt(session: Pick<Session, 'createdAt' | 'lastSeenAt'>): number {
+  return Math.min(session.lastSeenAt + IDLE_MS, session.createdAt + ABSOLUTE_MS);
+}
+
+/**
+ * Whose session a cookie token was, live or ended (while its row is kept): a form posted after
+ * the session ended is kept for that person only. Undefined when nobody's.
+ */
+export function sessionOwner(db: DatabaseSync, token: string | undefined): string | undefined {
+  if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
+  const row = db.prepare('SELECT email FROM sessions WHERE id_hash = ?').get(idHash(token)) as
+    { email: string } | undefined;
+  return row?.email;
+}
+
+/** "Stay signed in": counts as use of the session now, whatever the last touch was. */
+export function touchSession(db: DatabaseSync, token: string, now: number): void {
+  db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, idHash(token));
+}
+
+/**
+ * The live session for a cookie token, or undefined (an expired one is deleted). `touch: false`
+ * is for the edit form's background requests: an open tab is not someone using the studio.
+ */
+export function lookupSession(
+  db: DatabaseSync,
+  token: string | undefined,
+  now: number,
+  options: { touch?: boolean } = {},
+): Session | undefined {
   if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
   const hash = idHash(token);
   const row = db
@@ -71,14 +100,14 @@ export function lookupSession(db: DatabaseSync, token: string | undefined, now: 
     db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
     return undefined;
   }
-  if (now - row.last_seen_at > TOUCH_EVERY_MS)
-    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, hash);
+  const touch = options.touch !== false && now - row.last_seen_at > TOUCH_EVERY_MS;
+  if (touch) db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, hash);
   return {
     email: row.email,
     role: row.role as Role,
     csrf: row.csrf,
     createdAt: row.created_at,
-    lastSeenAt: now,
+    lastSeenAt: touch ? now : row.last_seen_at,
   };
 }
 

@@ -30,6 +30,19 @@ CREATE INDEX IF NOT EXISTS sessions_by_email ON sessions(email);
 `;
 
 /**
+ * Who has an appeal's edit form open (issue 19: "Jo is editing this appeal"): one row per person
+ * and appeal, refreshed while the form is open, ignored once older than presence.ts's limit.
+ */
+const PRESENCE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS editing_presence (
+  appeal_id TEXT NOT NULL,
+  email TEXT NOT NULL REFERENCES users(email) ON DELETE CASCADE,
+  seen_at INTEGER NOT NULL,
+  PRIMARY KEY (appeal_id, email)
+) STRICT;
+`;
+
+/**
  * Notifications (issue 19): what the studio tells each person (src/lib/studio/notifications.ts).
  * Appeal ids and people only, never anything about the child: a closure deletes them anyway.
  */
@@ -100,6 +113,7 @@ export function openStudioDb(dataDir: string): DatabaseSync {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
   upgradeSignIn(db);
+  db.exec(PRESENCE_SCHEMA);
   db.exec(NOTIFICATIONS_SCHEMA);
   db.exec(REVISIONS_SCHEMA);
   // SQLite gives its -wal and -shm files the database file's permissions; make sure of it.

@@ -41,8 +41,3 @@ export function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
 }
-
-/** Where to go after signing in: a path of the studio, never another site. */
-export function safeNext(next: string | null): string {
-  return next && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : '/';
-}
