@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from './lib/studio-build.ts';
 const OUT = path.join(PROJECT_ROOT, 'docs', 'studio');
 const AUTHOR = { email: 'ada.author@example.org', password: 'amber kettle lantern 42' };
 const PUBLISHER = { email: 'sam.publisher@example.org', password: 'copper meadow riddle 19' };
+const ADMIN = { email: 'kim.admin@example.org', password: 'saffron lighthouse pebble 58' };
 
 function run(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     env,
     `${PUBLISHER.password}\n`,
   );
+  await run(['user', 'add', ADMIN.email, '--role', 'admin', '--password-stdin'], env, `${ADMIN.password}\n`);
   const server = spawn(process.execPath, [path.join('scripts', 'studio.ts'), '--port', '0'], {
     cwd: PROJECT_ROOT,
     env,
@@ -140,24 +142,60 @@ async function main(): Promise<void> {
     const publisher = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
     await signIn(publisher, PUBLISHER);
     await shot('dashboard', publisher);
+    // From the review page: what is being approved, its preview, then the list of changes to publish.
     await publisher.goto(`${url}/appeals/${id}/`);
+    await Promise.all([publisher.waitForURL(/\/review$/), publisher.click('[data-review-link]')]);
     await Promise.all([
       publisher.waitForURL(/\/jobs\//),
-      publisher.click('button:has-text("Preview the draft")'),
+      publisher.click('button:has-text("Build the preview")'),
     ]);
     await publisher.waitForSelector('[data-job-state="done"]', { timeout: 300_000 });
-    await Promise.all([publisher.waitForURL(/\/preview\//), publisher.click('[data-preview-link]')]);
+    await Promise.all([
+      publisher.waitForURL(/\/review$/),
+      publisher.click('a:has-text("Check the changes, the poster and the share card")'),
+    ]);
+    await shot('review', publisher);
+    const previewPage = await publisher.getAttribute('[data-output="page"]', 'href');
+    await publisher.goto(`${url}${previewPage}`);
     await shot('preview', publisher);
-    await publisher.goto(`${url}/appeals/${id}/`);
+    await publisher.goto(`${url}/appeals/${id}/review`);
     await Promise.all([publisher.waitForURL(/\?approved/), publisher.click('button:has-text("Approve")')]);
     await Promise.all([
-      publisher.waitForURL(/\/jobs\//),
-      publisher.click('button:has-text("Publish this appeal")'),
+      publisher.waitForURL(/\/publish\?appeal=/),
+      publisher.click(`a[href="/publish?appeal=${id}"]`),
     ]);
+    await shot('publish-list', publisher);
+    await Promise.all([publisher.waitForURL(/\/jobs\//), publisher.click('[data-confirm-publish]')]);
     await publisher.waitForSelector('[data-step="early release"][data-state="done"]', { timeout: 300_000 });
     await shot('publishing', publisher);
     await publisher.waitForSelector('[data-job-state="done"]', { timeout: 600_000 });
     await shot('published', publisher);
+
+    // Two people on one appeal: the older form's save is refused, showing both versions.
+    await publisher.goto(`${url}/appeals/${id}/edit`);
+    await page.goto(`${url}/appeals/${id}/edit`);
+    await page.fill('#f-description-height', '4 ft 11 in (150 cm)');
+    await Promise.all([
+      page.waitForURL(/edit\?saved/),
+      page.click('button[name=action][value=save] >> nth=0'),
+    ]);
+    await publisher.fill('#f-description-build', 'Slim');
+    await Promise.all([
+      publisher.waitForNavigation(),
+      publisher.click('button[name=action][value=save] >> nth=0'),
+    ]);
+    await publisher.locator('[data-conflict]').scrollIntoViewIfNeeded();
+    await shot('conflict', publisher);
+    await Promise.all([
+      publisher.waitForNavigation(),
+      publisher.click('[data-conflict] a:has-text("Keep theirs")'),
+    ]);
+
+    // An administrator's page of users.
+    const admin = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    await signIn(admin, ADMIN);
+    await admin.goto(`${url}/admin/users`);
+    await shot('users', admin);
 
     // Closing asks for the appeal number.
     await publisher.goto(`${url}/appeals/${id}/close?reason=withdrawn`);

@@ -3,9 +3,7 @@
 // nginx where installed, as here); an appeal closed with `npm run appeal -- found` answers 410 with
 // the notice from the same server, without a restart; the studio's links open that server; and the
 // Node server `npm start` falls back to without nginx gives the same answers.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxAvailable } from '../helpers/nginx.ts';
@@ -16,85 +14,20 @@ import {
   HttpClient,
   type HttpResponse,
   NOTICE_HEADING,
-  PROJECT_ROOT,
   releaseMarkers,
   removeWorkspace,
   runCli,
   setReleaseMarker,
-  waitFor,
   type Workspace,
 } from '../helpers/publishing.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { addStudioUser, type RunningStudio, startStudio, StudioClient } from '../helpers/studio.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
+import { freePort, npmStart, type StartedSite } from '../helpers/live-site.ts';
 
 const PUBLISHER = { email: 'robin.publisher@example.org', password: 'velvet harbour compass 73' };
 const ACTIVE = '2026-0101';
 const CLOSING = FIXTURE.tobiah.id;
-
-interface StartedSite {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Runs `node scripts/start.ts ...args` (what `npm start` runs) and waits for its address line. */
-async function npmStart(env: Record<string, string>, args: string[] = []): Promise<StartedSite> {
-  const child = spawn(process.execPath, [path.join('scripts', 'start.ts'), ...args], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // Never leave it (or its nginx) behind.
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  const killOnExit = () => killGroup('SIGKILL');
-  process.once('exit', killOnExit);
-  const url = await waitFor(
-    `npm start to print its address:\n${output}`,
-    () => {
-      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
-      return /The public site is at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
-    },
-    { timeoutMs: 600_000, intervalMs: 50 },
-  );
-  return {
-    url,
-    child,
-    output: () => output,
-    stop: async () => {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      // What Ctrl+C does: the terminal signals the whole group.
-      killGroup('SIGINT');
-      await exited;
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** The href of the first link after `marker` in a page. */
 function linkAfter(html: string, marker: string): string | undefined {
