@@ -87,6 +87,23 @@ describe('the diff a publisher approves from', () => {
     expect(changedNames(diff)).toContain('Photo 1');
   });
 
+  it('says dates, sex and region as comms staff would, not as the file stores them', () => {
+    const before = content();
+    const data = structuredClone(before.data) as Record<string, unknown> & {
+      lastSeen: Record<string, unknown>;
+    };
+    data.dateOfBirth = '2012-03-01';
+    data.missingSince = '2026-11-27 21:30';
+    data.sex = data.sex === 'female' ? 'male' : 'female';
+    data.lastSeen.region = 'london';
+    const diff = diffAppeal(before, { data, body: before.body }, { london: 'Greater London' });
+    const after = Object.fromEntries(diff.fields.map((f) => [f.path, f.after]));
+    expect(after.dateOfBirth).toBe('Thursday 1 March 2012');
+    expect(after.missingSince).toMatch(/^Friday 27 November 2026.*9:30pm$/);
+    expect(after.sex).toBe(data.sex === 'female' ? 'Female' : 'Male');
+    expect(after['lastSeen.region']).toBe('Greater London');
+  });
+
   it('is empty for the same version, and lists a new appeal field by field', () => {
     const now = content();
     expect(isEmptyDiff(diffAppeal(now, now))).toBe(true);

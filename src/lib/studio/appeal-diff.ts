@@ -1,3 +1,4 @@
+import { readTypedDate } from './typed-date.ts';
 import { APPEAL_FORM, formValuesFrom, PHOTO_FIELDS, type PhotoValues } from './appeal-form.ts';
 
 /**
@@ -70,7 +71,11 @@ function canonical(value: unknown): string {
 }
 
 /** The changes from `before` (undefined for a new appeal) to `after`. */
-export function diffAppeal(before: AppealVersion | undefined, after: AppealVersion): AppealDiff {
+export function diffAppeal(
+  before: AppealVersion | undefined,
+  after: AppealVersion,
+  regionNames: Readonly<Record<string, string>> = {},
+): AppealDiff {
   const old = before ? formValuesFrom(before.data, before.body) : { values: {}, photos: [] };
   const now = formValuesFrom(after.data, after.body);
   const fields: FieldChange[] = [];
@@ -85,8 +90,8 @@ export function diffAppeal(before: AppealVersion | undefined, after: AppealVersi
           path: field.path,
           label: field.label,
           section: section.title,
-          before: displayed(field.kind, a),
-          after: displayed(field.kind, b),
+          before: displayed(field.kind, a, regionNames),
+          after: displayed(field.kind, b, regionNames),
         });
     }
   const photos: PhotoChange[] = [];
@@ -105,8 +110,13 @@ export function diffAppeal(before: AppealVersion | undefined, after: AppealVersi
   return { fields, photos, unchanged, otherChanged: [...new Set(otherChanged)] };
 }
 
-function displayed(kind: string, value: string): string {
+/** A value as comms staff would say it: dates in words, "Female" not `female`, a region's name. */
+function displayed(kind: string, value: string, regionNames: Readonly<Record<string, string>>): string {
   if (kind === 'checkbox') return value ? 'Yes' : 'No';
+  if (value === '') return value;
+  if (kind === 'date') return readTypedDate(value, { time: true, month: true })?.spoken ?? value;
+  if (kind === 'sex') return value.charAt(0).toUpperCase() + value.slice(1);
+  if (kind === 'region') return regionNames[value] ?? value;
   return value;
 }
 

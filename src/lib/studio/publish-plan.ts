@@ -1,3 +1,4 @@
+import { loadSettings } from '../content/load-settings.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { appealDir, appealFileIn } from '../content/appeal-folder.ts';
@@ -57,6 +58,9 @@ export function publishPlan(options: {
   const live =
     release && listReleases(deployDir).includes(release) ? readManifest(deployDir, release) : undefined;
   const scanned = scanAppeals(contentDir);
+  const regionNames = Object.fromEntries(
+    (loadSettings(contentDir).settings?.regions ?? []).map((r) => [r.id, r.name]),
+  );
   const shown = scanned.filter((a) => !a.closed);
   const digests = Object.fromEntries(shown.map((a) => [a.id, a.digest]));
   const change = releaseChange(live, {
@@ -80,7 +84,7 @@ export function publishPlan(options: {
       const before = revisionWithDigest(revisions, live?.appeals?.[id]);
       const old = before && version(before.markdown);
       if (old) {
-        const diff = diffAppeal(old, now);
+        const diff = diffAppeal(old, now, regionNames);
         planned.fields = diff.fields;
         planned.changed = changedNames(diff);
       }
