@@ -200,6 +200,27 @@ describeBrowser('accessibility of every studio page', () => {
     await page.waitForSelector('button:has-text("Yes, remove")');
     await audit('/admin/users', 'confirming a removal');
 
+    // A save refused because a colleague saved meanwhile: both versions side by side.
+    await go('/appeals/2026-0102/edit');
+    const colleague = await browser.newPage({ viewport: DESKTOP });
+    await signInWithBrowser(colleague, studio.url, AUTHOR.email, AUTHOR.password);
+    await colleague.goto(`${studio.url}/appeals/2026-0102/edit`);
+    await colleague.fill('#f-description-build', 'Stocky');
+    await Promise.all([
+      colleague.waitForURL(/edit\?saved/),
+      colleague.click('button[name=action][value=save] >> nth=0'),
+    ]);
+    await colleague.close();
+    await page.fill('#f-description-build', 'Slim');
+    await Promise.all([page.waitForNavigation(), page.click('button[name=action][value=save] >> nth=0')]);
+    await page.waitForSelector('[data-conflict]');
+    await audit('/appeals/[id]/edit', 'a save refused, their version beside yours');
+    // Signed out while editing: the studio's own sign-in page, keeping what was typed.
+    await page.context().clearCookies();
+    await Promise.all([page.waitForNavigation(), page.click('button[name=action][value=save] >> nth=0')]);
+    await page.waitForSelector('form.sign-in');
+    await audit('/sign-in', 'signed out while editing');
+
     // Every page the router knows was audited above.
     const pages = (await studioRoutes())
       .filter((r) => r.origin === 'project' && r.type === 'page')
