@@ -141,7 +141,8 @@ describeBrowser('studio notifications', () => {
   it('the publisher approves and publishes it: its author is told it is on the public site', async () => {
     expect(appealId).not.toBe('');
     const page = await pageFor(SAM);
-    await page.goto(`${studio.url}/appeals/${appealId}/`);
+    // Approved from the page showing what is being approved.
+    await page.goto(`${studio.url}/appeals/${appealId}/review`);
     await Promise.all([
       page.waitForURL(new RegExp(`/appeals/${appealId}/\\?approved(#.*)?$`)),
       page.click('button:has-text("Approve")'),
@@ -155,11 +156,9 @@ describeBrowser('studio notifications', () => {
         (await notifications(await pageFor(publisher))).map((n) => n.kind),
         `approved: it waits for ${publisher.email} no more`,
       ).toEqual(['review']);
-    await page.goto(`${studio.url}/appeals/${appealId}/`);
-    await Promise.all([
-      page.waitForURL(/\/jobs\/[0-9a-f]{32}/),
-      page.click('button:has-text("Publish this appeal")'),
-    ]);
+    // Published through the list of what the publish will change.
+    await page.goto(`${studio.url}/publish?appeal=${appealId}`);
+    await Promise.all([page.waitForURL(/\/jobs\/[0-9a-f]{32}/), page.click('[data-confirm-publish]')]);
     await waitForJob(page);
     const publicLink = await page.getAttribute('[data-job-result] a[href^="http"]', 'href');
 
