@@ -120,14 +120,16 @@ describeBrowser('plain words and safe controls in the studio', () => {
     const danger = 'rgb(176, 0, 32)';
     const foundLook = await look('a:has-text("Close: child found")');
     const withdrawnLook = await look('a:has-text("Close: appeal withdrawn")');
-    const publishLook = await look('button:has-text("Publish")');
+    const publishLook = await look('a.button:has-text("Publish")');
     const previewLook = await look('button:has-text("Preview")');
     await go('/appeals/2026-0101/edit');
     await Promise.all([page.waitForURL(/edit\?saved/), page.click('button[value="save"] >> nth=0')]);
-    const discardLook = await look('button[value="discard"]');
     const removeLook = await look('button:has-text("Remove photo 1")');
     const saveLook = await look('button[value="submit"]');
     const draftLook = await look('button[value="save"] >> nth=0');
+    // Discarding asks first, on its own page, where the button that deletes is red.
+    await Promise.all([page.waitForURL(/\/discard$/), page.click('a:has-text("Discard your changes")')]);
+    const discardLook = await look('button:has-text("Discard changes")');
     const primary = saveLook.background;
     expect(publishLook.background).toBe(primary);
     for (const [name, l] of Object.entries({ foundLook, withdrawnLook, discardLook })) {
@@ -153,7 +155,7 @@ describeBrowser('plain words and safe controls in the studio', () => {
     ])
       expect(l.contrast, JSON.stringify(l)).toBeGreaterThanOrEqual(4.5);
     // Leave the appeal as it was for the tests below.
-    await Promise.all([page.waitForURL(/\?discarded/), page.click('button[value="discard"]')]);
+    await Promise.all([page.waitForURL(/\?discarded/), page.click('button:has-text("Discard changes")')]);
   });
 
   it('makes every header link and button at least 24 px each way, on a phone and a desktop', async () => {
@@ -293,7 +295,7 @@ describeBrowser('plain words and safe controls in the studio', () => {
     const author = new StudioClient(studio.url);
     await author.signIn(AUTHOR.email, AUTHOR.password);
     const id = await submitCompleteAppeal(author, ws.root, 'Wilhelmina Brackenbury');
-    await go(`/appeals/${id}/`);
+    await go(`/appeals/${id}/review`);
     await page.waitForSelector('button:has-text("Approve")');
     // The author changes it after sending it: it needs sending again.
     const form = new FormData();
