@@ -165,7 +165,8 @@ export function watchPage(page: Page, origin: string): PageProblems {
   page.on('request', (request) => {
     const url = request.url();
     problems.requests.push(url);
-    if (!url.startsWith(allowed)) problems.foreignRequests.push(url);
+    // A blob: URL of the page's own origin is a file the person chose, shown before upload: not a request elsewhere.
+    if (!url.startsWith(allowed) && !url.startsWith(`blob:${allowed}`)) problems.foreignRequests.push(url);
   });
   page.on('requestfailed', (request) => {
     problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);

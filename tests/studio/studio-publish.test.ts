@@ -171,7 +171,7 @@ describeNginx('the studio, end to end', () => {
       expect(cleaned.exif).toBeUndefined();
       expect(cleaned.xmp).toBeUndefined();
       expect(readFileSync(path.join(draftDir, 'photo-1.jpg')).includes('SECRET-EXIF-MARKER')).toBe(false);
-      expect(await page.locator('.photo-item img').count()).toBe(1);
+      expect(await page.locator('.photo-item :is(img, [role="img"])').count()).toBe(1);
 
       // Fix both, and send it for approval.
       await page.fill('#f-missingSince', '2026-11-27 16:45');
@@ -286,7 +286,8 @@ describeNginx('the studio, end to end', () => {
       });
       const result = (await page.textContent('[data-job-result]'))!;
       expect(result).toMatch(new RegExp(`The new appeal ${appealId} was live at \\d\\d:\\d\\d:\\d\\d`));
-      expect(result).toContain(`https://appeals.example.org/appeals/${appealId}/`);
+      // The demo's placeholder baseUrl is not where the site is served: the studio links to npm start's address.
+      expect(result).toContain(`http://127.0.0.1:4321/appeals/${appealId}/`);
       expect(await page.textContent('[data-log]')).toContain('Live: early release');
 
       // nginx serves it, and no published image carries metadata or is the original.
