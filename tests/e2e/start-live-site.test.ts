@@ -102,7 +102,15 @@ describe('npm start serves the live release', () => {
 
   it('shows a publish from the studio at once, and the end of the publish links to it', async () => {
     setReleaseMarker(ws, ACTIVE, 7);
-    const started = await client.post('/publish', { csrf: await client.csrf(), appeal: ACTIVE });
+    // The publish starts from its list of changes, confirmed with the list's own token.
+    const list = await client.get(`/publish?appeal=${ACTIVE}`);
+    const confirm = /name="confirm" value="([^"]+)"/.exec(list.text)?.[1];
+    expect(confirm, list.text.slice(0, 2000)).toBeTruthy();
+    const started = await client.post('/publish', {
+      csrf: await client.csrf(),
+      confirm: confirm!,
+      appeal: ACTIVE,
+    });
     const jobPath = started.headers.get('location');
     expect(started.status, started.text.slice(0, 500)).toBe(303);
     let job = await client.get(jobPath!);
