@@ -112,6 +112,9 @@ function sentence(path: string, words: FieldWords, message: string): string {
   if (/without HTML tags/.test(message))
     return `Remove the < and > signs and what is between them from ${words.noun}`;
   if (/invisible character/.test(message)) return `Type ${words.noun} again: it has a hidden character in it`;
+  const undrawable = /share card's font cannot draw '([^']+)'/.exec(message)?.[1];
+  if (undrawable)
+    return `The picture shown when the appeal is shared cannot show '${undrawable}' in ${words.noun}: write it in English letters, as the family would spell it`;
   // Rules between fields and against today, said as they apply to this field.
   if (/dateOfBirth or ageAtDisappearance/.test(message) && /not both/.test(message))
     return 'Give the date of birth or the age when missing, not both: empty one of them';
