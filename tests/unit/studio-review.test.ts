@@ -14,6 +14,7 @@ import { parseCalendarDate } from '../../src/lib/model/calendar-date.ts';
 import { scanAppeals } from '../../src/lib/publishing/content-scan.ts';
 import { switchCurrent, writeManifest } from '../../src/lib/publishing/releases.ts';
 import { publishPlan } from '../../src/lib/studio/publish-plan.ts';
+import { loadSettings } from '../../src/lib/content/load-settings.ts';
 import { changedNames, diffAppeal, isEmptyDiff } from '../../src/lib/studio/appeal-diff.ts';
 import {
   ChangedMeanwhileError,
@@ -95,13 +96,13 @@ describe('the diff a publisher approves from', () => {
     data.dateOfBirth = '2012-03-01';
     data.missingSince = '2026-11-27 21:30';
     data.sex = data.sex === 'female' ? 'male' : 'female';
-    data.lastSeen.region = 'london';
-    const diff = diffAppeal(before, { data, body: before.body }, { london: 'Greater London' });
+    data.lastSeen.region = 'yorkshire-and-the-humber';
+    const diff = diffAppeal(before, { data, body: before.body }, loadSettings(folders.contentDir).settings);
     const after = Object.fromEntries(diff.fields.map((f) => [f.path, f.after]));
     expect(after.dateOfBirth).toBe('Thursday 1 March 2012');
     expect(after.missingSince).toMatch(/^Friday 27 November 2026.*9:30pm$/);
     expect(after.sex).toBe(data.sex === 'female' ? 'Female' : 'Male');
-    expect(after['lastSeen.region']).toBe('Greater London');
+    expect(after['lastSeen.region']).toBe('Yorkshire and the Humber');
   });
 
   it('is empty for the same version, and lists a new appeal field by field', () => {

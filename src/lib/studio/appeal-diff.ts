@@ -1,3 +1,5 @@
+import { regionName } from '../model/appeal-view.ts';
+import type { SiteSettings } from '../model/settings-schema.ts';
 import { readTypedDate } from './typed-date.ts';
 import { APPEAL_FORM, formValuesFrom, PHOTO_FIELDS, type PhotoValues } from './appeal-form.ts';
 
@@ -74,7 +76,7 @@ function canonical(value: unknown): string {
 export function diffAppeal(
   before: AppealVersion | undefined,
   after: AppealVersion,
-  regionNames: Readonly<Record<string, string>> = {},
+  settings?: SiteSettings,
 ): AppealDiff {
   const old = before ? formValuesFrom(before.data, before.body) : { values: {}, photos: [] };
   const now = formValuesFrom(after.data, after.body);
@@ -90,8 +92,8 @@ export function diffAppeal(
           path: field.path,
           label: field.label,
           section: section.title,
-          before: displayed(field.kind, a, regionNames),
-          after: displayed(field.kind, b, regionNames),
+          before: displayed(field.kind, a, settings),
+          after: displayed(field.kind, b, settings),
         });
     }
   const photos: PhotoChange[] = [];
@@ -111,12 +113,12 @@ export function diffAppeal(
 }
 
 /** A value as comms staff would say it: dates in words, "Female" not `female`, a region's name. */
-function displayed(kind: string, value: string, regionNames: Readonly<Record<string, string>>): string {
+function displayed(kind: string, value: string, settings: SiteSettings | undefined): string {
   if (kind === 'checkbox') return value ? 'Yes' : 'No';
   if (value === '') return value;
   if (kind === 'date') return readTypedDate(value, { time: true, month: true })?.spoken ?? value;
   if (kind === 'sex') return value.charAt(0).toUpperCase() + value.slice(1);
-  if (kind === 'region') return regionNames[value] ?? value;
+  if (kind === 'region') return settings ? regionName(settings, value) : value;
   return value;
 }
 

@@ -58,9 +58,7 @@ export function publishPlan(options: {
   const live =
     release && listReleases(deployDir).includes(release) ? readManifest(deployDir, release) : undefined;
   const scanned = scanAppeals(contentDir);
-  const regionNames = Object.fromEntries(
-    (loadSettings(contentDir).settings?.regions ?? []).map((r) => [r.id, r.name]),
-  );
+  const settings = loadSettings(contentDir).settings;
   const shown = scanned.filter((a) => !a.closed);
   const digests = Object.fromEntries(shown.map((a) => [a.id, a.digest]));
   const change = releaseChange(live, {
@@ -84,7 +82,7 @@ export function publishPlan(options: {
       const before = revisionWithDigest(revisions, live?.appeals?.[id]);
       const old = before && version(before.markdown);
       if (old) {
-        const diff = diffAppeal(old, now, regionNames);
+        const diff = diffAppeal(old, now, settings);
         planned.fields = diff.fields;
         planned.changed = changedNames(diff);
       }
