@@ -74,8 +74,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const token = context.cookies.get(sessionCookieName(facts.secure))?.value;
   // The edit form's heartbeat is not someone using the studio: it must not keep a session alive.
   const background = request.headers.get('x-studio-background') === '1';
-  // Whose session it was, read before an ended one is deleted: a form it sent is kept for them.
-  const owner = safe ? undefined : sessionOwner(studio.db, token);
+  // Whose session it was, even if it has just ended: a form it sent is kept for them.
+  const owner = safe ? undefined : sessionOwner(studio.db, token, Date.now());
   const session = lookupSession(studio.db, token, Date.now(), { touch: !background });
   if (!session || !token) {
     const html = (request.headers.get('accept') ?? '').includes('text/html');

@@ -83,11 +83,18 @@ const draftText = (id: string) => (existsSync(draftFile(id)) ? readFileSync(draf
 const saveDraft = (page: Page) =>
   Promise.all([page.waitForNavigation(), page.click('button[name=action][value=save] >> nth=0')]);
 
-/** The session's last use moved back by `ms`, as if nobody had used it since (the row is kept). */
+/**
+ * The session, and the password it was signed in with, moved back by `ms`: as if it had been
+ * signed in that much earlier and nobody had used it since.
+ */
 function ageSession(email: string, ms: number): void {
   db.prepare(
     'UPDATE sessions SET last_seen_at = last_seen_at - ?, created_at = created_at - ? WHERE email = ?',
   ).run(ms, ms, email);
+  db.prepare('UPDATE users SET sessions_valid_after = sessions_valid_after - ? WHERE email = ?').run(
+    ms,
+    email,
+  );
 }
 
 describeBrowser('nobody’s work is lost or overwritten', () => {
@@ -215,6 +222,10 @@ describeBrowser('nobody’s work is lost or overwritten', () => {
       const jo = await pageFor(JO, javaScript);
       await openForm(jo, id);
       ageSession(JO.email, IDLE_MS + 60_000);
+      // Another request of that browser reaches the studio first (a heartbeat, another tab): the
+      // ended session is refused, and the form sent after it is still kept for its owner.
+      const first = await jo.request.get(`${studio.url}/`, { maxRedirects: 0 });
+      expect(first.status()).toBe(401);
       const typed = `Typed before sign-out ${javaScript ? 'with' : 'without'} JavaScript`;
       await jo.fill('#f-description-clothing', typed);
       const [reply] = await Promise.all([

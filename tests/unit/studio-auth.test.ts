@@ -40,8 +40,10 @@ import {
   deleteSession,
   IDLE_MS,
   lookupSession,
+  sessionOwner,
   tokensMatch,
 } from '../../src/lib/studio/sessions.ts';
+import { KEPT_MS } from '../../src/lib/studio/kept-forms.ts';
 import { checkPassword, signIn } from '../../src/lib/studio/sign-in.ts';
 import { openStudioDb } from '../../src/lib/studio/studio-db.ts';
 import {
@@ -165,8 +167,15 @@ describe('users and sessions', () => {
     expect(lookupSession(db, undefined, T0)).toBeUndefined();
     expect(JSON.stringify(db.prepare('SELECT * FROM sessions').all())).not.toContain(token);
 
-    // Idle: an hour without a request ends it.
+    // Idle: an hour without a request ends it, for good: no later request brings it back.
     expect(lookupSession(db, token, T0 + IDLE_MS + 1)).toBeUndefined();
+    expect(lookupSession(db, token, T0 + IDLE_MS + 2)).toBeUndefined();
+    // Its row stays for the kept-form window, naming only its owner (a late form is kept for them),
+    // whichever request came first after it ended; then it is swept.
+    expect(sessionOwner(db, token, T0 + IDLE_MS + 2)).toBe('ada@example.org');
+    expect(sessionOwner(db, token, T0 + IDLE_MS + KEPT_MS)).toBe('ada@example.org');
+    expect(sessionOwner(db, token, T0 + IDLE_MS + KEPT_MS + 1)).toBeUndefined();
+    expect(lookupSession(db, token, T0 + IDLE_MS + KEPT_MS + 1)).toBeUndefined();
     expect(db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
     // Absolute: twelve hours end it, however busy.
     const busy = createSession(db, 'ada@example.org', T0).token;
@@ -180,7 +189,9 @@ describe('users and sessions', () => {
     // A reset or password change voids every session; removing the user too.
     const before = createSession(db, 'ada@example.org', T0).token;
     await setPassword(db, { email: 'ada@example.org', password: 'copper meadow riddle', now: T0 + 5 });
+    expect(sessionOwner(db, before, T0 + 10), 'a revoked session names nobody').toBeUndefined();
     expect(lookupSession(db, before, T0 + 10)).toBeUndefined();
+    expect(sessionOwner(db, before, T0 + 10)).toBeUndefined();
     const after = createSession(db, 'ada@example.org', T0 + 10).token;
     expect(lookupSession(db, after, T0 + 20)).toBeDefined();
     removeUser(db, 'ada@example.org');

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { KEPT_MS } from './kept-forms.ts';
 import type { Role } from './users.ts';
 
 /**
@@ -36,12 +37,20 @@ export function createSession(db: DatabaseSync, email: string, now: number): { t
   db.prepare(
     'INSERT INTO sessions (id_hash, email, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
   ).run(idHash(token), email, csrf, now, now);
-  // Expired sessions of anyone are swept here, at each sign-in.
-  db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(
-    now - IDLE_MS,
-    now - ABSOLUTE_MS,
-  );
+  sweepEndedSessions(db, now);
   return { token, csrf };
+}
+
+/**
+ * Deletes sessions that ended more than the kept-form window ago. An ended session's row stays
+ * that long (refused for everything) so a form its tab sends late is still kept for its owner,
+ * whichever request happened to reach the studio first after it ended.
+ */
+function sweepEndedSessions(db: DatabaseSync, now: number): void {
+  db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(
+    now - IDLE_MS - KEPT_MS,
+    now - ABSOLUTE_MS - KEPT_MS,
+  );
 }
 
 interface SessionRow {
@@ -59,14 +68,20 @@ export function sessionEndsAt(session: Pick<Session, 'createdAt' | 'lastSeenAt'>
 }
 
 /**
- * Whose session a cookie token was, live or ended (while its row is kept): a form posted after
- * the session ended is kept for that person only. Undefined when nobody's.
+ * Whose session a cookie token was, live or ended within the kept-form window: a form posted
+ * after the session ended is kept for that person only. Undefined when nobody's, and for a
+ * session revoked by a password reset or change (whoever holds that cookie may not be its owner).
  */
-export function sessionOwner(db: DatabaseSync, token: string | undefined): string | undefined {
+export function sessionOwner(db: DatabaseSync, token: string | undefined, now: number): string | undefined {
   if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
-  const row = db.prepare('SELECT email FROM sessions WHERE id_hash = ?').get(idHash(token)) as
-    { email: string } | undefined;
-  return row?.email;
+  const row = db
+    .prepare(
+      'SELECT s.email, s.created_at, s.last_seen_at, u.sessions_valid_after FROM sessions s JOIN users u ON u.email = s.email WHERE s.id_hash = ?',
+    )
+    .get(idHash(token)) as Omit<SessionRow, 'role' | 'csrf'> | undefined;
+  if (!row || row.created_at < row.sessions_valid_after) return undefined;
+  const endedAt = sessionEndsAt({ createdAt: row.created_at, lastSeenAt: row.last_seen_at });
+  return now - endedAt > KEPT_MS ? undefined : row.email;
 }
 
 /** "Stay signed in": counts as use of the session now, whatever the last touch was. */
@@ -75,8 +90,10 @@ export function touchSession(db: DatabaseSync, token: string, now: number): void
 }
 
 /**
- * The live session for a cookie token, or undefined (an expired one is deleted). `touch: false`
- * is for the edit form's background requests: an open tab is not someone using the studio.
+ * The live session for a cookie token, or undefined. A revoked session is deleted at once; one
+ * that ended by time is refused from then on but its row is kept for the kept-form window (see
+ * sweepEndedSessions). `touch: false` is for the edit form's background requests: an open tab
+ * is not someone using the studio.
  */
 export function lookupSession(
   db: DatabaseSync,
@@ -92,12 +109,12 @@ export function lookupSession(
     )
     .get(hash) as SessionRow | undefined;
   if (!row) return undefined;
-  const expired =
-    now - row.last_seen_at > IDLE_MS ||
-    now - row.created_at > ABSOLUTE_MS ||
-    row.created_at < row.sessions_valid_after;
-  if (expired) {
+  if (row.created_at < row.sessions_valid_after) {
     db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+    return undefined;
+  }
+  if (now - row.last_seen_at > IDLE_MS || now - row.created_at > ABSOLUTE_MS) {
+    sweepEndedSessions(db, now);
     return undefined;
   }
   const touch = options.touch !== false && now - row.last_seen_at > TOUCH_EVERY_MS;
