@@ -33,12 +33,41 @@ function keyFile(dataDir: string, key: string): string | undefined {
 }
 
 function sweep(dir: string, now: number): void {
+  if (!existsSync(dir)) return;
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => ({ file: path.join(dir, name), at: statSync(path.join(dir, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const [i, { file, at }] of files.entries())
     if (now - at > KEPT_MS || i >= MAX_KEPT - 1) rmSync(file, { force: true });
+}
+
+/** Deletes expired kept forms: run when the studio starts and on each dashboard load, not only when another form is kept. */
+export function pruneKeptForms(dataDir: string, now: number): void {
+  sweep(path.join(dataDir, KEPT_DIR), now);
+}
+
+/** Whether a kept form was posted to one of appeal `id`'s pages (`/appeals/<id>/...`). */
+function forAppeal(file: string, id: string): boolean {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptForm>;
+    return (
+      typeof kept.path === 'string' &&
+      (kept.path === `/appeals/${id}` || kept.path.startsWith(`/appeals/${id}/`))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes every kept form of appeal `id` (it may hold the child's details): when it closes or its new draft is discarded. */
+export function forgetKeptForms(dataDir: string, id: string): void {
+  const dir = path.join(dataDir, KEPT_DIR);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (name.endsWith('.json') && forAppeal(file, id)) rmSync(file, { force: true });
+  }
 }
 
 /** Keeps a posted form's text fields for `owner`; returns the key, or undefined when too big to keep. */
