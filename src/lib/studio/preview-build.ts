@@ -185,9 +185,10 @@ export function forgetInStudio(dataDir: string, id: string): void {
   forgetPreview(dataDir, id);
   forgetKeptForms(dataDir, id);
   const cache = path.join(dataDir, PREVIEW_CACHE);
-  if (existsSync(cache))
-    for (const name of readdirSync(cache))
-      if (!isAppealId(name)) rmSync(path.join(cache, name), { recursive: true, force: true });
+  if (!existsSync(cache)) return;
+  for (const name of readdirSync(cache))
+    if (!isAppealId(name)) rmSync(path.join(cache, name), { recursive: true, force: true });
+  if (readdirSync(cache).length === 0) rmSync(cache, { recursive: true, force: true });
 }
 
 /**
