@@ -161,6 +161,15 @@ describe('a closure removes the child from every copy outside the archive', () =
     expect(existsSync(path.join(folders.dataDir, 'previews', ID))).toBe(true);
     expect(previewable(folders.contentDir, folders.dataDir, ID)).toBe(false);
     expect(previewable(folders.contentDir, folders.dataDir, OTHER)).toBe(true);
+    // The next dashboard load forgets all the studio kept of it, kept forms too.
+    await dashboard({
+      contentDir: folders.contentDir,
+      dataDir: folders.dataDir,
+      deployDir: path.join(folders.projectRoot, 'deploy'),
+      today: TODAY,
+    });
+    expect(filesNaming(folders.dataDir)).toEqual([]);
+    expect(readdirSync(path.join(folders.dataDir, 'kept-forms'))).toHaveLength(1);
   });
 });
 

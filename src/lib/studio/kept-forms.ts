@@ -47,26 +47,28 @@ export function pruneKeptForms(dataDir: string, now: number): void {
   sweep(path.join(dataDir, KEPT_DIR), now);
 }
 
-/** Whether a kept form was posted to one of appeal `id`'s pages (`/appeals/<id>/...`). */
-function forAppeal(file: string, id: string): boolean {
+/** The appeal a kept form was posted to (`/appeals/<id>/...`), if any. */
+function appealOf(file: string): string | undefined {
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptForm>;
-    return (
-      typeof kept.path === 'string' &&
-      (kept.path === `/appeals/${id}` || kept.path.startsWith(`/appeals/${id}/`))
-    );
+    return typeof kept.path === 'string' ? /^\/appeals\/([^/]+)(?:\/|$)/.exec(kept.path)?.[1] : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Deletes every kept form of appeal `id` (it may hold the child's details): when it closes or its new draft is discarded. */
-export function forgetKeptForms(dataDir: string, id: string): void {
+/**
+ * Deletes every kept form of the appeals `ids` (they may hold a child's details): when an appeal
+ * closes or its new draft is discarded. Reads each kept form once, however many ids.
+ */
+export function forgetKeptForms(dataDir: string, ids: readonly string[]): void {
   const dir = path.join(dataDir, KEPT_DIR);
-  if (!existsSync(dir)) return;
+  if (!existsSync(dir) || ids.length === 0) return;
+  const forgotten = new Set(ids);
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
-    if (name.endsWith('.json') && forAppeal(file, id)) rmSync(file, { force: true });
+    const id = name.endsWith('.json') ? appealOf(file) : undefined;
+    if (id !== undefined && forgotten.has(id)) rmSync(file, { force: true });
   }
 }
 

@@ -183,7 +183,7 @@ export function previewBuiltAt(dataDir: string, id: string): number | undefined 
 export function forgetInStudio(dataDir: string, id: string): void {
   removeDraft(dataDir, id);
   forgetPreview(dataDir, id);
-  forgetKeptForms(dataDir, id);
+  forgetKeptForms(dataDir, [id]);
   const cache = path.join(dataDir, PREVIEW_CACHE);
   if (!existsSync(cache)) return;
   for (const name of readdirSync(cache))
@@ -208,11 +208,17 @@ export function discardDraft(dataDir: string, id: string, kind: 'new' | 'edit'):
 export function forgetClosed(dataDir: string, closedIds: readonly string[]): string[] {
   const withHistory = appealsWithHistory(dataDir);
   const forgotten = closedIds.filter(
-    (id) => existsSync(draftDir(dataDir, id)) || existsSync(previewDir(dataDir, id)) || withHistory.has(id),
+    (id) =>
+      existsSync(draftDir(dataDir, id)) ||
+      existsSync(previewDir(dataDir, id)) ||
+      existsSync(previewCacheDir(dataDir, id)) ||
+      withHistory.has(id),
   );
   for (const id of forgotten) {
     forgetInStudio(dataDir, id);
     if (withHistory.has(id)) forgetRevisions(dataDir, id);
   }
+  // Forms kept for any closed appeal, in one pass over the kept forms.
+  forgetKeptForms(dataDir, closedIds);
   return forgotten;
 }
