@@ -99,11 +99,14 @@ export async function buildPreview(
   const work = path.join(config.dataDir, PREVIEWS_DIR, `${workPrefix(id)}${randomBytes(4).toString('hex')}`);
   // Checked after the build and again once the preview is in place: a closure from another process
   // may come at any moment, and whichever runs last removes the preview.
+  // A draft's preview shows that draft: once it is discarded (or approved), the preview is not kept either.
+  const fromDraft = path.resolve(sourceDir) === draftDir(config.dataDir, id);
   const withdrawn = () => {
-    if (previewable(config.contentDir, config.dataDir, id)) return;
+    const draftGone = fromDraft && !existsSync(path.join(sourceDir, DRAFT_META_FILE));
+    if (!draftGone && previewable(config.contentDir, config.dataDir, id)) return;
     forgetPreview(config.dataDir, id);
     throw new PreviewWithdrawnError(
-      'The appeal was closed, or its draft discarded, while the preview was being built, so the preview was not kept.',
+      'The appeal was closed, or its draft discarded or approved, while the preview was being built, so the preview was not kept.',
     );
   };
   try {
