@@ -16,6 +16,8 @@ import {
   filesMentioning,
   PROJECT_ROOT,
   removeWorkspace,
+  runCli,
+  describeRun,
   type Workspace,
 } from '../helpers/publishing.ts';
 import { addStudioUser, signInWithBrowser, startStudio, type RunningStudio } from '../helpers/studio.ts';
@@ -113,6 +115,39 @@ describeBrowser('a preview that finishes after its appeal closed', () => {
     // The closure's own publish runs to its end (nothing of it is under test here).
     await jobUntil(page, publishJob, (s) => s.state !== 'running');
     expect(filesMentioning(dataDir, NAME_RE)).toEqual([]);
+    await context.close();
+  }, 900_000);
+
+  it('closed from the command line where the studio’s folder is out of reach, the preview built after is still discarded', async () => {
+    const other = { id: '2026-0101', name: /zephyrine|quillfeather/i };
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInWithBrowser(page, studio.url, PUBLISHER.email, PUBLISHER.password);
+
+    releaseBuildLock = await acquireLock(BUILD_LOCK, { wait: true });
+    await page.goto(`${studio.url}/appeals/${other.id}/`);
+    await Promise.all([page.waitForURL(/\/jobs\/[0-9a-f]{32}$/), page.click('button:has-text("Preview")')]);
+    const previewJob = /\/jobs\/([0-9a-f]{32})/.exec(page.url())![1]!;
+    await jobUntil(page, previewJob, (s) =>
+      s.steps.some((st) => st.name === 'build' && st.state === 'running'),
+    );
+    // Another STUDIO_DATA_DIR: the closure cannot reach the build's copy, so only the check after the build can.
+    const found = await runCli('appeal', ['found', other.id, '--by', 'Tester', '--no-publish'], {
+      ...ws.env,
+      STUDIO_DATA_DIR: path.join(ws.root, 'elsewhere'),
+    });
+    expect(found.code, describeRun(found)).toBe(0);
+
+    releaseBuildLock();
+    releaseBuildLock = undefined;
+    const ended = await jobUntil(page, previewJob, (s) => s.state !== 'running');
+    expect(ended.state).toBe('failed');
+    expect(ended.error).toMatch(/closed/);
+    const reply = await page.request.get(`${studio.url}/preview/${other.id}/appeals/${other.id}/`);
+    expect(reply.status()).toBe(404);
+    expect(existsSync(path.join(dataDir, 'previews', other.id))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'preview-cache', other.id))).toBe(false);
+    expect(filesMentioning(dataDir, other.name)).toEqual([]);
     await context.close();
   }, 900_000);
 });
