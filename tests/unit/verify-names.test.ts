@@ -288,3 +288,15 @@ describe('names shared with an active appeal', () => {
     ).toEqual(['other/index.html: contains "jojo smith", a name from closed appeal 2026-0500']);
   });
 });
+
+it("folding drops exactly Unicode's default-ignorable characters (and accent marks), as its list says", () => {
+  const kept: string[] = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (/\p{Default_Ignorable_Code_Point}/u.test(c) && foldText(`a${c}b`) !== 'ab')
+      kept.push(cp.toString(16));
+  }
+  expect(kept).toEqual([]);
+  expect(foldText('a\u2028b\u00a0c\u3000d')).toBe('a\u2028b c d');
+});

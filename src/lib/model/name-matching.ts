@@ -24,9 +24,11 @@ export interface ClosedNames {
 
 /** Tags whose edges fall inside a run of text, so that "Siobhán <em>O'Neill</em>" reads as one name. */
 const INLINE_TAG_RE =
-  /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?=[\s/>])/i;
-/** Any tag (or what looks like one, in a script): moved out of the text it sits in. */
+  /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?=[\s/>])[^>]*>/gi;
+/** Any other tag (or what looks like one, in a script): a line break, a block's edge. */
 const TAG_RE = /<\/?[a-z][^>]*>/gi;
+/** A tag with attributes, whose values (alt text, titles, links) are read too. */
+const ATTRIBUTES_RE = /<[a-z][^>\s]*\s[^>]*>/gi;
 
 /**
  * Text as a reader sees it where a right-to-left override (U+202E) reverses it: each overridden
@@ -49,11 +51,9 @@ function visualOrder(text: string): string | undefined {
 export function readableText(raw: string, kind: 'html' | 'other'): string {
   let text = raw;
   if (kind === 'html') {
-    const tags: string[] = [];
-    text = raw.replace(TAG_RE, (tag) => {
-      tags.push(tag);
-      return INLINE_TAG_RE.test(tag) ? '' : '\n';
-    });
+    // Native passes, no callback: this runs over every page of every release.
+    const tags = raw.match(ATTRIBUTES_RE) ?? [];
+    text = raw.replace(INLINE_TAG_RE, '').replace(TAG_RE, '\n');
     text = `${text}\n${tags.join('\n')}`;
   }
   // Each step only where its escape occurs: most files have no JSON or URL escapes at all.
@@ -121,6 +121,9 @@ const BETWEEN_WORDS = '[\\s_+-]+';
 /** Between two words of a script without spaces: nothing, a space or a middle dot (マイ・ブリン). */
 const BETWEEN_UNSPACED = '[\\s_+\\-\u30fb\u00b7]*';
 
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
 /** One word of a folded name, as a pattern: an apostrophe may be left out or be a space; ue may be u. */
 const wordSource = (word: string) =>
   escapeRe(word)
@@ -139,6 +142,26 @@ function wordsSource(parts: readonly string[], firstJoin?: string): string {
 }
 
 /**
+ * Alternatives grouped by their first letter, `a(?:my|da)|b(?:o)`: the engine then tries only the
+ * names that start with the letter it is at, not every name at every position of every file.
+ */
+function byFirstLetter(sources: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const source of sources) {
+    const first = /^[\p{L}\p{N}]/u.exec(source)?.[0];
+    if (!first) {
+      rest.push(source);
+      continue;
+    }
+    const group = groups.get(first);
+    if (group) group.push(source.slice(first.length));
+    else groups.set(first, [source.slice(first.length)]);
+  }
+  return [...[...groups].map(([first, tails]) => `${first}(?:${tails.join('|')})`), ...rest].join('|');
+}
+
+/**
  * One pattern, for folded text, matching any of the `phrases` (names, folded here): between words
  * any run of spaces, `_`, `+` or `-` (file names, URLs); an apostrophe may be left out or written as
  * a space (O'Neill, ONeill, O Neill); ae, oe, ue may be a, o, u (Mueller, Müller); a name of two
@@ -151,16 +174,22 @@ export function phrasePattern(phrases: readonly string[], flags = ''): RegExp | 
     (a, b) => b.length - a.length,
   );
   if (parts.length === 0) return undefined;
-  const source = parts
-    .map((phrase) => {
-      const split = phrase.split(' ');
-      const before = unspaced(phrase[0]) ? '' : '(?<![\\p{L}\\p{N}])';
-      const after = unspaced(phrase.at(-1)) ? '' : '(?![\\p{L}\\p{N}])';
-      const orders = [wordsSource(split)];
-      if (split.length > 1 && !unspaced(phrase[0]))
-        orders.push(wordsSource([split.at(-1)!, ...split.slice(0, -1)], '[\\s_+-]*,[\\s_+-]*'));
-      return `${before}(?:${orders.join('|')})${after}`;
-    })
-    .join('|');
-  return new RegExp(source, `u${flags}`);
+  // Names with a word boundary at both ends share one lookbehind and one lookahead: one per
+  // alternative would be tried at every position of every file, tens of times slower.
+  const bounded: string[] = [];
+  const others: string[] = [];
+  for (const phrase of parts) {
+    const split = phrase.split(' ');
+    const orders = [wordsSource(split)];
+    if (split.length > 1 && !unspaced(phrase[0]))
+      orders.push(wordsSource([split.at(-1)!, ...split.slice(0, -1)], '[\\s_+-]*,[\\s_+-]*'));
+    const [open, close] = [!unspaced(phrase[0]), !unspaced(phrase.at(-1))];
+    if (open && close) bounded.push(...orders);
+    else others.push(`${open ? BEFORE : ''}(?:${orders.join('|')})${close ? AFTER : ''}`);
+  }
+  const source = [
+    ...(bounded.length > 0 ? [`${BEFORE}(?:${byFirstLetter(bounded)})${AFTER}`] : []),
+    ...others,
+  ];
+  return new RegExp(source.join('|'), `u${flags}`);
 }

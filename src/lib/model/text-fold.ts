@@ -102,11 +102,16 @@ const MAPPED: Record<string, string> = (() => {
   return table;
 })();
 const MAPPED_RE = new RegExp(`[${Object.keys(MAPPED).join('')}]`, 'g');
-// The combining marks that decomposing Latin, Greek and Cyrillic letters yields (no `u` flag: faster).
-// eslint-disable-next-line no-misleading-character-class -- ranges of lone combining marks, each matched on its own
-const MARKS_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
-/** Characters that draw nothing or only reorder others: soft hyphens, zero-width and bidi controls. */
-export const IGNORABLE_RE = /\p{Default_Ignorable_Code_Point}/gu;
+/**
+ * What folding drops, in one pass: the combining marks that decomposing Latin, Greek and Cyrillic
+ * letters yields, and every Unicode default-ignorable (`\p{Default_Ignorable_Code_Point}`: soft
+ * hyphen, zero-width characters, word joiner, bidi marks, embeddings, overrides and isolates,
+ * Hangul fillers, variation selectors, tags…), written out without the `u` flag, which is slower.
+ * A unit test checks the list against Unicode's property, code point by code point.
+ */
+const DROPPED_RE =
+  // eslint-disable-next-line no-misleading-character-class -- ranges of lone combining marks, each matched on its own
+  /(?:[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff])+/g;
 const NON_ASCII_RE = /[^\u0000-\u007f]/;
 
 /** See the top of this file. ASCII text (most of any page) needs only lower case. */
@@ -114,8 +119,7 @@ export function foldText(text: string): string {
   return NON_ASCII_RE.test(text)
     ? text
         .normalize('NFKD')
-        .replace(MARKS_RE, '')
-        .replace(IGNORABLE_RE, '')
+        .replace(DROPPED_RE, '')
         .replace(MAPPED_RE, (c) => MAPPED[c]!)
         .toLowerCase()
     : text.toLowerCase();
