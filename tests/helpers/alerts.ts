@@ -14,15 +14,27 @@ export interface TestSmtp {
   waitFor(count: number, ms?: number): Promise<void>;
   /** Refuse every email with a temporary failure while true. */
   refuse: boolean;
+  /**
+   * While true, each email's data is received but not answered (no 250): in flight, not accepted,
+   * as a relay is while it works. `held` counts them.
+   */
+  hold: boolean;
+  held: number;
+  /** The most connections open at once so far. */
+  maxConnections: number;
   close(): Promise<void>;
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
-  const waiters: Array<() => void> = [];
+  let waiters: Array<() => boolean> = [];
+  let open = 0;
   const smtp: TestSmtp = {
     port: 0,
     mails: [],
     refuse: false,
+    maxConnections: 0,
+    hold: false,
+    held: 0,
     waitFor: (count, ms = 60_000) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
@@ -37,7 +49,7 @@ export async function startSmtp(): Promise<TestSmtp> {
           }
           return false;
         };
-        if (!check()) waiters.push(() => void check());
+        if (!check()) waiters.push(check);
       }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -45,10 +57,22 @@ export async function startSmtp(): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      open += 1;
+      smtp.maxConnections = Math.max(smtp.maxConnections, open);
+      callback();
+    },
+    onClose() {
+      open -= 1;
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (smtp.hold) {
+          smtp.held += 1;
+          return;
+        }
         if (smtp.refuse) {
           const error = new Error('try later') as Error & { responseCode: number };
           error.responseCode = 451;
@@ -58,9 +82,11 @@ export async function startSmtp(): Promise<TestSmtp> {
         const raw = Buffer.concat(chunks).toString('utf8');
         const to = session.envelope.rcptTo.map((r) => r.address);
         void simpleParser(raw).then((parsed) => {
-          smtp.mails.push({ parsed, raw, to });
-          for (const w of waiters.splice(0)) w();
+          // Accepted only once the 250 is sent (RFC 5321): a sender killed before reading it may
+          // rightly send the message again.
           callback();
+          smtp.mails.push({ parsed, raw, to });
+          waiters = waiters.filter((waiting) => !waiting());
         });
       });
     },

@@ -117,7 +117,7 @@ export class OutboxWorker {
       );
       // The relay's reason, without the address it was for.
       console.error(
-        `alerts: the relay refused message ${row.id} (try ${row.attempts}): ${(error as { code?: string }).code ?? 'error'}`,
+        `alerts: the relay refused message ${row.id} (try ${row.attempts}): ${(error as { responseCode?: number }).responseCode ?? (error as { code?: string }).code ?? 'error'}`,
       );
     }
   }
