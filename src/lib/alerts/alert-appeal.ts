@@ -45,3 +45,16 @@ export function alertSummary(contentDir: string, id: string, today: CalendarDate
     haveInformation: facts.haveInformation,
   };
 }
+
+/** The region an urgent, active appeal was last seen in; undefined for any other appeal. */
+export function urgentAppealRegion(contentDir: string, id: string): string | undefined {
+  try {
+    const { data } = parseMarkdownFile(readFileSync(appealFileIn(appealDir(contentDir, id)), 'utf8'));
+    const parsed = activeSchema.safeParse(data);
+    return parsed.success && parsed.data.status === 'active' && parsed.data.urgent
+      ? parsed.data.lastSeen.region
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

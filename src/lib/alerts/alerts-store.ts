@@ -282,6 +282,17 @@ export class AlertsStore {
     return Number(result.changes);
   }
 
+  /** How many confirmed subscribers an alert for `regions` would go to (one each). */
+  countRecipients(regions: readonly string[]): number {
+    const row = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM subscribers s WHERE s.status = 'confirmed' AND EXISTS (
+           SELECT 1 FROM json_each(s.regions) r WHERE r.value = ? OR r.value IN (SELECT value FROM json_each(?)))`,
+      )
+      .get(ALL_REGIONS, JSON.stringify(regions)) as Row;
+    return Number(row.n);
+  }
+
   /** Cancels every queued (not yet sending) alert for the appeal; returns how many. */
   cancelQueuedAlerts(appealId: string): number {
     const result = this.db

@@ -95,6 +95,9 @@ export class OutboxWorker {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const { store } = this.options;
+    // Rendered at the last moment, from the appeal as it is now: one closed while this email
+    // waited for its turn is not sent.
+    await this.slot();
     let email: OutgoingEmail | undefined;
     try {
       email = this.options.render(row);
@@ -105,7 +108,6 @@ export class OutboxWorker {
       store.markCancelled(row.id);
       return;
     }
-    await this.slot();
     try {
       await this.options.send(email);
       store.markSent(row.id, this.now());
