@@ -28,6 +28,11 @@ export interface AlertsConfig {
   trustProxy: boolean;
 }
 
+/** The alerts service's data folder: `ALERTS_DATA_DIR`, else `alerts-data` in the project. */
+export function alertsDataDir(operator: OperatorEnv, projectRoot: string): string {
+  return path.resolve(projectRoot, operator.alerts.dataDir ?? DEFAULT_ALERTS_DATA_DIR);
+}
+
 /** Parses `--port`/`ALERTS_PORT`: 0 asks for any free port. */
 export function alertsPort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_ALERTS_PORT;
@@ -44,7 +49,7 @@ export function alertsConfig(operator: OperatorEnv, projectRoot: string, port?: 
   const contentDir = contentDirectory(operator, projectRoot);
   const { settings } = loadSettings(contentDir, projectRoot);
   const publish = publishConfig(settings, operator, projectRoot, contentDir);
-  const dataDir = path.resolve(projectRoot, operator.alerts.dataDir ?? DEFAULT_ALERTS_DATA_DIR);
+  const dataDir = alertsDataDir(operator, projectRoot);
   // Email addresses: never where a build, a release or a host could publish them.
   const forbidden: Array<[string, string]> = [
     [contentDir, 'the content folder'],
