@@ -105,6 +105,23 @@ describeNginx('the Get alerts page behind nginx', () => {
       await context.close();
     });
 
+    it('sends the alert, whose one-click unsubscribe works through the proxy', async () => {
+      expect(service!.store.enqueueAlert('2026-0101', ['north-west'], Date.now())).toBe(1);
+      await smtp.waitFor(2);
+      const alert = smtp.mails[1]!;
+      expect(alert.to).toEqual(['walker@example.net']);
+      const link = /^List-Unsubscribe: <([^>]+)>$/m.exec(alert.raw)![1]!;
+      expect(link.startsWith(`${nginx.url}/alerts/unsubscribe?token=`)).toBe(true);
+      // What a mail provider sends (RFC 8058): a POST to the link, no Origin, no cookies.
+      const gone = await fetch(link, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(gone.status).toBe(200);
+      expect(service!.store.findSubscriber('walker@example.net')).toBeUndefined();
+    });
+
     it('links to the page from the footer and from every urgent banner', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
