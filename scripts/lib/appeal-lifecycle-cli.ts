@@ -17,6 +17,8 @@ import { buildDate } from '../../src/lib/model/build-date.ts';
 import { describeFailure } from '../../src/lib/publishing/describe-failure.ts';
 import { StageError } from '../../src/lib/publishing/stage-clock.ts';
 import { studioDataDir } from '../../src/lib/studio/studio-config.ts';
+import { cancelQueuedAlerts } from '../../src/lib/alerts/alert-commands.ts';
+import { alertsDataDir } from '../../src/lib/alerts/alerts-config.ts';
 import { UsageError } from './cli-usage.ts';
 import { printSummary, runRepublish } from './publish-cli.ts';
 import { publishingContext, type PublishingContext } from './publishing-context.ts';
@@ -85,9 +87,16 @@ export async function commandLifecycle(
   const folders = { ...context, dataDir: studioDataDir(context.operator, context.projectRoot) };
   const today = formatCalendarDate(buildDate(context.operator));
   const by = operator(values.by);
+  // A closure recalls what it can: alerts still queued for the appeal are cancelled before the takedown.
+  const cancelAlerts = () => {
+    const cancelled = cancelQueuedAlerts(alertsDataDir(context.operator, context.projectRoot), id);
+    if (cancelled > 0)
+      console.log(`Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for ${id}.`);
+  };
   try {
     if (command === 'found') {
       closeFound(folders, { id, today, by });
+      cancelAlerts();
       await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'withdraw') {
       const reason = values.reason;
@@ -96,6 +105,7 @@ export async function commandLifecycle(
           `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
         );
       withdrawAppeal(folders, { id, today, reason, by });
+      cancelAlerts();
       await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
       reopenAppeal(context, { id, today, by });
