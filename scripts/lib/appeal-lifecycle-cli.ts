@@ -17,7 +17,6 @@ import { buildDate } from '../../src/lib/model/build-date.ts';
 import { describeFailure } from '../../src/lib/publishing/describe-failure.ts';
 import { StageError } from '../../src/lib/publishing/stage-clock.ts';
 import { studioDataDir } from '../../src/lib/studio/studio-config.ts';
-import { cancelQueuedAlerts } from '../../src/lib/alerts/alert-commands.ts';
 import { alertsDataDir } from '../../src/lib/alerts/alerts-config.ts';
 import { UsageError } from './cli-usage.ts';
 import { printSummary, runRepublish } from './publish-cli.ts';
@@ -84,19 +83,21 @@ export async function commandLifecycle(
     throw new UsageError(`Give one appeal id: npm run appeal -- ${command} 2026-0042`);
   const context = publishingContext();
   // The studio's data folder, as the studio finds it: closing deletes the appeal's history, draft and preview there.
-  const folders = { ...context, dataDir: studioDataDir(context.operator, context.projectRoot) };
+  // The alerts' data folder: closing cancels the appeal's queued alerts there (use-cases.ts).
+  const folders = {
+    ...context,
+    dataDir: studioDataDir(context.operator, context.projectRoot),
+    alertsDataDir: alertsDataDir(context.operator, context.projectRoot),
+  };
   const today = formatCalendarDate(buildDate(context.operator));
   const by = operator(values.by);
-  // A closure recalls what it can: alerts still queued for the appeal are cancelled before the takedown.
-  const cancelAlerts = () => {
-    const cancelled = cancelQueuedAlerts(alertsDataDir(context.operator, context.projectRoot), id);
+  const cancelAlerts = (cancelled: number) => {
     if (cancelled > 0)
       console.log(`Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for ${id}.`);
   };
   try {
     if (command === 'found') {
-      closeFound(folders, { id, today, by });
-      cancelAlerts();
+      cancelAlerts(closeFound(folders, { id, today, by }).alertsCancelled);
       await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'withdraw') {
       const reason = values.reason;
@@ -104,8 +105,7 @@ export async function commandLifecycle(
         throw new UsageError(
           `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
         );
-      withdrawAppeal(folders, { id, today, reason, by });
-      cancelAlerts();
+      cancelAlerts(withdrawAppeal(folders, { id, today, reason, by }).alertsCancelled);
       await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
     } else if (command === 'reopen') {
       reopenAppeal(context, { id, today, by });

@@ -182,6 +182,10 @@ describeBrowser('accessibility of every studio page', () => {
     await Promise.all([page.waitForURL(/\/jobs\//), page.click('[data-confirm-publish]')]);
     await page.waitForSelector('[data-job-state="done"]', { timeout: 240_000 });
     await audit('/jobs/[job]', 'a finished publish');
+    // The alert offer of an urgent appeal, in a studio without alerts set up.
+    await go('/appeals/2026-0101/alert');
+    await page.waitForSelector('[data-alerts-off]');
+    await audit('/appeals/[id]/alert', 'alerts not set up');
 
     // The audit log (the closures and reopening above are in it), then the administrator's users page.
     await go('/audit');

@@ -71,6 +71,8 @@ async function scene(): Promise<Scene> {
     dataDir,
     cacheDir,
     projectRoot,
+    // No alerts store there: a closure finds nothing to cancel and goes on.
+    alertsDataDir: path.join(root, 'alerts-data'),
   };
   const record = `{"name":"${NAME}"}`;
 

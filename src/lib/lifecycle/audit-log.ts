@@ -3,12 +3,12 @@ import path from 'node:path';
 
 /**
  * The audit log: one JSON Lines record per lifecycle action (closure, reopening, purge,
- * approval of a new appeal or of changes to one). Ids, actions, reason categories and the operator: never anything about the child.
+ * approval of a new appeal or of changes to one, an alert sent). Ids, actions, reason categories and the operator: never anything about the child.
  */
 export interface AuditEntry {
   time: string;
   id: string;
-  action: 'found' | 'withdraw' | 'reopen' | 'purge' | 'approve' | 'approve-changes';
+  action: 'found' | 'withdraw' | 'reopen' | 'purge' | 'approve' | 'approve-changes' | 'alert';
   reason?: string;
   by: string;
 }

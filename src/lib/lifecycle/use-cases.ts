@@ -1,3 +1,4 @@
+import { cancelQueuedAlerts } from '../alerts/alert-commands.ts';
 import { archiveAppeal, LifecycleError, purgeArchive, restoreAppeal } from './appeal-archive.ts';
 import { WITHDRAW_REASONS, type WithdrawReason } from './appeal-lifecycle.ts';
 import { appendAudit, type AuditEntry } from './audit-log.ts';
@@ -35,6 +36,8 @@ export interface LifecycleFolders {
   cacheDir?: string | undefined;
   /** The project, when known: closing deletes its `dist/` if that shows the appeal. */
   projectRoot?: string | undefined;
+  /** The alerts service's data folder, when known: closing cancels the appeal's queued alerts there. */
+  alertsDataDir?: string | undefined;
 }
 
 /** Who acts, and when (now, unless a test says otherwise). */
@@ -53,15 +56,17 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
  * Every copy of a closed child outside the archive goes with the closure, before it reports done
  * (closure-cleanup.ts): studio drafts, previews, kept forms and history, build caches and dist/.
  */
-function forgetInStudioData(folders: LifecycleFolders, id: string): void {
+function forgetInStudioData(folders: LifecycleFolders, id: string): number {
   removeClosedCopies(folders, id);
+  // A closure recalls what it can: alerts still queued are cancelled before any takedown.
+  return folders.alertsDataDir ? cancelQueuedAlerts(folders.alertsDataDir, id) : 0;
 }
 
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
 export function closeFound(
   folders: LifecycleFolders,
   request: Actor & { id: string; today: string },
-): { archived: string[] } {
+): { archived: string[]; alertsCancelled: number } {
   const result = archiveAppeal({
     ...archiveFolders(folders),
     id: request.id,
@@ -69,8 +74,7 @@ export function closeFound(
     closedAt: request.today,
   });
   audit(folders, request, { id: request.id, action: 'found' });
-  forgetInStudioData(folders, request.id);
-  return result;
+  return { ...result, alertsCancelled: forgetInStudioData(folders, request.id) };
 }
 
 export function isWithdrawReason(reason: string | undefined): reason is WithdrawReason {
@@ -81,7 +85,7 @@ export function isWithdrawReason(reason: string | undefined): reason is Withdraw
 export function withdrawAppeal(
   folders: LifecycleFolders,
   request: Actor & { id: string; today: string; reason: WithdrawReason },
-): { archived: string[] } {
+): { archived: string[]; alertsCancelled: number } {
   if (!isWithdrawReason(request.reason))
     throw new LifecycleError(
       // The reason given is not repeated: free text could say something about the child.
@@ -94,8 +98,7 @@ export function withdrawAppeal(
     closedAt: request.today,
   });
   audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
-  forgetInStudioData(folders, request.id);
-  return result;
+  return { ...result, alertsCancelled: forgetInStudioData(folders, request.id) };
 }
 
 /** Restores a closed appeal from the archive (a mistaken closure), updated `today`. */

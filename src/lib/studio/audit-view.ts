@@ -44,6 +44,7 @@ export function auditRow(line: string): AuditRow | undefined {
     reopen: `Reopened ${appeal}`,
     purge: `Deleted the archived details of ${appeal}`,
     approve: `Approved ${appeal} for publishing`,
+    alert: `Sent an alert about ${appeal} to subscribers`,
   }[typeof action === 'string' ? action : ''];
   if (!what) return undefined;
   return { time: when, who: by, what };

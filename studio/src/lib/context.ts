@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { alertsDataDir } from '../../../src/lib/alerts/alerts-config.ts';
 import { readOperatorEnv } from '../../../src/lib/config/operator-env.ts';
 import { buildDate } from '../../../src/lib/model/build-date.ts';
 import type { CalendarDate } from '../../../src/lib/model/calendar-date.ts';
@@ -13,6 +14,8 @@ export interface Studio {
   db: DatabaseSync;
   jobs: JobRunner;
   today(): CalendarDate;
+  /** The alerts service's data folder (as `npm run alerts` finds it): a closure cancels queued alerts there. */
+  alertsDataDir: string;
 }
 
 let studio: Studio | undefined;
@@ -28,6 +31,7 @@ export function getStudio(): Studio {
     db: openStudioDb(config.dataDir),
     jobs: new JobRunner(),
     today: () => buildDate(operator),
+    alertsDataDir: alertsDataDir(operator, root),
   };
   return studio;
 }
@@ -41,5 +45,6 @@ export function lifecycleFolders(studio: Studio): LifecycleFolders & { dataDir: 
     dataDir: studio.config.dataDir,
     cacheDir: studio.config.publish.cacheDir,
     projectRoot: studio.config.projectRoot,
+    alertsDataDir: studio.alertsDataDir,
   };
 }
