@@ -4,7 +4,7 @@
 // alert to N subscribers in …?" with N counted from the alerts store; the publisher who last
 // changed the appeal is refused (two-person rule), a second publisher confirms, both subscribers
 // of the region and of all of the UK get the email, the London subscriber gets nothing, and a
-// second confirm is refused in plain words.
+// second confirm is refused in plain words. Then a closure in the studio cancels what is still queued.
 import { renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -165,5 +165,21 @@ describeNginx('alerts from the studio', () => {
       expect(writer.problems.pageErrors).toEqual([]);
       expect(checker.problems.pageErrors).toEqual([]);
     }, 600_000);
+
+    it('a closure in the studio cancels the alerts still queued for the appeal at once', async () => {
+      // The service is stopped so nothing is sent meanwhile; a late subscriber's alert waits in the queue.
+      await alerts.stop();
+      const alertsData = path.join(ws.root, 'alerts-data');
+      subscribe(alertsData, 'late.subscriber@example.net', ['north-west']);
+      const store = openAlertsStore(alertsData);
+      expect(store.enqueueAlert(ID, ['north-west'], Date.now())).toBe(1);
+      const { page } = await pageFor(CHECKER);
+      await page.goto(`${studio.url}/appeals/${ID}/close?reason=found`);
+      await page.fill('#confirm', ID);
+      await Promise.all([page.waitForURL(/\/jobs\//), page.click('button:has-text("Close: child found")')]);
+      expect(store.alertCounts(ID)).toEqual({ sent: 2, cancelled: 1 });
+      store.close();
+      await page.waitForSelector('[data-job-state="done"]', { timeout: 240_000 });
+    }, 300_000);
   });
 });
