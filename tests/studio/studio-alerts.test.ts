@@ -15,7 +15,14 @@ import { confirmSubscription, requestSubscription } from '../../src/lib/alerts/s
 import { loadSecret } from '../../src/lib/alerts/tokens.ts';
 import { recordApprovedVersion } from '../../src/lib/studio/revisions.ts';
 import { type RunningAlertsCli, startAlertsCli, startSmtp, type TestSmtp } from '../helpers/alerts.ts';
-import { describeBrowser, launchBrowser, watchPage, type PageProblems } from '../helpers/browser.ts';
+import {
+  describeBrowser,
+  formatViolations,
+  launchBrowser,
+  runAxe,
+  watchPage,
+  type PageProblems,
+} from '../helpers/browser.ts';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { createWorkspace, removeWorkspace, republishOk, type Workspace } from '../helpers/publishing.ts';
 import { addStudioUser, signInWithBrowser, startStudio, type RunningStudio } from '../helpers/studio.ts';
@@ -124,11 +131,16 @@ describeNginx('alerts from the studio', () => {
         /^\s*Send an alert to 2 subscribers in North West and all of the UK\?\s*$/,
       );
 
+      const asking = await runAxe(writer.page);
+      expect(asking, formatViolations(asking)).toEqual([]);
+
       // The person who last changed it is refused, and nothing is queued.
       await Promise.all([writer.page.waitForNavigation(), writer.page.click('[data-confirm-alert]')]);
       expect(await writer.page.textContent('[data-alert-refused]')).toContain(
         'another publisher must send the alert (the two-person rule)',
       );
+      const refusing = await runAxe(writer.page);
+      expect(refusing, formatViolations(refusing)).toEqual([]);
       const store = openAlertsStore(path.join(ws.root, 'alerts-data'));
       expect(store.alertCounts(ID)).toEqual({});
 
