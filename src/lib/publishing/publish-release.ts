@@ -86,7 +86,11 @@ export interface PublishContext {
   purgeHook?: string | undefined;
   /** Every closed appeal's names, read from the private archive as they are at the moment of asking. */
   closedNames: () => ClosedNames[];
-  activeNames: readonly string[];
+  /**
+   * Each active appeal's names, by id. Only the candidate's own active appeals' names are spared
+   * by verification: a child closed since the content was read is searched for like any other.
+   */
+  activeNames: Readonly<Record<string, readonly string[]>>;
   embedAllowedSites: readonly string[];
   /** The release live before this republish: unchanged files keep its hashes, and the purge hook is told what changed since. */
   since?: { manifest: ReleaseManifest; dir: string } | undefined;
@@ -195,7 +199,7 @@ export async function publishRelease(
       closedIds: candidate.closedIds,
       forbiddenNames: closed,
       publicDir: context.publicDir,
-      activeNames: context.activeNames,
+      activeNames: candidate.activeIds.flatMap((id) => context.activeNames[id] ?? []),
     });
     const blocking = found.filter((f) => !options.tolerable?.(f));
     if (blocking.length > 0) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { acquireLock, LockBusyError, withSwitchLock } from './deploy-lock.ts';
 import { archivedNames } from '../lifecycle/appeal-archive.ts';
 import { formatProblem } from '../content/content-errors.ts';
-import { activeNamesOf, idsByStatus } from '../content/content-report.ts';
+import { idsByStatus } from '../content/content-report.ts';
 import { loadSettings } from '../content/load-settings.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.ts';
@@ -141,7 +141,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       purgeHook: options.purgeHook,
       // Read when each release is verified, and again just before it switches.
       closedNames: () => archivedNames(options.archiveDir),
-      activeNames: shown.flatMap((a) => a.names),
+      activeNames: Object.fromEntries(shown.map((a) => [a.id, a.names])),
       embedAllowedSites: settings?.embed.allowedSites ?? ['*'],
       since: live && {
         manifest: live,
@@ -172,7 +172,14 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       ),
     ];
     // From here on, what is published is the validated content.
-    const validated = { ...publishing, activeNames: activeNamesOf(report) };
+    const validated = {
+      ...publishing,
+      activeNames: Object.fromEntries(
+        report.appeals.flatMap((a) =>
+          a.status === 'active' ? [[a.id, [a.data.name, ...a.data.knownAs]]] : [],
+        ),
+      ),
+    };
     const adding = change.added.length > 0 && change.closing.length === 0;
     if (problems.length === 0 && stopgap && adding && options.earlyRelease) {
       clock.onStep('early release', 'running');

@@ -353,7 +353,7 @@ export async function takeDownClosed(options: TakedownOptions): Promise<TakenDow
             publicDir: options.publicDir,
             purgeHook: options.purgeHook,
             closedNames: () => archivedNames(options.archiveDir),
-            activeNames: shown.flatMap((a) => a.names),
+            activeNames: Object.fromEntries(shown.map((a) => [a.id, a.names])),
             embedAllowedSites: settings.embed.allowedSites,
             since: { manifest: live, dir: liveDir },
             log,
