@@ -6,7 +6,8 @@ import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.ts
 import { removalsFeedFiles } from '../outputs/feed-files.ts';
 import { withSwitchLock } from './deploy-lock.ts';
 import { scanAppeals } from './content-scan.ts';
-import { checkedAppealIds } from '../model/appeal-id.ts';
+import { checkedAppealIds, isAppealId } from '../model/appeal-id.ts';
+import { appealFileIn, idFolder } from '../content/appeal-folder.ts';
 import { ASSET_DIRS, CLOSED_NOTICE_FILE } from '../hosting/host-config.ts';
 import { pageAppealId, shardOf } from '../search/search-shards.ts';
 import {
@@ -287,6 +288,14 @@ export async function takedownRelease(
   }
 }
 
+/** The ids the archive holds, without reading their files: the takedown's quick question. */
+function archivedIds(archiveDir: string): string[] {
+  if (!existsSync(archiveDir)) return [];
+  return readdirSync(archiveDir).filter(
+    (id) => isAppealId(id) && existsSync(appealFileIn(idFolder(archiveDir, id))),
+  );
+}
+
 export interface TakedownOptions {
   projectRoot: string;
   contentDir: string;
@@ -328,7 +337,7 @@ export async function takeDownClosed(options: TakedownOptions): Promise<TakenDow
       const scanned = scanAppeals(contentDir);
       const closed = new Set([
         ...scanned.filter((a) => a.closed).map((a) => a.id),
-        ...archivedNames(options.archiveDir).map((c) => c.id),
+        ...archivedIds(options.archiveDir),
       ]);
       const closing = live.activeIds.filter((id) => closed.has(id)).sort();
       const { settings } = loadSettings(contentDir);
