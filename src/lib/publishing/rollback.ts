@@ -11,6 +11,7 @@ import {
   switchCurrent,
   type ReleaseManifest,
 } from './releases.ts';
+import { withSwitchLock } from './deploy-lock.ts';
 import { StageError } from './stage-clock.ts';
 import { vanishedAppeals } from './vanished-appeals.ts';
 
@@ -74,6 +75,14 @@ export async function rollback(options: {
       `Refusing to roll back to ${target}: it shows appeal${showing.length === 1 ? '' : 's'} ${showing.map(why).join('; ')}. Fix forward instead.`,
     );
   }
-  switchCurrent(options.deployDir, target);
+  // Under the switch lock: a takedown published since the check above must not be undone.
+  await withSwitchLock(options.deployDir, () => {
+    if (currentRelease(options.deployDir) !== live)
+      throw new StageError(
+        'switch',
+        `Refusing to roll back: the live release changed while the content was being checked (a closure was published meanwhile). Nothing was rolled back.`,
+      );
+    switchCurrent(options.deployDir, target);
+  });
   return { from: live, to: target };
 }
