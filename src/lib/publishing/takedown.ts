@@ -209,7 +209,7 @@ export async function cutRelease(input: {
 }
 
 /** Where a takedown is made: apart from builds' `.staging-*`, since a takedown never waits for a build. */
-export const TAKEDOWN_STAGING = '.takedown-';
+const TAKEDOWN_STAGING = '.takedown-';
 
 /**
  * The immediate takedown: the live release minus the newly closed appeals, released and switched
@@ -296,7 +296,7 @@ function archivedIds(archiveDir: string): string[] {
   );
 }
 
-export interface TakedownOptions {
+interface TakedownOptions {
   projectRoot: string;
   contentDir: string;
   deployDir: string;
@@ -309,7 +309,7 @@ export interface TakedownOptions {
   onStep: (step: RepublishStep, state: StepState) => void;
 }
 
-export interface TakenDown {
+interface TakenDown {
   summary: TakedownSummary;
   /** The release that was live before it, and its folder (deleted once the takedown is live). */
   before: { manifest: ReleaseManifest; dir: string };
