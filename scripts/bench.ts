@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { upsertTable } from './lib/bench/bench-report.ts';
+import { NOT_MEASURED, upsertTable } from './lib/bench/bench-report.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { MAX_DEMO_APPEALS } from './lib/demo/build-appeals.ts';
 import { MEASURES, type Measure } from './lib/bench/bench-result.ts';
@@ -74,8 +74,10 @@ if (!values['no-write']) {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
   let doc = readFileSync(benchmarks, 'utf8');
-  doc = upsertTable(doc, 'times', TIMES_HEADER, [times], machineNote(result));
-  doc = upsertTable(doc, 'sizes', SIZES_HEADER, [sizes]);
+  // A run of some measures only (`--only race`) leaves the other tables as they were.
+  const measured = (row: readonly string[]) => row.slice(1, -1).some((cell) => cell !== NOT_MEASURED);
+  if (measured(times)) doc = upsertTable(doc, 'times', TIMES_HEADER, [times], machineNote(result));
+  if (measured(sizes)) doc = upsertTable(doc, 'sizes', SIZES_HEADER, [sizes]);
   if (races) doc = upsertTable(doc, 'races', RACES_HEADER, [races], machineNote(result));
   writeFileSync(benchmarks, doc);
   console.error(`Wrote ${path.relative(PROJECT_ROOT, file)} and updated BENCHMARKS.md.`);

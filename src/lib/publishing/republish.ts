@@ -90,7 +90,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   const takeDown = () =>
     options.takedown ? takeDownClosed({ ...options, log, onStep: clock.onStep }) : undefined;
   let takenDownNow = await takeDown();
-  if (takenDownNow) log('Now rebuilding the whole site.');
+  if (takenDownNow?.summary.release) log('Now rebuilding the whole site.');
   const wentLive = (summary: TakedownSummary | undefined) =>
     summary?.release ? { release: summary.release, ids: summary.closingIds } : undefined;
   let waited = false;
