@@ -6,6 +6,7 @@ import { buildDate } from '../src/lib/model/build-date.ts';
 import { currentLink } from '../src/lib/publishing/releases.ts';
 import { activeNamesOf, idsByStatus } from '../src/lib/content/content-report.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
+import { readRetractions } from '../src/lib/publishing/retractions.ts';
 import { verifyRelease } from '../src/lib/publishing/verify-release.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
@@ -26,6 +27,7 @@ const findings = verifyRelease({
   forbiddenNames: archivedNames(context.archiveDir),
   publicDir: context.publicDir,
   activeNames: activeNamesOf(report),
+  retracted: readRetractions(context.archiveDir),
 });
 if (findings.length > 0) {
   console.error(`Verification of ${releaseDir} found ${findings.length} problem(s):`);
