@@ -88,3 +88,19 @@ it('finds a removed other name and photo, records them, finds them in a release,
   expect(recordRetractions(archiveDir, contentDir, [])).toEqual([]);
   expect(readRetractions(archiveDir)).toEqual([]);
 });
+
+it("keeps a closed appeal's retractions while its archive does, and forgets them once it is purged", () => {
+  content(['Pell'], [photoA]);
+  recordRetractions(archiveDir, contentDir, [{ id: ID, names: ['Addy'], photos: [hashB] }]);
+  writeFileSync(
+    path.join(contentDir, 'appeals', ID, 'index.md'),
+    '---\nstatus: found\nclosedAt: 2026-11-29\n---\n',
+  );
+  mkdirSync(path.join(archiveDir, ID), { recursive: true });
+  expect(recordRetractions(archiveDir, contentDir, [])).toEqual([
+    { id: ID, names: ['Addy'], photos: [hashB] },
+  ]);
+  rmSync(path.join(archiveDir, ID), { recursive: true });
+  expect(recordRetractions(archiveDir, contentDir, [])).toEqual([]);
+  expect(readRetractions(archiveDir)).toEqual([]);
+});

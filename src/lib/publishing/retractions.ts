@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appealDir, appealFileIn } from '../content/appeal-folder.ts';
+import { appealDir, appealFileIn, idFolder } from '../content/appeal-folder.ts';
+import { isClosedStatus } from '../model/appeal-schema.ts';
 import { FrontmatterError, parseMarkdownFile } from '../content/frontmatter.ts';
 import { writeAtomically } from '../files/atomic-write.ts';
 import { foldedPhrase, phrasePattern, readableText } from '../model/name-matching.ts';
@@ -53,6 +54,16 @@ function shownInContent(contentDir: string, id: string): { names: string[]; phot
     photos.push(sourceHash(readFileSync(file)));
   }
   return { names, photos };
+}
+
+function isClosedAppeal(contentDir: string, id: string): boolean {
+  try {
+    return isClosedStatus(
+      parseMarkdownFile(readFileSync(appealFileIn(appealDir(contentDir, id)), 'utf8')).data.status,
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Each appeal's name and other names as a release's API lists them. */
@@ -108,6 +119,11 @@ export function recordRetractions(archiveDir: string, contentDir: string, found:
   }
   const before = JSON.stringify([...byId.values()]);
   for (const [id, r] of byId) {
+    // Purged: the child's data is deleted for ever, this record with it.
+    if (isClosedAppeal(contentDir, id) && !existsSync(idFolder(archiveDir, id))) {
+      byId.delete(id);
+      continue;
+    }
     const now = shownInContent(contentDir, id);
     if (!now) continue;
     const shown = new Set(now.names.map(foldedPhrase));
