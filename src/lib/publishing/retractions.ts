@@ -154,15 +154,20 @@ export function retractionFindings(
   const photos = new Map(retractions.flatMap((r) => r.photos.map((p) => [p, r.id] as const)));
   const withNames = retractions.filter((r) => r.names.length > 0);
   const api = withNames.length > 0 ? apiNames(releaseDir) : new Map<string, string[]>();
+  const named = new Set(withNames.map((r) => r.id));
+  // One pass over the files, however many retractions: a takedown must not get slower.
+  const pages = new Map<string, string[]>();
   for (const file of files) {
     const source = file.startsWith('_photos/') ? photoSource(file) : undefined;
     if (source && photos.has(source))
       findings.push({ kind: 'photo', file, problem: `a photo retracted from appeal ${photos.get(source)}` });
+    const id = /^appeals\/([^/]+)\/.*\.html$/.exec(file)?.[1];
+    if (id && named.has(id)) pages.set(id, [...(pages.get(id) ?? []), file]);
   }
   for (const { id, names } of withNames) {
     const pattern = phrasePattern(names);
     if (!pattern) continue;
-    for (const file of files.filter((f) => f.startsWith(`appeals/${id}/`) && f.endsWith('.html'))) {
+    for (const file of pages.get(id) ?? []) {
       const found = pattern.exec(
         foldText(readableText(readFileSync(path.join(releaseDir, file), 'utf8'), 'html')),
       );
