@@ -7,6 +7,7 @@ import {
 } from './appeal-archive.ts';
 import { WITHDRAW_REASONS, type WithdrawReason } from './appeal-lifecycle.ts';
 import { appendAudit, type AuditEntry, lastAuditAction } from './audit-log.ts';
+import { removeClosedCopies } from './closure-cleanup.ts';
 import {
   type Draft,
   IdTakenError,
@@ -14,8 +15,7 @@ import {
   renumberDraft,
   writeDraftToContent,
 } from '../studio/drafts.ts';
-import { forgetInStudio } from '../studio/preview-build.ts';
-import { forgetRevisions, recordApprovedVersion, recordVersionBefore } from '../studio/revisions.ts';
+import { recordApprovedVersion, recordVersionBefore } from '../studio/revisions.ts';
 
 /**
  * The appeal lifecycle as comms staff act on it, one function per action, called alike by
@@ -37,6 +37,10 @@ export interface LifecycleFolders {
    * for the command line): closing deletes the appeal's revision history, draft and preview there.
    */
   dataDir?: string | undefined;
+  /** The build cache (`ASTRO_CACHE_DIR`), when known: closing deletes the appeal's copies there. */
+  cacheDir?: string | undefined;
+  /** The project, when known: closing deletes its `dist/` if that shows the appeal. */
+  projectRoot?: string | undefined;
 }
 
 /** Who acts, and when (now, unless a test says otherwise). */
@@ -51,11 +55,12 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
   appendAudit(folders.auditLog, { time: (actor.now ?? new Date()).toISOString(), ...entry, by: actor.by });
 }
 
-/** A closed appeal's revision history, draft and preview hold the child's details: they go with it. */
+/**
+ * Every copy of a closed child outside the archive goes with the closure, before it reports done
+ * (closure-cleanup.ts): studio drafts, previews, kept forms and history, build caches and dist/.
+ */
 function forgetInStudioData(folders: LifecycleFolders, id: string): void {
-  if (folders.dataDir === undefined) return;
-  forgetRevisions(folders.dataDir, id);
-  forgetInStudio(folders.dataDir, id);
+  removeClosedCopies(folders, id);
 }
 
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
