@@ -16,6 +16,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
+import { releasesShowingRetracted, type Retraction } from './retractions.ts';
 import { verifyReleaseInParallel, type Finding } from './verify-release.ts';
 
 /**
@@ -60,6 +61,8 @@ export interface PublishContext {
   purgeHook?: string | undefined;
   forbiddenNames: ReturnType<typeof archivedNames>;
   activeNames: readonly string[];
+  /** What was retracted from active appeals (src/lib/publishing/retractions.ts). */
+  retracted?: readonly Retraction[] | undefined;
   embedAllowedSites: readonly string[];
   /** The release live before this republish: unchanged files keep its hashes, and the purge hook is told what changed since. */
   since?: { manifest: ReleaseManifest; dir: string } | undefined;
@@ -155,6 +158,7 @@ export async function publishRelease(
       forbiddenNames: context.forbiddenNames,
       publicDir: context.publicDir,
       activeNames: context.activeNames,
+      retracted: context.retracted,
     });
     const blocking = found.filter((f) => !options.tolerable?.(f));
     if (blocking.length > 0) {
@@ -175,6 +179,7 @@ export async function publishRelease(
     closedIds: candidate.closedIds,
     appeals: candidate.appeals,
     change: candidate.change,
+    ...(stopgap ? { stopgap: true } : {}),
     files: {},
   };
   await stage('release', () => {
@@ -197,7 +202,13 @@ export async function publishRelease(
         `${error.message}. Nothing shows that release ${error.release} holds no closed appeal, so it is deleted.`,
       ),
     );
-    removedReleases = [...new Set([...showing, ...(options.retire?.(candidate.name) ?? [])])];
+    removedReleases = [
+      ...new Set([
+        ...showing,
+        ...releasesShowingRetracted(deployDir, context.retracted ?? [], candidate.name),
+        ...(options.retire?.(candidate.name) ?? []),
+      ]),
+    ];
     for (const old of removedReleases) removeRelease(deployDir, old);
     prunedCacheFiles = pruneCachesToRelease(
       context.cacheDir,

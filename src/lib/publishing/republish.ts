@@ -24,6 +24,7 @@ import {
 } from './stage-clock.ts';
 import { digestsOf, type EarlyReleaseSummary, type TakedownSummary } from './stopgap.ts';
 import { takedownRelease } from './takedown.ts';
+import { readRetractions, recordRetractions, retractedSince } from './retractions.ts';
 import { earlyRelease } from './early-release.ts';
 import { fullRelease } from './full-release.ts';
 
@@ -48,6 +49,8 @@ export interface RepublishOptions {
   takedown: boolean;
   /** Publish newly added appeals early, before the full build (`NO_EARLY_RELEASE=1`: no). */
   earlyRelease: boolean;
+  /** Only take closed appeals still live down, and publish nothing else: a rollback's first step. */
+  takedownOnly?: boolean | undefined;
   log?: (line: string) => void;
   /** Told as each stage (and the takedown or early release before the build) starts and ends: the studio shows them live. */
   onStep?: (step: RepublishStep, state: StepState) => void;
@@ -108,6 +111,14 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     });
     if (live) log(`Changes since the live release: ${describeChange(change)}.`);
     const { settings } = loadSettings(contentDir);
+    // A name or photo taken off an active appeal is recorded before anything is published without it.
+    const retracted = live
+      ? recordRetractions(
+          options.archiveDir,
+          contentDir,
+          retractedSince(path.join(releasesDir(deployDir), live.name), contentDir, change.edited),
+        )
+      : readRetractions(options.archiveDir);
     const publishing: Omit<PublishContext, 'stage'> = {
       deployDir,
       cacheDir: options.cacheDir,
@@ -115,6 +126,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       purgeHook: options.purgeHook,
       forbiddenNames: archivedNames(options.archiveDir),
       activeNames: shown.flatMap((a) => a.names),
+      retracted,
       embedAllowedSites: settings?.embed.allowedSites ?? ['*'],
       since: live && { manifest: live, dir: path.join(releasesDir(deployDir), live.name) },
       log,
@@ -136,7 +148,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     // needs them valid.
     let takedown: TakedownSummary | undefined;
     let early: EarlyReleaseSummary | undefined;
-    if (stopgap && change.closing.length > 0 && settings && options.takedown) {
+    if (stopgap && change.closing.length > 0 && settings && (options.takedown || options.takedownOnly)) {
       const closed = scanned.filter((a) => a.closed);
       clock.onStep('takedown', 'running');
       takedown = await takedownRelease(stopgap, () =>
@@ -148,6 +160,23 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         }),
       );
       clock.onStep('takedown', takedown.release ? 'done' : 'skipped');
+    }
+    // A rollback's first step stops here: the takedown, if any, is all it publishes.
+    if (options.takedownOnly) {
+      const gone = takedown?.release ? change.closing.length : 0;
+      return {
+        release: currentRelease(deployDir) ?? '',
+        liveAt: takedown?.liveAt ?? new Date(),
+        previous,
+        active: (live?.activeIds.length ?? 0) - gone,
+        closed: (live?.closedIds.length ?? 0) + gone,
+        changedUrls: [],
+        removedReleases: [],
+        prunedCacheFiles: 0,
+        stageMs: clock.timings,
+        change,
+        takedown,
+      };
     }
     const report = await stage('validate', clock, () => validateContent(contentDir, { today }));
     const { activeIds, closedIds } = idsByStatus(report);
