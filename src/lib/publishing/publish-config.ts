@@ -1,7 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { OperatorEnv } from '../config/operator-env.ts';
 import { insideFolder } from '../files/inside-folder.ts';
+import { realPath } from '../files/real-path.ts';
 import type { ContentProblem } from '../content/content-errors.ts';
 import type { SiteSettings } from '../model/settings-schema.ts';
 
@@ -20,13 +20,6 @@ export interface PublishConfig {
 
 /** Publishing folders or settings that must not be used; the message says which and why. */
 export class PublishConfigError extends Error {}
-
-/** The path with every symbolic link in its existing part resolved, so a link cannot hide where it points. */
-function realPath(target: string): string {
-  let existing = target;
-  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  return path.join(realpathSync(existing), path.relative(existing, target));
-}
 
 /**
  * Where the archive of closed children's data and the releases may not be: inside a folder that
