@@ -22,6 +22,7 @@ export default defineConfig(
     'test-output/',
     'bench-results/',
     'studio-data/',
+    'alerts-data/',
     'content/',
     'tests/fixtures/',
   ]),

@@ -9,6 +9,7 @@ import { STUDIO_SECURITY_HEADERS } from '../src/lib/studio/studio-headers.ts';
 import { studioConfig, studioPort, StudioConfigError } from '../src/lib/studio/studio-config.ts';
 import { OperatorEnvError, readOperatorEnv } from '../src/lib/config/operator-env.ts';
 import { generatePassword } from '../src/lib/studio/passwords.ts';
+import { pruneKeptForms } from '../src/lib/studio/kept-forms.ts';
 import { ensureStudioBuild, PROJECT_ROOT } from './lib/studio-build.ts';
 
 const USAGE = `Usage: npm run studio [-- --port 4322]
@@ -42,6 +43,8 @@ async function serve(argv: string[]): Promise<void> {
   const port = studioPort(values.port ?? operator.studio.port);
   // Fail now, with the reason, rather than on the first request.
   const config = studioConfig(operator, PROJECT_ROOT);
+  // Forms kept past their hour go now, not only when another form is kept.
+  pruneKeptForms(config.dataDir, Date.now());
   const build = await ensureStudioBuild({ log: (line) => console.log(line) });
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   process.env.ASTRO_NODE_LOGGING = 'disabled';

@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { nextAppealId } from '../../src/lib/model/appeal-id.ts';
 import { appealFileIn, appealsDir as appealsFolder, idFolder } from '../../src/lib/content/appeal-folder.ts';
 import { buildDate } from '../../src/lib/model/build-date.ts';
 import { formatProblem } from '../../src/lib/content/content-errors.ts';
@@ -12,12 +11,18 @@ import { contentDirectory } from '../../src/lib/content/content-location.ts';
 import type { ContentReport } from '../../src/lib/content/content-report.ts';
 import { stringifyMarkdownFile } from '../../src/lib/content/frontmatter.ts';
 import { loadSettings } from '../../src/lib/content/load-settings.ts';
-import { type NewAppealInput, newAppealFrontmatter } from '../../src/lib/content/new-appeal.ts';
+import {
+  type NewAppealInput,
+  newAppealFrontmatter,
+  nextUnissuedId,
+} from '../../src/lib/content/new-appeal.ts';
 import { neutralPhotoName } from '../../src/lib/content/photo-file.ts';
 import { validateAppealFolder } from '../../src/lib/content/validate-appeal.ts';
 import { ingestPhoto, PhotoRejectedError } from '../../src/lib/photos/photo-ingest.ts';
+import { studioDataDir } from '../../src/lib/studio/studio-config.ts';
 import { fail, UsageError } from './cli-usage.ts';
 import { operatorEnvOrExit } from './operator-env.ts';
+import { PROJECT_ROOT } from './publishing-context.ts';
 
 const NEW_OPTIONS = {
   name: { type: 'string' },
@@ -171,7 +176,8 @@ export async function commandNew(argv: string[]): Promise<void> {
   const appealsDir = appealsFolder(contentDir);
   mkdirSync(appealsDir, { recursive: true });
   const year = answers.year ? Number(answers.year) : today.year;
-  const id = nextAppealId(readdirSync(appealsDir), year);
+  // Never an id the studio gave a new appeal, even one discarded since (the folder records the CLI's own).
+  const id = nextUnissuedId(studioDataDir(operator, PROJECT_ROOT), readdirSync(appealsDir), year);
   // Build the appeal in a hidden folder, validate it there, then rename it into place in one step.
   const staging = path.join(appealsDir, `.new-${id}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });

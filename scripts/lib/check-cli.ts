@@ -4,7 +4,9 @@ import { buildDate } from '../../src/lib/model/build-date.ts';
 import { contentDirectory } from '../../src/lib/content/content-location.ts';
 import { formatProblem } from '../../src/lib/content/content-errors.ts';
 import { validateContent } from '../../src/lib/content/validate-content.ts';
-import { publishConfigProblems } from '../../src/lib/publishing/publish-config.ts';
+import { closedNameClashes } from '../../src/lib/content/closed-name-clash.ts';
+import { archivedNames } from '../../src/lib/lifecycle/appeal-archive.ts';
+import { publishConfig, publishConfigProblems } from '../../src/lib/publishing/publish-config.ts';
 import { operatorEnvOrExit } from './operator-env.ts';
 import { PROJECT_ROOT } from './publishing-context.ts';
 
@@ -15,13 +17,17 @@ export async function runCheck(): Promise<void> {
   const contentDir = contentDirectory(operator);
   const report = await validateContent(contentDir, { today: buildDate(operator) });
   // The publishing folders, from the settings and the environment: the archive must stay private.
-  report.problems.push(...publishConfigProblems(report.settings, operator, PROJECT_ROOT, contentDir));
+  const configProblems = publishConfigProblems(report.settings, operator, PROJECT_ROOT, contentDir);
+  report.problems.push(...configProblems);
+  // An active appeal given a closed child's name: verification cannot look for it (issue 20).
+  if (configProblems.length === 0) {
+    const { archiveDir } = publishConfig(report.settings, operator, PROJECT_ROOT, contentDir);
+    report.warnings.push(...closedNameClashes(report.appeals, archivedNames(archiveDir)));
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
   if (report.warnings.length > 0) {
-    console.warn(
-      `${report.warnings.length} appeal${report.warnings.length === 1 ? ' is' : 's are'} past the review date:`,
-    );
+    console.warn(`${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}:`);
     for (const warning of report.warnings) console.warn(`  warning: ${formatProblem(warning)}`);
   }
   if (report.problems.length > 0) {

@@ -17,6 +17,8 @@ export interface WriteNginxConfigOptions {
   foreground?: boolean;
   /** Sites that may frame /embed/ (settings `embed.allowedSites`); any site when absent. */
   embedAllowedSites?: readonly string[];
+  /** The alerts service's `127.0.0.1:<port>` (default 127.0.0.1:4323). */
+  alertsUpstream?: string;
 }
 
 export interface NginxConfigFiles {
@@ -38,7 +40,13 @@ export function writeNginxConfig(outDir: string, options: WriteNginxConfigOption
     mainConf: path.join(dir, 'nginx.conf'),
   };
   writeFileSync(files.mapConf, nginxMapConf());
-  writeFileSync(files.serverConf, nginxServerConf({ embedAllowedSites: options.embedAllowedSites ?? ['*'] }));
+  writeFileSync(
+    files.serverConf,
+    nginxServerConf({
+      embedAllowedSites: options.embedAllowedSites ?? ['*'],
+      ...(options.alertsUpstream ? { alertsUpstream: options.alertsUpstream } : {}),
+    }),
+  );
   writeFileSync(
     files.mainConf,
     nginxMainConf({

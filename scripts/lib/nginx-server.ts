@@ -88,6 +88,8 @@ export async function startNginx(options: {
   port?: number;
   /** Sites that may frame /embed/ (settings `embed.allowedSites`); any site when absent. */
   embedAllowedSites?: readonly string[];
+  /** The alerts service's `127.0.0.1:<port>`, when a test runs one. */
+  alertsUpstream?: string;
 }): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error(`Cannot start nginx: ${nginxSkipReason}`);
@@ -105,6 +107,7 @@ export async function startNginx(options: {
     ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
     foreground: true,
     ...(options.embedAllowedSites ? { embedAllowedSites: options.embedAllowedSites } : {}),
+    ...(options.alertsUpstream ? { alertsUpstream: options.alertsUpstream } : {}),
   });
   let output = '';
   const child = spawn(binary, ['-p', prefix, '-c', files.mainConf, '-e', errorLogFile], {

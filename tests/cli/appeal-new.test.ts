@@ -20,7 +20,12 @@ async function workspace(): Promise<{ root: string; content: string }> {
 function appeal(content: string, args: string[]) {
   const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/appeal.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, CONTENT_DIR: content, BUILD_DATE: FIXED_BUILD_DATE },
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      BUILD_DATE: FIXED_BUILD_DATE,
+      STUDIO_DATA_DIR: path.join(path.dirname(content), 'studio-data'),
+    },
     encoding: 'utf8',
     input: '',
   });

@@ -160,6 +160,8 @@ function builtPages(): void {
     { path: `/appeals/${URGENT.id}/`, status: 200 },
     { path: `/appeals/${AGE_PROGRESSED.id}/`, status: 200 },
     { path: '/help/', status: 200 },
+    { path: '/alerts/', status: 200 },
+    { path: '/alerts/check-your-email/', status: 200 },
     { path: `/appeals/${CLOSED_ID}/`, status: 410 },
     { path: '/no-such-page/', status: 404 },
   ];

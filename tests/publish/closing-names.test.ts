@@ -2,16 +2,18 @@
 // everyday words ("Will", "May", "Grace", "Hope") can be closed, and later republishes still pass;
 // a closed name written differently elsewhere ("Siobhán O’Neill" once Markdown has curled the
 // apostrophe) is still caught by verification, in the page and in the search index.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { servedScenarios } from '../helpers/served-scenario.ts';
 import {
+  appealFile,
   deployLeftovers,
   describeRun,
   editAppeal,
   FIXTURE,
   NOTICE_HEADING,
+  plantInLiveRelease,
   releaseEntries,
   republishOk,
   runCli,
@@ -68,3 +70,73 @@ it('closes a child known as Will, May, Grace and Hope, and then catches "friend 
   expect(releaseEntries(ws)).toEqual(releasesBefore);
   expect(deployLeftovers(ws)).toEqual([]);
 }, 240_000);
+
+// Issue 20, points 1 and 8, with real builds: a closed child's name hidden by an invisible
+// character (a soft hyphen, a joiner, a bidi override…) is refused in content and found in a live
+// release; a closed name given to an active appeal is reported by check and verify, not skipped.
+it('refuses a name hidden by &shy; in the circumstances, finds hidden names in the live release, and reports a closed name an active appeal is given', async () => {
+  const ws = await scenario.workspace('hidden');
+  const name = 'Maisie Brindlecombe';
+  editAppeal(ws, ID, (source) =>
+    source
+      .replace('name: Tobiah Wrenfield', `name: ${name}`)
+      .replace('Tobiah was last seen', 'Maisie was last seen'),
+  );
+  await republishOk(ws);
+  const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], ws.env);
+  expect(found.code, describeRun(found)).toBe(0);
+
+  // In another appeal's circumstances, the hidden name is refused before anything is built.
+  const live = snapshotLive(ws);
+  const clean = readFileSync(appealFile(ws, '2026-0101'), 'utf8');
+  editAppeal(
+    ws,
+    '2026-0101',
+    (source) => `${source.trimEnd()}\n\nHer friend Maisie Brin&shy;dlecombe saw her.\n`,
+  );
+  const check = await runCli('check', [], ws.env);
+  expect(check.code, describeRun(check)).toBe(1);
+  expect(check.stderr).toContain(
+    `${path.join('appeals', '2026-0101', 'index.md')}: circumstances (the text below the frontmatter): expected visible text only, got an invisible character (U+00AD, written &shy;)`,
+  );
+  const refused = await runCli('republish', [], ws.env);
+  expect(refused.code, describeRun(refused)).not.toBe(0);
+  expect(snapshotLive(ws)).toEqual(live);
+  writeFileSync(appealFile(ws, '2026-0101'), clean);
+
+  // In a live release made before these checks, every way of hiding it is found.
+  const backwards = [...name].reverse().join('');
+  const hidden: Record<string, string> = {
+    'soft-hyphen.html': '<p>Maisie Brin&shy;dlecombe</p>',
+    'raw-soft-hyphen.html': '<p>Maisie Brin\u00addlecombe</p>',
+    'zwnj.html': '<p>Mai&zwnj;sie Brindlecombe</p>',
+    'word-joiner.html': '<p>Maisie Brindle&NoBreak;combe</p>',
+    'lrm.html': '<p>Maisie&lrm; Brindlecombe</p>',
+    'override.html': `<p>Her friend &#x202E;${backwards}&#x202C; saw her</p>`,
+    'line-break.html': '<p>Maisie<br>Brindlecombe</p>',
+    'surname-first.json': '{"n":"Brindlecombe, Maisie"}',
+    'look-alike.html': '<p>M\u0430isie Brindlecombe</p>',
+  };
+  for (const [file, text] of Object.entries(hidden)) plantInLiveRelease(ws, `planted/${file}`, text);
+  const verify = await runCli('verify', [], ws.env);
+  expect(verify.code, describeRun(verify)).toBe(1);
+  for (const file of Object.keys(hidden))
+    expect(verify.stderr, file).toMatch(
+      new RegExp(`planted/${file.replace('.', '\\.')}: contains ".*", a name from closed appeal ${ID}`),
+    );
+
+  // An active appeal given the closed child's name: check warns, naming the field and the closed id,
+  // and verify says it could not look for that name, instead of reporting clean.
+  editAppeal(ws, '2026-0101', (source) => source.replace(/knownAs: \[[^\]]*\]/, `knownAs: [${name}]`));
+  const warned = await runCli('check', [], ws.env);
+  expect(warned.code, describeRun(warned)).toBe(0);
+  expect(warned.stderr).toContain(
+    `${path.join('appeals', '2026-0101', 'index.md')}: knownAs[0]: "${name}" is also a name of closed appeal ${ID}: verification cannot look for`,
+  );
+  for (const file of Object.keys(hidden)) rmSync(path.join(ws.currentDir(), 'planted', file));
+  const shared = await runCli('verify', [], ws.env);
+  expect(shared.stderr).toContain(
+    `"${name}", a name of an active appeal, is also a name of closed appeal ${ID}`,
+  );
+  expect(shared.stdout).not.toContain("no closed appeal's data");
+}, 300_000);

@@ -408,6 +408,42 @@ describe('names and text', () => {
     );
   });
 
+  // Issue 20, point 1: a hidden character splits a name on the page and hides it from any search.
+  it('refuses soft hyphens, joiners, bidi controls and other default-ignorables in every text field, typed or as references', async () => {
+    const found = await messages(
+      folderWith(
+        RAW_APPEAL.replace('name: Zephyrine Quillfeather', 'name: "Zephyrine Quill\\u00ADfeather"')
+          .replace('knownAs: [Zeph]', 'knownAs: ["Ze&zwnj;ph", "Ze\\u3164ph", "Ze\\u034Fph"]')
+          .replace('place: Park Road', 'place: "Park&NoBreak;Road"')
+          .replace('town: Oldtown', 'town: "Old&#x2066;town"')
+          .replace('height: 5 ft 2 in', 'height: "5 ft&lrm; 2 in"')
+          .replace('alt: Fictional portrait', 'alt: "Fictional &#173;portrait"')
+          .replace('by: Mother', 'by: "Mo\\uFE0Fther"'),
+      ),
+    );
+    const expected = (field: string, what: string, fix: string): unknown =>
+      expect.stringContaining(
+        `${FILE}: ${field}: expected visible text only, got an invisible character (${what}) that can hide or reorder letters; ${fix}`,
+      );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expected('name', 'U+00AD', 'retype the text'),
+        expected('knownAs[0]', 'U+200C, written &zwnj;', 'remove &zwnj;'),
+        expected('knownAs[1]', 'U+3164', 'retype the text'),
+        expected('knownAs[2]', 'U+034F', 'retype the text'),
+        expected('lastSeen.place', 'U+2060, written &NoBreak;', 'remove &NoBreak;'),
+        expected('lastSeen.town', 'U+2066, written &#x2066;', 'remove &#x2066;'),
+        expected('description.height', 'U+200E, written &lrm;', 'remove &lrm;'),
+        expected('photos[0].alt', 'U+00AD, written &#173;', 'remove &#173;'),
+        expected('consent.by', 'U+FE0F', 'retype the text'),
+      ]),
+    );
+    // Ampersands that are not references are text: "Smith & Sons", "R&B".
+    expect(
+      await messages(folderWith(RAW_APPEAL.replace('place: Park Road', 'place: "Smith & Sons, R&B shop"'))),
+    ).toEqual([]);
+  });
+
   it('refuses a photo file named after the child, accents or not', async () => {
     const source = RAW_APPEAL.replace('name: Zephyrine Quillfeather', 'name: Zoë Ńowak')
       .replace('knownAs: [Zeph]', 'knownAs: []')
@@ -477,6 +513,25 @@ describe('circumstances allow only plain text, emphasis, lists and safe links', 
     ['a heading', '# Missing!', 'headings (lines starting with #) are not allowed'],
     ['a code block', '    indented text', 'code is not allowed'],
     ['a table', '| a | b |\n| - | - |\n| 1 | 2 |', 'tables are not allowed'],
+    // Issue 20, point 1: hidden characters, typed or as references Markdown decodes.
+    [
+      'a soft hyphen',
+      'Her friend Maisie Brin\u00addlecombe',
+      'an invisible character (U+00AD) that can hide',
+    ],
+    [
+      '&shy;',
+      'Her friend Maisie Brin&shy;dlecombe',
+      '(U+00AD, written &shy;) that can hide or reorder letters; remove &shy;',
+    ],
+    ['&zwnj;', 'Maisie Brin&zwnj;dlecombe', '(U+200C, written &zwnj;)'],
+    ['&NoBreak;', 'Maisie Brin&NoBreak;dlecombe', '(U+2060, written &NoBreak;)'],
+    ['&lrm;', 'Maisie&lrm; Brindlecombe', '(U+200E, written &lrm;)'],
+    ['a numeric reference', 'Maisie Brin&#xAD;dlecombe', '(U+00AD, written &#xAD;)'],
+    ['a right-to-left override', 'Her friend \u202eebmocelDnirB eisiaM\u202c', '(U+202E)'],
+    ['&#8238;', 'Her friend &#8238;ebmocelDnirB eisiaM', '(U+202E, written &#8238;)'],
+    ['an isolate', 'Maisie \u2067Brindlecombe\u2069', '(U+2067)'],
+    ['a Hangul filler', 'Maisie\u3164Brindlecombe', '(U+3164)'],
   ];
   it.each(refused)('refuses %s, naming the line', async (_, text, message) => {
     const found = (await messages(folderWith(body(text)))).filter((m) => m.startsWith(field));

@@ -304,6 +304,20 @@ describe('nginx server include', () => {
     expect(appeals).toContain('try_files $uri $uri/index.html =404;');
   });
 
+  it('proxies only the alerts service endpoints to it on loopback, with a static page when it is down', () => {
+    const alerts = body('~ ^/alerts/(subscribe|confirm|unsubscribe)/?$');
+    expect(alerts).toContain('proxy_pass http://127.0.0.1:4323;');
+    expect(alerts).toContain('proxy_set_header X-Real-IP $remote_addr;');
+    expect(alerts).toContain('client_max_body_size 16k;');
+    expect(alerts).toContain('error_page 502 503 504 =503 /alerts/unavailable/index.html;');
+    // The service sends the security headers itself: none added twice.
+    expect(alerts).not.toContain('add_header');
+    expect(nginxServerConf({ alertsUpstream: '127.0.0.1:5000' })).toContain(
+      'proxy_pass http://127.0.0.1:5000;',
+    );
+    expect(() => nginxServerConf({ alertsUpstream: 'evil.example:80' })).toThrow(/127\.0\.0\.1/);
+  });
+
   it('reads each request from one resolved release', () => {
     expect(conf).toContain('set $appeals_release $realpath_root;');
     expect(conf).toContain('disable_symlinks off;');
@@ -354,6 +368,8 @@ describe('nginx server include', () => {
 
   it('marks the notice noindex and hides the markers and host files', () => {
     expect(body('^~ /appeals/closed/')).toContain('add_header X-Robots-Tag "noindex" always;');
+    // Without its slash the notice is the same page: a location of its own, or it would go without.
+    expect(body('= /appeals/closed')).toContain('add_header X-Robots-Tag "noindex" always;');
     expect(body('^~ /_gone/')).toContain('internal;');
     expect(body('= /_headers')).toContain('internal;');
     expect(body('= /_redirects')).toContain('internal;');

@@ -91,6 +91,8 @@ describe('invisible characters', () => {
     expect(withoutInvisible('Tomos\u200b Gw\u00adŷn\u202e Pritchard\ufeff')).toBe('Tomos Gwŷn Pritchard');
     expect(withoutInvisible('one\r\ntwo\rthree\tfour\u0007')).toBe('one\ntwo\nthree\tfour');
     expect(withoutInvisible('Zoë Łukasz Şahin Nguyễn')).toBe('Zoë Łukasz Şahin Nguyễn');
+    // Issue 20: every default-ignorable, which check refuses, not only format characters.
+    expect(withoutInvisible('Mai\u3164sie Bri\u034fn\ufe0fdle\u2060combe')).toBe('Maisie Brindlecombe');
     const values = Object.fromEntries(APPEAL_FORM.flatMap((s) => s.fields).map((f) => [f.path, '']));
     const { data, body } = appealFromForm(
       { ...values, name: 'Ana\u200d Pop', circumstances: 'Seen\u2066 at noon.' },
@@ -100,6 +102,30 @@ describe('invisible characters', () => {
     expect(data.name).toBe('Ana Pop');
     expect(body).toBe('Seen at noon.');
     expect((data.photos as Array<{ alt: string }>)[0]!.alt).toBe('Girl smiling');
+  });
+});
+
+describe('hidden characters written as entities', () => {
+  it('says which entity to remove, beside the field or the circumstances, in plain words', () => {
+    const said = (field: string, message: string) => plainProblem({ file: 'f', field, message }, 1).message;
+    expect(
+      said(
+        'name',
+        'expected visible text only, got an invisible character (U+00AD, written &shy;) that can hide or reorder letters; remove &shy;',
+      ),
+    ).toBe("Remove &shy; from the child's name: it stands for a hidden character, which can hide a name.");
+    expect(
+      said(
+        'circumstances (the text below the frontmatter)',
+        'expected visible text only, got an invisible character (U+200C, written &zwnj;) that can hide or reorder letters; remove &zwnj; (line 30)',
+      ),
+    ).toBe('Remove &zwnj; from what happened: it stands for a hidden character, which can hide a name.');
+    expect(
+      said(
+        'circumstances (the text below the frontmatter)',
+        'expected visible text only, got an invisible character (U+00AD) that can hide or reorder letters; retype the text (line 30)',
+      ),
+    ).toBe('Type what happened again: it has a hidden character in it.');
   });
 });
 

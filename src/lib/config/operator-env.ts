@@ -61,6 +61,25 @@ export interface OperatorEnv {
     /** `STUDIO_BUILD_DIR`: where `npm run studio` builds the studio server. */
     buildDir: string | undefined;
   };
+  /** The alerts service (`npm run alerts`, src/lib/alerts/alerts-config.ts). */
+  alerts: {
+    /** `ALERTS_PORT`: its port on 127.0.0.1. */
+    port: string | undefined;
+    /** `ALERTS_DATA_DIR`: subscribers and the outbox, else `alerts-data`. */
+    dataDir: string | undefined;
+    /** `ALERTS_SMTP_URL`: the mail relay, like smtp://user:pass@relay.example.org:587. */
+    smtpUrl: string | undefined;
+    /** `ALERTS_FROM`: the From address of every email. */
+    from: string | undefined;
+    /** `ALERTS_DKIM_DOMAIN`, `ALERTS_DKIM_SELECTOR`, `ALERTS_DKIM_KEY_FILE`: sign with DKIM when all three are set. */
+    dkimDomain: string | undefined;
+    dkimSelector: string | undefined;
+    dkimKeyFile: string | undefined;
+    /** `ALERTS_SEND_PER_SECOND`: the most emails handed to the relay per second. */
+    sendPerSecond: number | undefined;
+    /** `ALERTS_TRUST_PROXY=1`: take the client's address from the proxy's X-Real-IP. */
+    trustProxy: boolean;
+  };
 }
 
 /** One or more variables with bad values: one line each, naming the variable. */
@@ -135,6 +154,20 @@ const variablesSchema = z.object({
   STUDIO_TRUST_PROXY: flag,
   STUDIO_PORT: text,
   STUDIO_BUILD_DIR: text,
+  ALERTS_PORT: text,
+  ALERTS_DATA_DIR: text,
+  ALERTS_SMTP_URL: parsed(
+    'an address like smtp://relay.example.org:587 or smtps://user:password@relay.example.org',
+    (raw) => (/^smtps?:\/\/[^\s/]+\/?$/.test(raw) ? raw : undefined),
+  ),
+  ALERTS_FROM: parsed('an email address like alerts@example.org', (raw) =>
+    /^[^\s@<>]+@[^\s@<>]+$/.test(raw) ? raw : undefined,
+  ),
+  ALERTS_DKIM_DOMAIN: text,
+  ALERTS_DKIM_SELECTOR: text,
+  ALERTS_DKIM_KEY_FILE: text,
+  ALERTS_SEND_PER_SECOND: parsed('a whole number of at least 1', wholeNumber(1)),
+  ALERTS_TRUST_PROXY: flag,
 });
 
 /** The variables this module reads. */
@@ -176,6 +209,17 @@ export function readOperatorEnv(env: EnvironmentVariables = process.env): Operat
       trustProxy: v.STUDIO_TRUST_PROXY === true,
       port: v.STUDIO_PORT,
       buildDir: v.STUDIO_BUILD_DIR,
+    },
+    alerts: {
+      port: v.ALERTS_PORT,
+      dataDir: v.ALERTS_DATA_DIR,
+      smtpUrl: v.ALERTS_SMTP_URL,
+      from: v.ALERTS_FROM,
+      dkimDomain: v.ALERTS_DKIM_DOMAIN || undefined,
+      dkimSelector: v.ALERTS_DKIM_SELECTOR || undefined,
+      dkimKeyFile: v.ALERTS_DKIM_KEY_FILE || undefined,
+      sendPerSecond: v.ALERTS_SEND_PER_SECOND,
+      trustProxy: v.ALERTS_TRUST_PROXY === true,
     },
   };
 }

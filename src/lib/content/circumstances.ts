@@ -1,4 +1,5 @@
 import { markdownToMdast, type MdastNode } from 'satteri';
+import { hiddenCharacter, hiddenCharacterMessage } from '../model/typed-text.ts';
 
 /**
  * Checks on the Markdown body (the circumstances), parsed by the same Markdown parser Astro renders
@@ -87,6 +88,13 @@ export function circumstancesProblems(body: string, firstLine = 1): string[] {
     ];
   }
   const found = new Map<string, number>();
+  // Hidden characters, typed or as references (&shy;): the page would show a name they split,
+  // which no search for the name finds (issue 20). Carriage returns are a Windows line end.
+  const hidden = hiddenCharacter(body.replace(/\r/g, ''));
+  if (hidden) {
+    const line = body.replace(/\r/g, '').slice(0, hidden.index).split('\n').length + firstLine - 1;
+    found.set(hiddenCharacterMessage(hidden), line);
+  }
   const add = (message: string, node: MdastNode) => {
     if (!found.has(message)) found.set(message, (node.position?.start.line ?? 1) + firstLine - 1);
   };

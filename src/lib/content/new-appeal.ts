@@ -1,3 +1,7 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeAtomically } from '../files/atomic-write.ts';
+import { nextAppealId } from '../model/appeal-id.ts';
 import { type CalendarDate, daysInMonth, formatCalendarDate } from '../model/calendar-date.ts';
 import { neutralPhotoName } from './photo-file.ts';
 
@@ -64,4 +68,37 @@ export function newAppealFrontmatter(input: NewAppealInput, today: CalendarDate)
     published: todayText,
     updated: todayText,
   };
+}
+
+/**
+ * The record of ids handed out, in the studio's data folder: for each year, the highest number
+ * given. Nothing else (no name, no date): it exists only so a discarded new appeal's id is never
+ * given again, since its preview or a link to it may still be about.
+ */
+const ISSUED_IDS_FILE = 'issued-ids.json';
+
+function readIssued(file: string): Record<string, number> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The next id of `year` after every id in `used` (content/ and drafts) and every id the record in `dataDir` says was handed out. */
+export function nextUnissuedId(dataDir: string, used: Iterable<string>, year: number): string {
+  const highest = readIssued(path.join(dataDir, ISSUED_IDS_FILE))[year];
+  const given =
+    Number.isInteger(highest) && highest! > 0 ? [`${year}-${String(highest).padStart(4, '0')}`] : [];
+  return nextAppealId([...used, ...given], year);
+}
+
+/** `nextUnissuedId`, recorded as handed out before it is returned: a new draft's id is never given again. */
+export function allocateAppealId(dataDir: string, used: Iterable<string>, year: number): string {
+  const id = nextUnissuedId(dataDir, used, year);
+  const file = path.join(dataDir, ISSUED_IDS_FILE);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeAtomically(file, `${JSON.stringify({ ...readIssued(file), [year]: Number(id.slice(5)) })}\n`, 0o600);
+  return id;
 }

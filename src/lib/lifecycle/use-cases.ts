@@ -1,6 +1,13 @@
-import { archiveAppeal, LifecycleError, purgeArchive, restoreAppeal } from './appeal-archive.ts';
+import {
+  archiveAppeal,
+  finishArchiving,
+  LifecycleError,
+  purgeArchive,
+  restoreAppeal,
+} from './appeal-archive.ts';
 import { WITHDRAW_REASONS, type WithdrawReason } from './appeal-lifecycle.ts';
-import { appendAudit, type AuditEntry } from './audit-log.ts';
+import { appendAudit, type AuditEntry, lastAuditAction } from './audit-log.ts';
+import { removeClosedCopies } from './closure-cleanup.ts';
 import {
   type Draft,
   IdTakenError,
@@ -8,8 +15,7 @@ import {
   renumberDraft,
   writeDraftToContent,
 } from '../studio/drafts.ts';
-import { forgetInStudio } from '../studio/preview-build.ts';
-import { forgetRevisions, recordApprovedVersion, recordVersionBefore } from '../studio/revisions.ts';
+import { recordApprovedVersion, recordVersionBefore } from '../studio/revisions.ts';
 
 /**
  * The appeal lifecycle as comms staff act on it, one function per action, called alike by
@@ -31,6 +37,10 @@ export interface LifecycleFolders {
    * for the command line): closing deletes the appeal's revision history, draft and preview there.
    */
   dataDir?: string | undefined;
+  /** The build cache (`ASTRO_CACHE_DIR`), when known: closing deletes the appeal's copies there. */
+  cacheDir?: string | undefined;
+  /** The project, when known: closing deletes its `dist/` if that shows the appeal. */
+  projectRoot?: string | undefined;
 }
 
 /** Who acts, and when (now, unless a test says otherwise). */
@@ -45,11 +55,12 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
   appendAudit(folders.auditLog, { time: (actor.now ?? new Date()).toISOString(), ...entry, by: actor.by });
 }
 
-/** A closed appeal's revision history, draft and preview hold the child's details: they go with it. */
+/**
+ * Every copy of a closed child outside the archive goes with the closure, before it reports done
+ * (closure-cleanup.ts): studio drafts, previews, kept forms and history, build caches and dist/.
+ */
 function forgetInStudioData(folders: LifecycleFolders, id: string): void {
-  if (folders.dataDir === undefined) return;
-  forgetRevisions(folders.dataDir, id);
-  forgetInStudio(folders.dataDir, id);
+  removeClosedCopies(folders, id);
 }
 
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
@@ -91,6 +102,26 @@ export function withdrawAppeal(
   audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
   forgetInStudioData(folders, request.id);
   return result;
+}
+
+/**
+ * Finishes a closure that a killed command left half done (its content already says closed): the
+ * files left beside the tombstone, the audit line if it never got written, the studio's copies.
+ * Publishing, the step most likely still missing, is the caller's.
+ */
+export function finishClosure(
+  folders: LifecycleFolders,
+  request: Actor & { id: string; reason?: WithdrawReason | undefined },
+): void {
+  finishArchiving({ ...archiveFolders(folders), id: request.id });
+  const last = lastAuditAction(folders.auditLog, request.id);
+  if (last !== 'found' && last !== 'withdraw')
+    audit(folders, request, {
+      id: request.id,
+      action: request.reason ? 'withdraw' : 'found',
+      ...(request.reason ? { reason: request.reason } : {}),
+    });
+  forgetInStudioData(folders, request.id);
 }
 
 /** Restores a closed appeal from the archive (a mistaken closure), updated `today`. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatCalendarDate, impossibleDateReason, parseCalendarDate } from './calendar-date.ts';
 import { impossibleMissingSinceReason, parseMissingSince } from './missing-since.ts';
-import { numberToText, wholeNumberFromText } from './typed-text.ts';
+import { hiddenCharacter, hiddenCharacterMessage, numberToText, wholeNumberFromText } from './typed-text.ts';
 
 /**
  * The appeal frontmatter schema. Every message starts "expected …"; the error formatter adds
@@ -16,20 +16,14 @@ export const PHOTO_KINDS = ['photo', 'age-progressed'] as const;
 
 /** Markup: a "<" that starts a tag, comment or processing instruction. */
 const MARKUP_RE = /<[a-z!/?]/i;
-/** Control and format characters but tab and newline: they can hide, join or reorder letters. */
-const INVISIBLE_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}]/u;
-
 /** Why text is not plain, visible text, or undefined. Names must read as they are checked. */
 export function plainTextProblem(value: string): string | undefined {
-  // Most text is printable ASCII without "<": nothing to look for.
-  if (/^[\x20-\x3b\x3d-\x7e]*$/.test(value)) return undefined;
+  // Most text is printable ASCII without "<" or "&": nothing to look for.
+  if (/^[\x20-\x25\x27-\x3b\x3d-\x7e]*$/.test(value)) return undefined;
   if (MARKUP_RE.test(value)) return 'expected plain text, without HTML tags (<…>)';
-  const invisible = INVISIBLE_RE.exec(value)?.[0];
-  if (invisible) {
-    const code = `U+${invisible.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return `expected visible text only, got an invisible character (${code}) that can hide or reorder letters; retype the text`;
-  }
-  return undefined;
+  // Typed, or written as a reference (&shy;): a published copy may decode it (issue 20).
+  const hidden = hiddenCharacter(value);
+  return hidden && hiddenCharacterMessage(hidden);
 }
 
 /**

@@ -25,23 +25,36 @@ export interface ClosedNames {
 /** Tags whose edges fall inside a run of text, so that "Siobhán <em>O'Neill</em>" reads as one name. */
 const INLINE_TAG_RE =
   /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?=[\s/>])[^>]*>/gi;
+/** Any other tag (or what looks like one, in a script): a line break, a block's edge. */
+const TAG_RE = /<\/?[a-z][^>]*>/gi;
+/** A tag with attributes, whose values (alt text, titles, links) are read too. */
+const ATTRIBUTES_RE = /<[a-z][^>\s]*\s[^>]*>/gi;
 
 /**
- * What a published file says, for names to be looked for in: for HTML, the file with its inline
- * tags (emphasis, links, spans) taken out of the text they sit in and set after it, so a name split
- * by markup reads whole and their attributes still count (other tags stay, separating blocks, with
- * alt text and other attribute values in place); for any file, HTML entities, JSON `\u` escapes and
- * URL percent-escapes undone. Comments and script bodies stay in: anything published counts.
+ * Text as a reader sees it where a right-to-left override (U+202E) reverses it: each overridden
+ * run, up to its end (U+202C or U+2069) or the end of its line or block, written backwards, so a
+ * name typed backwards inside an override reads forwards, as on screen. Undefined when there is none.
+ */
+function visualOrder(text: string): string | undefined {
+  if (!text.includes('\u202e')) return undefined;
+  return text.replace(/\u202e([^\u202c\u2069\n]*)/g, (_, run: string) => [...run].reverse().join(''));
+}
+
+/**
+ * What a published file says, for names to be looked for in: for HTML, the file with its tags
+ * taken out of the text they sit in and set after it, so a name split by markup reads whole and
+ * their attributes still count: an inline tag (emphasis, a link, a span) joins the text either side,
+ * any other (a line break, a paragraph's end) stands for a space, as it does on screen; for any file,
+ * HTML entities, JSON `\u` escapes and URL percent-escapes undone, and text reversed by a bidi
+ * override added in the order it is shown. Comments and script bodies stay in: anything published counts.
  */
 export function readableText(raw: string, kind: 'html' | 'other'): string {
   let text = raw;
   if (kind === 'html') {
-    const inline: string[] = [];
-    text = raw.replace(INLINE_TAG_RE, (tag) => {
-      inline.push(tag);
-      return '';
-    });
-    text = `${text}\n${inline.join('\n')}`;
+    // Native passes, no callback: this runs over every page of every release.
+    const tags = raw.match(ATTRIBUTES_RE) ?? [];
+    text = raw.replace(INLINE_TAG_RE, '').replace(TAG_RE, '\n');
+    text = `${text}\n${tags.join('\n')}`;
   }
   // Each step only where its escape occurs: most files have no JSON or URL escapes at all.
   if (text.includes('&')) text = decodeHTML(text);
@@ -55,11 +68,22 @@ export function readableText(raw: string, kind: 'html' | 'other'): string {
         return escaped;
       }
     });
-  return text;
+  const shown = visualOrder(text);
+  return shown === undefined ? text : `${text}\n${shown}`;
 }
 
+/**
+ * German letters as they are also written: ä, ö, ü (either case, composed or not) as ae, oe, ue.
+ * Folding alone reads Müller as "muller"; written this way first, the name is "mueller", and
+ * `phrasePattern` lets each ae, oe or ue stand for a, o or u, so Müller, Muller and Mueller match.
+ */
+const transliterated = (name: string) =>
+  /[äöüÄÖÜ]|\u0308/.test(name)
+    ? name.normalize('NFC').replace(/[äöüÄÖÜ]/g, (c) => `${c.normalize('NFD')[0]}e`)
+    : name;
+
 const words = (name: string) =>
-  foldText(name)
+  foldText(transliterated(name))
     .trim()
     .split(/[\s_+-]+/)
     .filter(Boolean);
@@ -87,22 +111,85 @@ export function identifyingPhrases(name: string, knownAs: readonly string[] = []
 export const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * One whole-word pattern, for folded text, matching any of the folded `phrases`. Between words it
- * allows any run of spaces, `_`, `+` or `-` (file names, URLs); an apostrophe may also be left out
- * or written as a space (O'Neill, ONeill, O Neill).
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese), and
+ * Korean, whose words take endings (김민준이): a name in them is found inside a longer word.
+ */
+const UNSPACED_RE =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Hangul}]/u;
+const unspaced = (c: string | undefined) => c !== undefined && UNSPACED_RE.test(c);
+const BETWEEN_WORDS = '[\\s_+-]+';
+/** Between two words of a script without spaces: nothing, a space or a middle dot (マイ・ブリン). */
+const BETWEEN_UNSPACED = '[\\s_+\\-\u30fb\u00b7]*';
+
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+/** One word of a folded name, as a pattern: an apostrophe may be left out or be a space; ue may be u. */
+const wordSource = (word: string) =>
+  escapeRe(word)
+    .replace(/'/g, "['\\s_+-]*")
+    .replace(/([aou])e/g, '$1e?');
+
+/** Words as a pattern, in order, each pair joined as its scripts are written. */
+function wordsSource(parts: readonly string[], firstJoin?: string): string {
+  return parts
+    .map((word, i) => {
+      if (i === 0) return wordSource(word);
+      const join = unspaced(parts[i - 1]!.at(-1)) && unspaced(word[0]) ? BETWEEN_UNSPACED : BETWEEN_WORDS;
+      return `${i === 1 && firstJoin ? firstJoin : join}${wordSource(word)}`;
+    })
+    .join('');
+}
+
+/**
+ * Alternatives grouped by their first letter, `a(?:my|da)|b(?:o)`: the engine then tries only the
+ * names that start with the letter it is at, not every name at every position of every file.
+ */
+function byFirstLetter(sources: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const source of sources) {
+    const first = /^[\p{L}\p{N}]/u.exec(source)?.[0];
+    if (!first) {
+      rest.push(source);
+      continue;
+    }
+    const group = groups.get(first);
+    if (group) group.push(source.slice(first.length));
+    else groups.set(first, [source.slice(first.length)]);
+  }
+  return [...[...groups].map(([first, tails]) => `${first}(?:${tails.join('|')})`), ...rest].join('|');
+}
+
+/**
+ * One pattern, for folded text, matching any of the `phrases` (names, folded here): between words
+ * any run of spaces, `_`, `+` or `-` (file names, URLs); an apostrophe may be left out or written as
+ * a space (O'Neill, ONeill, O Neill); ae, oe, ue may be a, o, u (Mueller, Müller); a name of two
+ * words or more also as "Surname, First" (with the comma). Whole words only ("Lys" is not in
+ * "analysis"), except at the edge of a name written in a script without spaces (王小明 is found in
+ * 她的朋友王小明说).
  */
 export function phrasePattern(phrases: readonly string[], flags = ''): RegExp | undefined {
-  const parts = [...new Set(phrases.map((p) => foldText(p).trim()).filter((p) => p.length >= 2))].sort(
+  const parts = [...new Set(phrases.map(foldedPhrase).filter((p) => p.length >= 2))].sort(
     (a, b) => b.length - a.length,
   );
   if (parts.length === 0) return undefined;
-  const source = parts
-    .map((p) =>
-      p
-        .split(/[\s_+-]+/)
-        .map((word) => escapeRe(word).replace(/'/g, "['\\s_+-]*"))
-        .join('[\\s_+-]+'),
-    )
-    .join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, `u${flags}`);
+  // Names with a word boundary at both ends share one lookbehind and one lookahead: one per
+  // alternative would be tried at every position of every file, tens of times slower.
+  const bounded: string[] = [];
+  const others: string[] = [];
+  for (const phrase of parts) {
+    const split = phrase.split(' ');
+    const orders = [wordsSource(split)];
+    if (split.length > 1 && !unspaced(phrase[0]))
+      orders.push(wordsSource([split.at(-1)!, ...split.slice(0, -1)], '[\\s_+-]*,[\\s_+-]*'));
+    const [open, close] = [!unspaced(phrase[0]), !unspaced(phrase.at(-1))];
+    if (open && close) bounded.push(...orders);
+    else others.push(`${open ? BEFORE : ''}(?:${orders.join('|')})${close ? AFTER : ''}`);
+  }
+  const source = [
+    ...(bounded.length > 0 ? [`${BEFORE}(?:${byFirstLetter(bounded)})${AFTER}`] : []),
+    ...others,
+  ];
+  return new RegExp(source.join('|'), `u${flags}`);
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { currentRelease, releaseName, releasesBeyond } from './releases.ts';
+import { currentRelease, releaseName, releasesBeyond, stopgapReleases } from './releases.ts';
 import { buildFailureLines, runSiteBuild } from './site-build.ts';
 import {
   ClosedMeanwhile,
@@ -77,7 +77,11 @@ export async function fullRelease(input: FullReleaseInput): Promise<FullRelease>
           candidate,
           {
             // A takedown or early release was a stopgap (its listings are stale): never a rollback target.
-            retire: (live) => [...input.stopgaps, ...releasesBeyond(input.deployDir, input.keep, live)],
+            retire: (live) => [
+              ...input.stopgaps,
+              ...stopgapReleases(input.deployDir, live),
+              ...releasesBeyond(input.deployDir, input.keep, live),
+            ],
             onLive: () => log(`Live: release ${candidate.name}.`),
           },
         );

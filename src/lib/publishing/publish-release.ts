@@ -18,6 +18,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
+import { releasesShowingRetracted, type Retraction } from './retractions.ts';
 import { verifyReleaseInParallel, type Finding } from './verify-release.ts';
 
 /**
@@ -91,6 +92,8 @@ export interface PublishContext {
    * by verification: a child closed since the content was read is searched for like any other.
    */
   activeNames: Readonly<Record<string, readonly string[]>>;
+  /** What was retracted from active appeals (src/lib/publishing/retractions.ts). */
+  retracted?: readonly Retraction[] | undefined;
   embedAllowedSites: readonly string[];
   /** The release live before this republish: unchanged files keep its hashes, and the purge hook is told what changed since. */
   since?: { manifest: ReleaseManifest; dir: string } | undefined;
@@ -200,6 +203,7 @@ export async function publishRelease(
       forbiddenNames: closed,
       publicDir: context.publicDir,
       activeNames: candidate.activeIds.flatMap((id) => context.activeNames[id] ?? []),
+      retracted: context.retracted,
     });
     const blocking = found.filter((f) => !options.tolerable?.(f));
     if (blocking.length > 0) {
@@ -220,6 +224,7 @@ export async function publishRelease(
     closedIds: candidate.closedIds,
     appeals: candidate.appeals,
     change: candidate.change,
+    ...(stopgap ? { stopgap: true } : {}),
     files: {},
   };
   await stage('release', () => {
@@ -257,9 +262,13 @@ export async function publishRelease(
     );
     // A takedown may have switched from this release since: never delete what is live now.
     const liveNow = currentRelease(deployDir);
-    removedReleases = [...new Set([...showing, ...(options.retire?.(candidate.name) ?? [])])].filter(
-      (name) => name !== liveNow,
-    );
+    removedReleases = [
+      ...new Set([
+        ...showing,
+        ...releasesShowingRetracted(deployDir, context.retracted ?? [], candidate.name),
+        ...(options.retire?.(candidate.name) ?? []),
+      ]),
+    ].filter((name) => name !== liveNow);
     for (const old of removedReleases) removeRelease(deployDir, old);
     if (liveNow === candidate.name)
       prunedCacheFiles = pruneCachesToRelease(

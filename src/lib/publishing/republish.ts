@@ -24,6 +24,7 @@ import {
 } from './stage-clock.ts';
 import { digestsOf, type EarlyReleaseSummary, type TakedownSummary } from './stopgap.ts';
 import { takeDownClosed } from './takedown.ts';
+import { readRetractions, recordRetractions, retractedSince } from './retractions.ts';
 import { earlyRelease } from './early-release.ts';
 import { fullRelease } from './full-release.ts';
 
@@ -48,6 +49,8 @@ export interface RepublishOptions {
   takedown: boolean;
   /** Publish newly added appeals early, before the full build (`NO_EARLY_RELEASE=1`: no). */
   earlyRelease: boolean;
+  /** Only take closed appeals still live down, and publish nothing else: a rollback's first step. */
+  takedownOnly?: boolean | undefined;
   log?: (line: string) => void;
   /** Told as each stage (and the takedown or early release before the build) starts and ends: the studio shows them live. */
   onStep?: (step: RepublishStep, state: StepState) => void;
@@ -88,8 +91,29 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
   // whatever the full validation would find: it only removes, and a closed child must never stay
   // online while every photo is checked, or because another appeal has a typo, or a build runs.
   const takeDown = () =>
-    options.takedown ? takeDownClosed({ ...options, log, onStep: clock.onStep }) : undefined;
+    options.takedown || options.takedownOnly
+      ? takeDownClosed({ ...options, log, onStep: clock.onStep })
+      : undefined;
   let takenDownNow = await takeDown();
+  // A rollback's first step stops here: the takedown, if any, is all it publishes.
+  if (options.takedownOnly) {
+    const before = takenDownNow?.before.manifest ?? liveManifest(deployDir, currentRelease(deployDir), log);
+    const takedown = takenDownNow?.summary;
+    const gone = takedown?.release ? takedown.closingIds.length : 0;
+    return {
+      release: currentRelease(deployDir) ?? '',
+      liveAt: takedown?.liveAt ?? new Date(),
+      previous: before?.name,
+      active: (before?.activeIds.length ?? 0) - gone,
+      closed: (before?.closedIds.length ?? 0) + gone,
+      changedUrls: [],
+      removedReleases: [],
+      prunedCacheFiles: 0,
+      stageMs: clock.timings,
+      change: { closing: takedown?.closingIds ?? [], added: [], edited: [] },
+      takedown,
+    };
+  }
   if (takenDownNow?.summary.release) log('Now rebuilding the whole site.');
   const wentLive = (summary: TakedownSummary | undefined) =>
     summary?.release ? { release: summary.release, ids: summary.closingIds } : undefined;
@@ -134,6 +158,19 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     });
     if (live) log(`Changes since the live release: ${describeChange(change)}.`);
     const { settings } = loadSettings(contentDir);
+    // A name or photo taken off an active appeal is recorded before anything is published without it.
+    const retracted = live
+      ? recordRetractions(
+          options.archiveDir,
+          contentDir,
+          // The release live now: its own takedown has deleted the one before.
+          retractedSince(
+            path.join(releasesDir(deployDir), (liveNow ?? live).name),
+            contentDir,
+            change.edited,
+          ),
+        )
+      : readRetractions(options.archiveDir);
     const publishing: Omit<PublishContext, 'stage'> = {
       deployDir,
       cacheDir: options.cacheDir,
@@ -142,6 +179,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       // Read when each release is verified, and again just before it switches.
       closedNames: () => archivedNames(options.archiveDir),
       activeNames: Object.fromEntries(shown.map((a) => [a.id, a.names])),
+      retracted,
       embedAllowedSites: settings?.embed.allowedSites ?? ['*'],
       since: live && {
         manifest: live,

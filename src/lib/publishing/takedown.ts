@@ -5,6 +5,7 @@ import { loadSettings } from '../content/load-settings.ts';
 import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.ts';
 import { removalsFeedFiles } from '../outputs/feed-files.ts';
 import { withSwitchLock } from './deploy-lock.ts';
+import { readRetractions } from './retractions.ts';
 import { scanAppeals } from './content-scan.ts';
 import { checkedAppealIds, isAppealId } from '../model/appeal-id.ts';
 import { appealFileIn, idFolder } from '../content/appeal-folder.ts';
@@ -362,6 +363,7 @@ export async function takeDownClosed(options: TakedownOptions): Promise<TakenDow
             publicDir: options.publicDir,
             purgeHook: options.purgeHook,
             closedNames: () => archivedNames(options.archiveDir),
+            retracted: readRetractions(options.archiveDir),
             activeNames: Object.fromEntries(shown.map((a) => [a.id, a.names])),
             embedAllowedSites: settings.embed.allowedSites,
             since: { manifest: live, dir: liveDir },

@@ -16,6 +16,7 @@ import { foldText } from '../model/text-fold.ts';
 import { filesUnder } from './file-tree.ts';
 import { photoSource } from '../photos/photo-variants.ts';
 import { photoReferences } from '../release-files/page-references.ts';
+import { retractionFindings, type Retraction } from './retractions.ts';
 
 /**
  * Checks a built release before it can go live. By allow-list: every published photo must be one
@@ -38,21 +39,60 @@ export interface VerifyInput {
    * too ("Jay Smith") is published legitimately for that child, so it is not searched for.
    */
   activeNames?: readonly string[];
+  /** Names and photos taken off active appeals since, from the private archive: shown nowhere again. */
+  retracted?: readonly Retraction[];
+}
+
+/** A closed child's phrase that is also the whole name of an active child: not searched for. */
+export interface SharedName {
+  /** The closed appeal it belongs to. */
+  closedId: string;
+  /** The active child's name or other name, as written. */
+  name: string;
 }
 
 /**
  * What is searched for, per closed appeal: its identifying phrases (src/lib/model/name-matching.ts),
- * less those that are exactly an active child's name or other name.
+ * less those that an active child's name or other name matches whole ("Jay Smith" closed, "Jay
+ * Smith" or "Jay Smyth" active… as matching reads them): those are published legitimately for the
+ * active child, so they cannot be searched for, and are listed in `shared` for people to be told.
  */
 export function phrasesToScan(
   forbidden: VerifyInput['forbiddenNames'],
   activeNames: readonly string[] = [],
-): Array<{ id: string; phrases: string[] }> {
-  const inUse = new Set(activeNames.map(foldedPhrase));
-  return forbidden.map(({ id, name, knownAs }) => ({
-    id,
-    phrases: identifyingPhrases(name, knownAs).filter((p) => !inUse.has(p)),
-  }));
+): { scan: Array<{ id: string; phrases: string[] }>; shared: SharedName[] } {
+  const all = forbidden.map(({ id, name, knownAs }) => ({ id, phrases: identifyingPhrases(name, knownAs) }));
+  const shared: SharedName[] = [];
+  const dropped = new Set<string>();
+  // One pattern for every phrase, anchored, run once per active name: linear in both.
+  const any = phrasePattern(all.flatMap((f) => f.phrases));
+  const whole = any && new RegExp(`^(?:${any.source})$`, 'u');
+  if (whole) {
+    for (const name of activeNames) {
+      const folded = foldedPhrase(name);
+      if (!whole.test(folded)) continue;
+      for (const { id, phrases } of all) {
+        for (const phrase of phrases) {
+          const one = phrasePattern([phrase])!;
+          if (!new RegExp(`^(?:${one.source})$`, 'u').test(folded)) continue;
+          dropped.add(`${id}\n${phrase}`);
+          if (!shared.some((s) => s.closedId === id && s.name === name)) shared.push({ closedId: id, name });
+        }
+      }
+    }
+  }
+  return {
+    scan: all.map(({ id, phrases }) => ({ id, phrases: phrases.filter((p) => !dropped.has(`${id}\n${p}`)) })),
+    shared,
+  };
+}
+
+/** Active children's names that are also a closed child's: verification cannot look for them. */
+export function sharedNames(
+  forbidden: VerifyInput['forbiddenNames'],
+  activeNames: readonly string[] = [],
+): SharedName[] {
+  return phrasesToScan(forbidden, activeNames).shared;
 }
 
 /**
@@ -251,6 +291,7 @@ function verifyPages(input: VerifyInput & { files: readonly string[] }): Finding
     }
   }
 
+  findings.push(...retractionFindings(releaseDir, files, input.retracted ?? []));
   return findings;
 }
 
@@ -263,7 +304,7 @@ function verifyPages(input: VerifyInput & { files: readonly string[] }): Finding
 export function scanFiles(input: Omit<VerifyInput, 'files'>, files: readonly string[]): Finding[] {
   const { releaseDir } = input;
   const findings: Finding[] = [];
-  const forbidden = phrasesToScan(input.forbiddenNames, input.activeNames);
+  const forbidden = phrasesToScan(input.forbiddenNames, input.activeNames).scan;
   const names = phrasePattern(forbidden.flatMap((f) => f.phrases));
   const owners = forbidden.map((f) => ({ id: f.id, pattern: phrasePattern(f.phrases) }));
   const owner = (found: string) => owners.find((o) => o.pattern?.test(found))?.id ?? 'unknown';

@@ -7,6 +7,7 @@ import { newestFirst } from '../model/appeal-order.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 import { currentRelease, listReleases, readManifest } from '../publishing/releases.ts';
 import { listDrafts, type DraftMeta } from './drafts.ts';
+import { pruneKeptForms } from './kept-forms.ts';
 import { forgetClosed } from './preview-build.ts';
 
 /** One active appeal as the dashboard lists it. */
@@ -91,6 +92,7 @@ export async function dashboard(options: {
     options.dataDir,
     closed.map((a) => a.id),
   );
+  pruneKeptForms(options.dataDir, Date.now());
   const drafts = listDrafts(options.dataDir);
   return {
     urgent: ordered.filter((r) => r.urgent),

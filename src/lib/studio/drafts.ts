@@ -13,11 +13,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { inDocumentedOrder } from '../content/appeal-field-order.ts';
 import { FrontmatterError, parseMarkdownFile, stringifyMarkdownFile } from '../content/frontmatter.ts';
-import { addMonths, REVIEW_MONTHS } from '../content/new-appeal.ts';
+import { addMonths, allocateAppealId, REVIEW_MONTHS } from '../content/new-appeal.ts';
 import { isPhotoFileName, neutralPhotoName } from '../content/photo-file.ts';
 import { APPEAL_FILE, appealDir, appealFileIn, appealsDir, idFolder } from '../content/appeal-folder.ts';
 import { copyAtomically, writeAtomically } from '../files/atomic-write.ts';
-import { isAppealId, nextAppealId } from '../model/appeal-id.ts';
+import { isAppealId } from '../model/appeal-id.ts';
 import { type CalendarDate, formatCalendarDate } from '../model/calendar-date.ts';
 import type { FormVersion } from './form-version.ts';
 
@@ -149,7 +149,7 @@ function usedIds(dataDir: string, contentDir: string): string[] {
   return [...(existsSync(appeals) ? readdirSync(appeals) : []), ...listDrafts(dataDir).map((d) => d.id)];
 }
 
-/** A new, empty appeal with today's dates, under the next free id of this year. */
+/** A new, empty appeal with today's dates, under the next id of this year never handed out before. */
 export function createNewDraft(
   dataDir: string,
   contentDir: string,
@@ -157,7 +157,7 @@ export function createNewDraft(
   today: CalendarDate,
   now = new Date(),
 ): Draft {
-  const id = nextAppealId(usedIds(dataDir, contentDir), today.year);
+  const id = allocateAppealId(dataDir, usedIds(dataDir, contentDir), today.year);
   const dir = draftDir(dataDir, id);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const todayText = formatCalendarDate(today);
@@ -257,7 +257,7 @@ export function removeDraft(dataDir: string, id: string): void {
  */
 export function renumberDraft(dataDir: string, contentDir: string, draft: Draft, year: number): Draft {
   if (draft.meta.kind !== 'new') throw new DraftError('only a new appeal can be given another id');
-  const id = nextAppealId([...usedIds(dataDir, contentDir)], year);
+  const id = allocateAppealId(dataDir, usedIds(dataDir, contentDir), year);
   const dir = draftDir(dataDir, id);
   renameSync(draft.dir, dir);
   const moved: Draft = { ...draft, dir, meta: { ...draft.meta, id } };

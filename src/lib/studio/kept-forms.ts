@@ -33,12 +33,43 @@ function keyFile(dataDir: string, key: string): string | undefined {
 }
 
 function sweep(dir: string, now: number): void {
+  if (!existsSync(dir)) return;
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => ({ file: path.join(dir, name), at: statSync(path.join(dir, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const [i, { file, at }] of files.entries())
     if (now - at > KEPT_MS || i >= MAX_KEPT - 1) rmSync(file, { force: true });
+}
+
+/** Deletes expired kept forms: run when the studio starts and on each dashboard load, not only when another form is kept. */
+export function pruneKeptForms(dataDir: string, now: number): void {
+  sweep(path.join(dataDir, KEPT_DIR), now);
+}
+
+/** The appeal a kept form was posted to (`/appeals/<id>/...`), if any. */
+function appealOf(file: string): string | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<KeptForm>;
+    return typeof kept.path === 'string' ? /^\/appeals\/([^/]+)(?:\/|$)/.exec(kept.path)?.[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deletes every kept form of the appeals `ids` (they may hold a child's details): when an appeal
+ * closes or its new draft is discarded. Reads each kept form once, however many ids.
+ */
+export function forgetKeptForms(dataDir: string, ids: readonly string[]): void {
+  const dir = path.join(dataDir, KEPT_DIR);
+  if (!existsSync(dir) || ids.length === 0) return;
+  const forgotten = new Set(ids);
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const id = name.endsWith('.json') ? appealOf(file) : undefined;
+    if (id !== undefined && forgotten.has(id)) rmSync(file, { force: true });
+  }
 }
 
 /** Keeps a posted form's text fields for `owner`; returns the key, or undefined when too big to keep. */

@@ -108,10 +108,10 @@ function sentence(path: string, words: FieldWords, message: string): string {
     return words.missing;
   if (/of at most \d+ characters|expected at most [\d,]+ characters/.test(message))
     return `${the} must be ${numberIn(message)} characters or fewer`;
+  if (/invisible character/.test(message)) return hiddenMessage(words.noun, message);
   if (path.startsWith(BODY_FIELD)) return circumstancesMessage(message);
   if (/without HTML tags/.test(message))
     return `Remove the < and > signs and what is between them from ${words.noun}`;
-  if (/invisible character/.test(message)) return `Type ${words.noun} again: it has a hidden character in it`;
   const undrawable = /share card's font cannot draw '([^']+)'/.exec(message)?.[1];
   if (undrawable)
     return `The picture shown when the appeal is shared cannot show '${undrawable}' in ${words.noun}: write it in English letters, as the family would spell it`;
@@ -148,6 +148,14 @@ function sentence(path: string, words: FieldWords, message: string): string {
   if (/\.kind$/.test(path))
     return `Choose whether ${words.noun.replace('the kind of picture ', 'picture ')} is a photo or an age-progressed image`;
   return `Check ${words.noun}: it is not in a form the site can publish`;
+}
+
+/** A hidden character in a field: the code that stands for one, as typed (&shy;), or that it is there. */
+function hiddenMessage(noun: string, message: string): string {
+  const written = /, written (&[^ ;]+;)\)/.exec(message)?.[1];
+  return written
+    ? `Remove ${written} from ${noun}: it stands for a hidden character, which can hide a name`
+    : `Type ${noun} again: it has a hidden character in it`;
 }
 
 /** The circumstances box: what is not allowed in it, without the file's line numbers. */

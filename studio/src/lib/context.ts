@@ -39,5 +39,7 @@ export function lifecycleFolders(studio: Studio): LifecycleFolders & { dataDir: 
     archiveDir: studio.config.publish.archiveDir,
     auditLog: studio.config.auditLog,
     dataDir: studio.config.dataDir,
+    cacheDir: studio.config.publish.cacheDir,
+    projectRoot: studio.config.projectRoot,
   };
 }

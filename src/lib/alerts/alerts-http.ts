@@ -1,0 +1,200 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from '../hosting/security-headers.ts';
+import {
+  type AlertsPage,
+  badLinkPage,
+  confirmedPage,
+  confirmPage,
+  problemPage,
+  unsubscribedPage,
+  unsubscribePage,
+} from './alerts-pages.ts';
+import type { AlertsStore } from './alerts-store.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { readSubscription } from './subscription-form.ts';
+import { confirmSubscription, requestSubscription } from './subscriptions.ts';
+import { tokenHash, wellFormedToken } from './tokens.ts';
+
+/** The largest form body accepted: an address and every region fit many times over. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+/** Where the subscribe form's answer is: a static page of the site, the same for everyone. */
+export const CHECK_EMAIL_PATH = '/alerts/check-your-email/';
+
+export interface AlertsHandlerOptions {
+  store: AlertsStore;
+  secret: Buffer;
+  /** The site's address: forms must come from its origin. */
+  siteAddress: string;
+  /** The settings' region ids as they are now. */
+  regionIds: () => readonly string[];
+  /** Take the client's address from the proxy's X-Real-IP. */
+  trustProxy: boolean;
+  /** Requests per client address and action in each window (tests lower them). */
+  limits?: { perWindow: number; windowMs: number };
+  /** Called after something is queued, to wake the sender. */
+  onQueued?: () => void;
+  now?: () => number;
+}
+
+class HttpProblem extends Error {
+  readonly page: AlertsPage;
+  readonly headers: Record<string, string>;
+  constructor(page: AlertsPage, headers: Record<string, string> = {}) {
+    super(String(page.status));
+    this.page = page;
+    this.headers = headers;
+  }
+}
+
+const problem = (status: number, title: string, ...lines: string[]) =>
+  new HttpProblem(problemPage(status, title, lines));
+
+function send(res: ServerResponse, page: AlertsPage, headers: Record<string, string> = {}): void {
+  res.writeHead(page.status, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(page.html);
+}
+
+/** The form body, refused when too big, of the wrong type or not UTF-8. */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded')
+    throw problem(415, 'This form was sent in a way we do not accept', 'Send it from the page in a browser.');
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_BODY_BYTES)
+    throw problem(413, 'This form is too large', 'Send it from the page in a browser.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES)
+      throw problem(413, 'This form is too large', 'Send it from the page in a browser.');
+    chunks.push(chunk);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw problem(400, 'This form could not be read', 'Send it from the page in a browser.');
+  }
+  return new URLSearchParams(text);
+}
+
+/**
+ * Cross-site request forgery: a browser says where a POST comes from. The forms are on the site's
+ * own origin (behind the same proxy), so anything else is refused. A mail provider's one-click
+ * unsubscribe sends neither header, and needs the secret token anyway.
+ */
+function crossSite(req: IncomingMessage, siteOrigin: string): boolean {
+  const fetchSite = req.headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'same-origin') return true;
+  const origin = req.headers.origin;
+  return origin !== undefined && origin !== siteOrigin;
+}
+
+/** The request handler of the alerts service: every path is under /alerts/. */
+export function alertsHandler(
+  options: AlertsHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const now = options.now ?? Date.now;
+  const { perWindow, windowMs } = options.limits ?? { perWindow: 20, windowMs: 10 * 60 * 1000 };
+  const limiters = {
+    subscribe: new RateLimiter(perWindow, windowMs, now),
+    confirm: new RateLimiter(perWindow, windowMs, now),
+    unsubscribe: new RateLimiter(perWindow, windowMs, now),
+  };
+  const siteOrigin = new URL(options.siteAddress).origin;
+
+  const client = (req: IncomingMessage): string => {
+    const real = req.headers['x-real-ip'];
+    return options.trustProxy && typeof real === 'string' && real ? real : (req.socket.remoteAddress ?? '');
+  };
+
+  const limited = (action: keyof typeof limiters, req: IncomingMessage): void => {
+    const key = client(req);
+    if (!limiters[action].allow(key))
+      throw new HttpProblem(problemPage(429, 'Too many tries', ['Wait a few minutes, then try again.']), {
+        'Retry-After': String(limiters[action].retryAfter(key)),
+      });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://alerts.invalid');
+    const method = req.method ?? 'GET';
+    const route = url.pathname.replace(/\/$/, '');
+    const actions: Record<string, string[]> = {
+      '/alerts/subscribe': ['POST'],
+      '/alerts/confirm': ['GET', 'POST'],
+      '/alerts/unsubscribe': ['GET', 'POST'],
+    };
+    const allowed = actions[route];
+    if (!allowed) throw problem(404, 'Page not found', 'Check the address, or go back to the appeals.');
+    if (!allowed.includes(method))
+      throw new HttpProblem(problemPage(405, 'This page does not take that request', []), {
+        Allow: allowed.join(', '),
+      });
+    if (method === 'POST' && crossSite(req, siteOrigin))
+      throw problem(
+        403,
+        'This form must be sent from our site',
+        'Go to the "Get alerts" page and send it from there.',
+      );
+
+    if (route === '/alerts/subscribe') {
+      limited('subscribe', req);
+      const read = readSubscription(await readForm(req), options.regionIds());
+      if ('problems' in read) throw problem(400, 'There is a problem', ...read.problems);
+      requestSubscription(options.store, read.request, now());
+      options.onQueued?.();
+      res.writeHead(303, { Location: CHECK_EMAIL_PATH }).end();
+      return;
+    }
+
+    if (route === '/alerts/confirm') {
+      if (method === 'GET') {
+        const token = url.searchParams.get('token') ?? '';
+        send(res, wellFormedToken(token) ? confirmPage(token) : badLinkPage());
+        return;
+      }
+      limited('confirm', req);
+      const token = (await readForm(req)).get('token') ?? '';
+      const ok = wellFormedToken(token) && confirmSubscription(options.store, options.secret, token, now());
+      send(res, ok ? confirmedPage() : badLinkPage());
+      return;
+    }
+
+    // Unsubscribe: the link in every email (GET shows a button), the button, and RFC 8058's
+    // one-click POST to the same link, whose body is `List-Unsubscribe=One-Click`.
+    const linkToken = url.searchParams.get('token') ?? '';
+    if (method === 'GET') {
+      send(res, wellFormedToken(linkToken) ? unsubscribePage(linkToken) : badLinkPage());
+      return;
+    }
+    limited('unsubscribe', req);
+    const form = await readForm(req);
+    const token = form.get('token') ?? linkToken;
+    const outcome = wellFormedToken(token) ? options.store.unsubscribe(tokenHash(token), now()) : 'unknown';
+    send(res, outcome === 'unknown' ? badLinkPage() : unsubscribedPage());
+  }
+
+  return (req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Cache-Control', 'no-store');
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpProblem) {
+        // Stop reading a body we refused (it may be large); the connection closes after the answer.
+        if (req.readable) res.setHeader('Connection', 'close');
+        send(res, error.page, error.headers);
+        return;
+      }
+      // Never a stack trace to the client, and never the message in the log (it might hold an address).
+      console.error(
+        `alerts: unexpected ${(error as Error)?.name ?? 'error'} while answering ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`,
+      );
+      send(res, problemPage(500, 'Sorry, something went wrong', ['Try again later.']));
+    });
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The "Get alerts" form, read and checked: pure, so every rule is unit-tested. The public page
+ * (src/pages/alerts/index.astro) and the service share these names and the wording version.
+ */
+
+/** The choice that means every region: "All of the UK". */
+export const ALL_REGIONS = 'all';
+
+/**
+ * The version of the page's words about what is sent and stored: kept with each consent (UK GDPR
+ * asks what a person agreed to). Change it when those words change, and add the old one to
+ * `KNOWN_WORDINGS` so a page still open in someone's browser is accepted.
+ */
+export const WORDING_VERSION = '2026-12-1';
+const KNOWN_WORDINGS: readonly string[] = [WORDING_VERSION];
+
+/** The longest address RFC 5321 allows through. */
+const MAX_EMAIL_LENGTH = 254;
+
+export interface SubscriptionRequest {
+  email: string;
+  /** Region ids, or just `[ALL_REGIONS]`. */
+  regions: string[];
+  wording: string;
+}
+
+/** Lower-case and trimmed: one person, one row, however they type it. */
+export function normaliseEmail(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+/** A plain check: one @, something on each side, a dot in the domain, no spaces or angle brackets. */
+export function plausibleEmail(email: string): boolean {
+  return (
+    email.length <= MAX_EMAIL_LENGTH &&
+    /^[^\s@<>"(),;:\\[\]]+@[^\s@<>"(),;:\\[\]]+\.[^\s@<>"(),;:\\[\].]+$/.test(email)
+  );
+}
+
+/**
+ * The subscription a form asks for, or the problems with it in plain words (for a 400 page).
+ * `regionIds` are the settings' regions.
+ */
+export function readSubscription(
+  form: URLSearchParams,
+  regionIds: readonly string[],
+): { request: SubscriptionRequest } | { problems: string[] } {
+  const problems: string[] = [];
+  const emails = form.getAll('email');
+  const email = normaliseEmail(emails[0] ?? '');
+  if (emails.length !== 1 || !plausibleEmail(email))
+    problems.push('Enter an email address, like name@example.com.');
+  const chosen = [...new Set(form.getAll('region'))];
+  if (chosen.length === 0) problems.push('Choose at least one region, or all of the UK.');
+  const unknown = chosen.filter((r) => r !== ALL_REGIONS && !regionIds.includes(r));
+  if (unknown.length > 0 || chosen.length > regionIds.length + 1)
+    problems.push('Choose regions from the list on the page.');
+  const wording = form.get('wording') ?? '';
+  if (!KNOWN_WORDINGS.includes(wording))
+    problems.push('This form is out of date. Reload the page and try again.');
+  if (problems.length > 0) return { problems };
+  const regions = chosen.includes(ALL_REGIONS) ? [ALL_REGIONS] : regionIds.filter((r) => chosen.includes(r));
+  return { request: { email, regions, wording } };
+}
