@@ -1,10 +1,10 @@
-// `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,edit,closure,bytes,search,check --baseline --runs 3 --keep]`:
+// `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,edit,closure,race,bytes,search,check --baseline --runs 3 --keep]`:
 // builds and publishes N synthetic fictional appeals with the real pipeline, prints the figures
 // (with our/naive ratios under --baseline), writes them to bench-results/ and updates BENCHMARKS.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { upsertTable } from './lib/bench/bench-report.ts';
+import { NOT_MEASURED, upsertTable } from './lib/bench/bench-report.ts';
 import { PROJECT_ROOT } from './lib/build-site.ts';
 import { MAX_DEMO_APPEALS } from './lib/demo/build-appeals.ts';
 import { MEASURES, type Measure } from './lib/bench/bench-result.ts';
@@ -12,6 +12,8 @@ import { runBench } from './lib/bench/run-bench.ts';
 import {
   machineNote,
   markdownTable,
+  RACES_HEADER,
+  racesRow,
   SIZES_HEADER,
   sizesRow,
   TIMES_HEADER,
@@ -58,7 +60,9 @@ const result = await runBench(
 
 const times = timesRow(result);
 const sizes = sizesRow(result);
+const races = racesRow(result);
 console.log(`\n${markdownTable(TIMES_HEADER, [times])}\n\n${markdownTable(SIZES_HEADER, [sizes])}\n`);
+if (races) console.log(`${markdownTable(RACES_HEADER, [races])}\n`);
 if (result.ours.check)
   console.log(`npm run check: ${result.ours.check.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
 console.log(machineNote(result));
@@ -70,8 +74,11 @@ if (!values['no-write']) {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
   let doc = readFileSync(benchmarks, 'utf8');
-  doc = upsertTable(doc, 'times', TIMES_HEADER, [times], machineNote(result));
-  doc = upsertTable(doc, 'sizes', SIZES_HEADER, [sizes]);
+  // A run of some measures only (`--only race`) leaves the other tables as they were.
+  const measured = (row: readonly string[]) => row.slice(1, -1).some((cell) => cell !== NOT_MEASURED);
+  if (measured(times)) doc = upsertTable(doc, 'times', TIMES_HEADER, [times], machineNote(result));
+  if (measured(sizes)) doc = upsertTable(doc, 'sizes', SIZES_HEADER, [sizes]);
+  if (races) doc = upsertTable(doc, 'races', RACES_HEADER, [races], machineNote(result));
   writeFileSync(benchmarks, doc);
   console.error(`Wrote ${path.relative(PROJECT_ROOT, file)} and updated BENCHMARKS.md.`);
 }

@@ -32,7 +32,11 @@ async function main(): Promise<void> {
   const context = publishingContext();
   if (values.rollback) {
     try {
-      const { from, to } = await rollback({ ...context, today: buildDate(context.operator) });
+      const { from, to } = await rollback({
+        ...context,
+        today: buildDate(context.operator),
+        log: (line) => console.log(line),
+      });
       console.log(`Rolled back: ${from} → ${to}.`);
     } catch (error) {
       failed(error);

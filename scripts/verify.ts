@@ -6,6 +6,7 @@ import { buildDate } from '../src/lib/model/build-date.ts';
 import { currentLink } from '../src/lib/publishing/releases.ts';
 import { activeNamesOf, idsByStatus } from '../src/lib/content/content-report.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
+import { readRetractions } from '../src/lib/publishing/retractions.ts';
 import { sharedNames, verifyRelease } from '../src/lib/publishing/verify-release.ts';
 import { publishingContext } from './lib/publishing-context.ts';
 
@@ -28,6 +29,7 @@ const findings = verifyRelease({
   forbiddenNames,
   publicDir: context.publicDir,
   activeNames,
+  retracted: readRetractions(context.archiveDir),
 });
 // A closed child's name that an active child has too is published for the active child, so it
 // cannot be looked for: say so rather than report clean. Only the name and the closed id are shown.

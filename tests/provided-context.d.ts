@@ -5,5 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     fixtureContentDir: string;
     fixtureDist: string;
+    /** The run's Chromium to connect to (`launchBrowser`), or empty when there is none. */
+    browserEndpoint: string;
   }
 }

@@ -3,10 +3,15 @@
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { LifecycleError } from '../../src/lib/lifecycle/appeal-archive.ts';
-import { COPIES_CHECKLIST, WITHDRAW_REASONS } from '../../src/lib/lifecycle/appeal-lifecycle.ts';
+import { AlreadyClosedError, LifecycleError } from '../../src/lib/lifecycle/appeal-archive.ts';
+import {
+  COPIES_CHECKLIST,
+  WITHDRAW_REASONS,
+  type WithdrawReason,
+} from '../../src/lib/lifecycle/appeal-lifecycle.ts';
 import {
   closeFound,
+  finishClosure,
   isWithdrawReason,
   purgeAppeal,
   reopenAppeal,
@@ -15,6 +20,7 @@ import {
 import { formatCalendarDate } from '../../src/lib/model/calendar-date.ts';
 import { buildDate } from '../../src/lib/model/build-date.ts';
 import { describeFailure } from '../../src/lib/publishing/describe-failure.ts';
+import { liveReleaseShows } from '../../src/lib/publishing/releases.ts';
 import { StageError } from '../../src/lib/publishing/stage-clock.ts';
 import { studioDataDir } from '../../src/lib/studio/studio-config.ts';
 import { alertsDataDir } from '../../src/lib/alerts/alerts-config.ts';
@@ -41,6 +47,7 @@ async function publishAfter(
   id: string,
   startedAt: number,
   noPublish: boolean,
+  done?: string,
 ): Promise<void> {
   if (noPublish) {
     console.log(
@@ -55,6 +62,7 @@ async function publishAfter(
     console.log(
       `The live site was updated ${((performance.now() - startedAt) / 1000).toFixed(1)} s after the command started.`,
     );
+    if (done) console.log(done);
   } catch (error) {
     if (error instanceof StageError) {
       console.error(`${action} ${id} in the content, but publishing failed at stage "${error.stage}". ${describeFailure(error)}
@@ -95,18 +103,39 @@ export async function commandLifecycle(
     if (cancelled > 0)
       console.log(`Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for ${id}.`);
   };
+  // A closure killed after its content said closed left the child live: a retry finishes it.
+  const closing = async (close: () => { alertsCancelled: number }, reason?: WithdrawReason) => {
+    let cancelled: number;
+    try {
+      cancelled = close().alertsCancelled;
+    } catch (error) {
+      if (!(error instanceof AlreadyClosedError) || !liveReleaseShows(context.deployDir, id)) throw error;
+      cancelAlerts(finishClosure(folders, { id, by, reason }));
+      console.log(
+        `Appeal ${id} was already closed, but its takedown had not finished: the live site still shows it.`,
+      );
+      return publishAfter(
+        context,
+        'Finished closing appeal',
+        id,
+        startedAt,
+        values['no-publish'],
+        `Appeal ${id} was already closed; its takedown had not finished. It is now taken down.`,
+      );
+    }
+    cancelAlerts(cancelled);
+    return publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
+  };
   try {
     if (command === 'found') {
-      cancelAlerts(closeFound(folders, { id, today, by }).alertsCancelled);
-      await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
+      await closing(() => closeFound(folders, { id, today, by }));
     } else if (command === 'withdraw') {
       const reason = values.reason;
       if (!isWithdrawReason(reason))
         throw new UsageError(
           `withdraw needs --reason, one of: ${WITHDRAW_REASONS.join(', ')}. Nothing was changed.`,
         );
-      cancelAlerts(withdrawAppeal(folders, { id, today, reason, by }).alertsCancelled);
-      await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
+      await closing(() => withdrawAppeal(folders, { id, today, reason, by }), reason);
     } else if (command === 'reopen') {
       reopenAppeal(context, { id, today, by });
       await publishAfter(context, 'Reopened appeal', id, startedAt, values['no-publish']);

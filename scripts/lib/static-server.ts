@@ -131,6 +131,7 @@ export async function startStaticServer(
     }
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] || '/';
     let release = absoluteRoot;
+    let more: Record<string, string> = {};
     if (options.liveRelease) {
       try {
         release = await realpath(absoluteRoot);
@@ -148,6 +149,7 @@ export async function startStaticServer(
         send(res, 410, notice, 'text/html; charset=utf-8', head, NOINDEX);
         return;
       }
+      if (answer.kind === 'noindex-page') more = NOINDEX;
     }
     const file = await resolveFile(release, rawPath);
     if (file === 'forbidden') {
@@ -158,7 +160,7 @@ export async function startStaticServer(
       await sendNotFound(release, res, head);
       return;
     }
-    send(res, 200, await readFile(file), contentTypeFor(file), head);
+    send(res, 200, await readFile(file), contentTypeFor(file), head, more);
   }
 
   const server = createServer((req, res) => {

@@ -54,11 +54,14 @@ export default function contentValidation(): AstroIntegration & {
           }
         }
         const contentDir = contentDirectory(operatorEnv);
-        const report = await validateContent(contentDir, { today: buildDate(operatorEnv) });
+        // Paths in messages from the project, not the working folder (see buildWorkingFolder).
+        const projectRoot = fileURLToPath(config.root);
+        const report = await validateContent(contentDir, {
+          today: buildDate(operatorEnv),
+          displayRoot: projectRoot,
+        });
         // An archive inside public/ (or the content) would be built into the site: refuse.
-        report.problems.push(
-          ...publishConfigProblems(report.settings, operatorEnv, fileURLToPath(config.root), contentDir),
-        );
+        report.problems.push(...publishConfigProblems(report.settings, operatorEnv, projectRoot, contentDir));
         last = report;
         const ids = idsByStatus(report);
         active = ids.activeIds.length;

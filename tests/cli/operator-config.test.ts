@@ -19,7 +19,9 @@ import {
 
 const ID = FIXTURE.tobiah.id;
 // Only a failing run creates these; never leave one in the real public/.
-const IN_PUBLIC = ['archive-test', 'deploy-test'].map((name) => path.join(PROJECT_ROOT, 'public', name));
+const IN_PUBLIC = ['archive-test', 'deploy-test', '..archive-test'].map((name) =>
+  path.join(PROJECT_ROOT, 'public', name),
+);
 let workspace: Workspace | undefined;
 afterEach(() => {
   removeWorkspace(workspace);
@@ -54,6 +56,11 @@ it('refuses an archive or deploy folder inside the content, public/, dist/ or ea
     [
       { ARCHIVE_DIR: publicArchive },
       `ARCHIVE_DIR: expected the private archive of closed appeals outside the public folder (${path.join(PROJECT_ROOT, 'public')}), whose every file is copied into the published site; got ${publicArchive}. Choose a folder of its own.`,
+    ],
+    // Two dots starting a name do not make it a step up (issue 20, point 11).
+    [
+      { ARCHIVE_DIR: IN_PUBLIC[2]! },
+      'ARCHIVE_DIR: expected the private archive of closed appeals outside the public folder',
     ],
     [
       { ARCHIVE_DIR: path.join(link, 'archive') },

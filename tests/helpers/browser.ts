@@ -2,7 +2,7 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Result, RunOptions } from 'axe-core';
-import { describe, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 
 /** Where the Debian `chromium` package installs the browser. `CHROME_PATH` overrides it. */
@@ -35,7 +35,13 @@ export const skipReason = browserAvailable
   ? undefined
   : `no Chromium at ${chromiumCandidate()} (install the Debian package \`chromium\` or set CHROME_PATH)`;
 
+/**
+ * A browser for one test file: the run's Chromium (started by tests/helpers/global-setup.ts), connected
+ * to, or one of its own when the run has none. `close()` ends the file's contexts and the connection.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const endpoint = inject('browserEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Cannot launch a browser: ${skipReason}`);
   return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });

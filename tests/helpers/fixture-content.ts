@@ -1,4 +1,15 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -71,14 +82,41 @@ function markedIccFile(): Promise<string> {
   return iccFile;
 }
 
+/** Photos drawn by `writeTestPhoto`, shared by every test file and run of this checkout. */
+const DRAWN_DIR = path.resolve(import.meta.dirname, '../../test-output/drawn-photos');
+let drawingKey: string | undefined;
+
 /**
  * A photo-like test image: noisy and textured, with EXIF, GPS, XMP and an ICC profile that name
- * someone (METADATA_MARKERS) and must never be published.
+ * someone (METADATA_MARKERS) and must never be published. Drawn once per seed and size, then copied:
+ * drawing takes most of a second, and every workspace of every test file draws the same ones. The
+ * drawings are named by this file's text and libvips' version, so a change to either draws anew.
  */
 export async function writeTestPhoto(
   file: string,
   seed: number,
   size = { width: 900, height: 1200 },
+): Promise<void> {
+  drawingKey ??= createHash('sha256')
+    .update(readFileSync(import.meta.filename))
+    .update(sharp.versions.vips)
+    .digest('hex')
+    .slice(0, 16);
+  const drawn = path.join(DRAWN_DIR, `${drawingKey}-${seed}-${size.width}x${size.height}.jpg`);
+  if (!existsSync(drawn)) {
+    mkdirSync(DRAWN_DIR, { recursive: true });
+    // Written aside and renamed, so a run at the same time never copies half a photo.
+    const temp = `${drawn}.${randomUUID()}.tmp`;
+    await drawTestPhoto(temp, seed, size);
+    renameSync(temp, drawn);
+  }
+  copyFileSync(drawn, file);
+}
+
+async function drawTestPhoto(
+  file: string,
+  seed: number,
+  size: { width: number; height: number },
 ): Promise<void> {
   const { width, height } = size;
   const hue = (seed * 47) % 360;

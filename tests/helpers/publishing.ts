@@ -426,7 +426,12 @@ export function plantInLiveRelease(workspace: Workspace, file: string, content: 
 /** Leftovers a republish must clear: build folders, temporary links, a lock, incomplete releases. */
 export function deployLeftovers(workspace: Workspace): string[] {
   const out = readdirSync(workspace.deployDir).filter(
-    (name) => name.startsWith('.staging-') || name.startsWith('.current-') || name === '.lock',
+    (name) =>
+      name.startsWith('.staging-') ||
+      name.startsWith('.takedown-') ||
+      name.startsWith('.current-') ||
+      name === '.lock' ||
+      name === '.switch-lock',
   );
   const { folders, manifests } = releaseEntries(workspace);
   for (const folder of folders) if (!manifests.includes(folder)) out.push(`releases/${folder} (no manifest)`);

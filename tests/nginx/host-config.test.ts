@@ -24,6 +24,7 @@ import {
 } from '../helpers/pinned-headers.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { describeNginx, startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
 
 const dist = inject('fixtureDist');
 const CLOSED_ID = '2026-0103';
@@ -252,11 +253,44 @@ describeNginx('the built site served by nginx', () => {
     }
   });
 
-  it('serves the notice on its own URL as a noindex page', async () => {
-    const response = await get(nginx.url, '/appeals/closed/');
-    expect(response.status).toBe(200);
-    expect(response.body).toContain(NOTICE);
-    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+  // Every spelling of the notice's URL, with or without its slash (issue 20, point 13).
+  const NOTICE_FORMS = [
+    '/appeals/closed/',
+    '/appeals/closed',
+    '/appeals/closed/index.html',
+    '/appeals//closed',
+  ];
+
+  it('serves the notice on its own URL as a noindex page, in every spelling', async () => {
+    for (const form of NOTICE_FORMS) {
+      const response = await get(nginx.url, form);
+      expect(response.status, form).toBe(200);
+      expect(response.body, form).toContain(NOTICE);
+      expect(response.headers.get('x-robots-tag'), form).toBe('noindex');
+      expectSecurityHeaders(response, form);
+    }
+    expect((await get(nginx.url, '/404.html')).headers.get('x-robots-tag')).toBe('noindex');
+  });
+
+  it('gives the same status and noindex as the Node server npm start falls back to', async () => {
+    const node = await startStaticServer(dist, { liveRelease: true });
+    try {
+      for (const urlPath of [
+        ...NOTICE_FORMS,
+        '/404.html',
+        `/appeals/${CLOSED_ID}`,
+        `/appeals/${CLOSED_ID}/`,
+        `/appeals/${ACTIVE_IDS[0]}/`,
+        '/appeals/',
+        '/no-such-page/',
+      ]) {
+        const [fromNginx, fromNode] = [await get(nginx.url, urlPath), await get(node.url, urlPath)];
+        const answer = (r: Fetched) => ({ status: r.status, noindex: r.headers.get('x-robots-tag') });
+        expect(answer(fromNode), urlPath).toEqual(answer(fromNginx));
+      }
+    } finally {
+      await node.close();
+    }
   });
 
   it("answers 410 under a closed appeal's URL too: its poster and any old share card address", async () => {

@@ -251,13 +251,16 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
     expect(ws.currentName()).toBe(r2);
     renameSync(aside, folder);
 
-    // Closed in the content but not yet published: both releases still show the appeal.
+    // Closed in the content but not yet published: both releases still show the appeal. The
+    // rollback takes it down first, then refuses (before, it refused and left the child live).
     const close = await runCli('appeal', ['found', ID, '--by', 'Tester', '--no-publish'], ws.env);
     expect(close.code, describeRun(close)).toBe(0);
     const guarded = await runCli('republish', ['--rollback'], ws.env);
     expect(guarded.code, describeRun(guarded)).not.toBe(0);
     expect(guarded.stderr).toContain(`Refusing to roll back to ${r1}: it shows appeal ${ID}, closed since.`);
-    expect(ws.currentName()).toBe(r2);
+    expect(guarded.stderr).toContain(`The takedown of ${ID} is live`);
+    expect(ws.currentName()).not.toBe(r2);
+    expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
 
     // Published: the releases showing the appeal are deleted, so there is nothing to roll back to.
     await republishOk(ws);

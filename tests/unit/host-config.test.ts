@@ -368,6 +368,8 @@ describe('nginx server include', () => {
 
   it('marks the notice noindex and hides the markers and host files', () => {
     expect(body('^~ /appeals/closed/')).toContain('add_header X-Robots-Tag "noindex" always;');
+    // Without its slash the notice is the same page: a location of its own, or it would go without.
+    expect(body('= /appeals/closed')).toContain('add_header X-Robots-Tag "noindex" always;');
     expect(body('^~ /_gone/')).toContain('internal;');
     expect(body('= /_headers')).toContain('internal;');
     expect(body('= /_redirects')).toContain('internal;');

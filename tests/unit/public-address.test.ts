@@ -81,7 +81,19 @@ describe("the Node server's reading of a path, as nginx's configuration reads it
   it('never serves host files, and leaves other paths to the file lookup', () => {
     for (const p of ['/_gone/2026-0042', '/_gone/', '/_headers', '/_redirects', '//_headers'])
       expect(liveAnswer(p), p).toEqual({ kind: 'host-file' });
-    for (const p of ['/', '/appeals/', '/appeals/closed/', '/appeals/2/', '/search/', '/%zz'])
+    for (const p of ['/', '/appeals/', '/appeals/2/', '/appeals/closedx', '/search/', '/404/', '/%zz'])
       expect(liveAnswer(p), p).toEqual({ kind: 'page' });
+  });
+
+  it('marks the notice in every spelling, and the 404 page, noindex', () => {
+    for (const p of [
+      '/appeals/closed',
+      '/appeals/closed/',
+      '/appeals/closed/index.html',
+      '/appeals//closed',
+      '/appeals/%63losed',
+      '/404.html',
+    ])
+      expect(liveAnswer(p), p).toEqual({ kind: 'noindex-page' });
   });
 });

@@ -25,6 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** What a rollback is given besides the deploy folder: it may have to take a closed appeal down. */
+const options = (deployDir: string) => ({
+  deployDir,
+  contentDir,
+  today,
+  archiveDir: path.join(root, 'archive'),
+  cacheDir: path.join(root, 'cache'),
+  publicDir: path.join(root, 'public'),
+  projectRoot: root,
+  keep: 3,
+  takedown: true,
+  earlyRelease: true,
+});
+
 /** A deploy folder holding empty releases with these manifests (text for a damaged one), live at `live`. */
 function deploy(releases: Record<string, string[] | string>, live: string): string {
   const deployDir = mkdtempSync(path.join(root, 'deploy-'));
@@ -47,14 +61,14 @@ function deploy(releases: Record<string, string[] | string>, live: string): stri
 
 it('names the releases newer than the live one when there is none older', async () => {
   const deployDir = deploy({ r1: ACTIVE, r2: ACTIVE, r3: ACTIVE }, 'r1');
-  await expect(rollback({ deployDir, contentDir, today })).rejects.toThrow(
+  await expect(rollback(options(deployDir))).rejects.toThrow(
     'There is no earlier release to roll back to: the live release r1 is the oldest kept (the 2 other release(s) are newer: r2, r3).',
   );
 });
 
 it('refuses a release whose manifest cannot be read, naming the file', async () => {
   const deployDir = deploy({ r1: '{"name": "r1", "activeIds": [', r2: ACTIVE }, 'r2');
-  await expect(rollback({ deployDir, contentDir, today })).rejects.toThrow(
+  await expect(rollback(options(deployDir))).rejects.toThrow(
     new RegExp(
       `^Refusing to roll back to r1: ${path.join(deployDir, 'releases', 'r1.json')}: the release manifest cannot be read \\(`,
     ),
@@ -64,12 +78,10 @@ it('refuses a release whose manifest cannot be read, naming the file', async () 
 
 it('refuses a release that shows an appeal not active now, saying which and why', async () => {
   const deployDir = deploy({ r1: [...ACTIVE, '2026-0103'], r2: ACTIVE }, 'r2');
-  await expect(rollback({ deployDir, contentDir, today })).rejects.toThrow(
+  await expect(rollback(options(deployDir))).rejects.toThrow(
     'Refusing to roll back to r1: it shows appeal 2026-0103, closed since. Fix forward instead.',
   );
-  await expect(
-    rollback({ deployDir: deploy({ r1: ACTIVE, r2: ACTIVE }, 'r2'), contentDir, today }),
-  ).resolves.toEqual({
+  await expect(rollback(options(deploy({ r1: ACTIVE, r2: ACTIVE }, 'r2')))).resolves.toEqual({
     from: 'r2',
     to: 'r1',
   });

@@ -2,7 +2,17 @@
 import type { FirstSearchBytes } from './first-search.ts';
 import type { MainPhotoBytes, PageWeight } from './page-weight.ts';
 
-export const MEASURES = ['cold', 'warm', 'new', 'edit', 'closure', 'bytes', 'search', 'check'] as const;
+export const MEASURES = [
+  'cold',
+  'warm',
+  'new',
+  'edit',
+  'closure',
+  'race',
+  'bytes',
+  'search',
+  'check',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface Timed {
@@ -49,6 +59,17 @@ export interface Closure {
   takedown: boolean;
 }
 
+/** A closure while something else publishes (issue 20). */
+export interface ClosureRace {
+  /** What was running when `appeal found` started: a full build, or another closure's takedown. */
+  during: 'full build' | 'closure';
+  id: string;
+  /** `appeal found` start → nginx answers 410. */
+  liveMs: number;
+  /** Whether the other command was still running when nginx answered 410. */
+  otherRunning: boolean;
+}
+
 export interface BenchResult {
   command: string;
   date: string;
@@ -57,6 +78,12 @@ export interface BenchResult {
   runs: number;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; loadAverage: number[] };
   versions: Record<string, string>;
-  ours: Variant & { check?: number[]; newAppeal?: NewAppeal[]; edits?: Edit[]; closures?: Closure[] };
+  ours: Variant & {
+    check?: number[];
+    newAppeal?: NewAppeal[];
+    edits?: Edit[];
+    closures?: Closure[];
+    closureRaces?: ClosureRace[];
+  };
   naive?: Variant;
 }

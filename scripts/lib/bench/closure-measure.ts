@@ -35,13 +35,11 @@ export function leakingFiles(releaseDir: string, needles: readonly string[]): st
 }
 
 /**
- * Times `appeal found <id>` until nginx answers 410, then checks the release it served and the
- * final one: the child's name in no file, and every photo the appeal used answering 404.
+ * The appeals a closure may be measured on: synthetic names can repeat ("Amy Smith", and "Amy
+ * Smith-Jones" in another appeal), and the leak check searches for the name, so only children whose
+ * name is in no other appeal's name.
  */
-export async function closures(c: PublishContext): Promise<Closure[]> {
-  const out: Closure[] = [];
-  // Synthetic names can repeat ("Amy Smith", and "Amy Smith-Jones" in another appeal); the leak check
-  // searches for the name, so it closes only children whose name is in no other appeal's name.
+export function uniquelyNamed(c: PublishContext): string[] {
   const names = new Map(
     c.ids.map((id) => [
       id,
@@ -50,10 +48,19 @@ export async function closures(c: PublishContext): Promise<Closure[]> {
         ?.replace(/^["']|["']$/g, '') ?? '',
     ]),
   );
-  const unique = c.ids.filter((id) => {
+  return c.ids.filter((id) => {
     const pattern = phrasePattern([names.get(id)!]);
     return pattern && c.ids.every((other) => other === id || !pattern.test(foldText(names.get(other)!)));
   });
+}
+
+/**
+ * Times `appeal found <id>` until nginx answers 410, then checks the release it served and the
+ * final one: the child's name in no file, and every photo the appeal used answering 404.
+ */
+export async function closures(c: PublishContext): Promise<Closure[]> {
+  const out: Closure[] = [];
+  const unique = uniquelyNamed(c);
   for (let i = 0; i < c.runs; i++) {
     const id = unique[Math.floor(((i + 1) * unique.length) / (c.runs + 1))]!;
     const pageUrl = `${c.nginx.url}/appeals/${id}/`;

@@ -13,6 +13,7 @@ import { type BenchContext, NODE, secs, timed } from './bench-run.ts';
 import { naiveBuilds, ourBuilds } from './build-measures.ts';
 import { checkTimes } from './check-measure.ts';
 import { closures } from './closure-measure.ts';
+import { closureRaces } from './race-measure.ts';
 import { edits } from './edit-measure.ts';
 import { runMeasured } from './measured-process.ts';
 import { newAppeals } from './new-appeal-measure.ts';
@@ -110,7 +111,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     if (options.baseline && needsOurBuild) result.naive = await naiveBuilds(c, want);
 
     // Publishing: a new appeal, then closures, against nginx serving deploy/current.
-    if (want('new') || want('edit') || want('closure')) {
+    if (want('new') || want('edit') || want('closure') || want('race')) {
       say('first publish (republish)...');
       const first = timed('republish', await c.run([path.join(PROJECT_ROOT, 'scripts/republish.ts')]));
       say(`  first publish: ${secs(first.ms)}`);
@@ -129,6 +130,7 @@ export async function runBench(options: BenchOptions, command: string): Promise<
         if (want('new')) result.ours.newAppeal = await newAppeals(context);
         if (want('edit')) result.ours.edits = await edits(context);
         if (want('closure')) result.ours.closures = await closures(context);
+        if (want('race')) result.ours.closureRaces = await closureRaces(context);
       } finally {
         await nginx.stop();
       }

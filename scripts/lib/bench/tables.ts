@@ -122,3 +122,31 @@ export function machineNote(r: BenchResult): string {
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
+
+export const RACES_HEADER = [
+  'Appeals × photos',
+  '`appeal found` during a full build → 410 (median)',
+  'Runs (build still running at 410?)',
+  '`appeal found` during another closure → 410 (median)',
+  'Runs (other still running at 410?)',
+  'Run',
+];
+
+/** Issue 20: closures while a full build or another closure runs. */
+export function racesRow(r: BenchResult): string[] | undefined {
+  const races = r.ours.closureRaces;
+  if (!races || races.length === 0) return undefined;
+  const of = (during: 'full build' | 'closure') => races.filter((x) => x.during === during);
+  const runs = (during: 'full build' | 'closure') =>
+    of(during)
+      .map((x) => `${seconds(x.liveMs)} (${x.otherRunning ? 'yes' : 'no'})`)
+      .join(', ') || NOT_MEASURED;
+  return [
+    key(r),
+    medianOf(of('full build').map((x) => x.liveMs)),
+    runs('full build'),
+    medianOf(of('closure').map((x) => x.liveMs)),
+    runs('closure'),
+    runCell(r),
+  ];
+}

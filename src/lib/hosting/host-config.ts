@@ -42,6 +42,16 @@ export const CACHE_CONTROL = {
 /** Where the neutral notice is built (src/pages/appeals/closed.astro); hosts serve it as the 410 body. */
 export const CLOSED_NOTICE_PATH = '/appeals/closed/';
 export const CLOSED_NOTICE_FILE = '/appeals/closed/index.html';
+/** The notice's URL without its slash, which hosts answer with the same page. */
+const CLOSED_NOTICE_BARE = CLOSED_NOTICE_PATH.slice(0, -1);
+
+/**
+ * True for a path (as nginx's `$uri`) whose page is never indexed: the notice in every spelling of its
+ * URL, and the 404 page. (Every 404 and 410 answer, and a closed appeal's own URL, are noindex too.)
+ */
+export function noindexPage(uri: string): boolean {
+  return uri === CLOSED_NOTICE_BARE || uri.startsWith(CLOSED_NOTICE_PATH) || uri === '/404.html';
+}
 
 /** The folder in the build holding one empty marker file per closed appeal id (nginx reads them). */
 export const GONE_DIR = '_gone';
@@ -285,6 +295,11 @@ export function nginxServerConf(
     ]),
     location(`^~ ${CLOSED_NOTICE_PATH}`, [
       '# The neutral notice; also the body of every 410 (status kept by error_page).',
+      ...served(CACHE_CONTROL.revalidate, addHeader('X-Robots-Tag', 'noindex')),
+      pages,
+    ]),
+    location(`= ${CLOSED_NOTICE_BARE}`, [
+      '# The notice without its slash: the same page, so the same noindex (noindexPage).',
       ...served(CACHE_CONTROL.revalidate, addHeader('X-Robots-Tag', 'noindex')),
       pages,
     ]),

@@ -26,6 +26,9 @@ import type { ClosedNames } from '../model/name-matching.ts';
 
 export class LifecycleError extends Error {}
 
+/** The appeal is closed already: a retry may still have a killed closure's work to finish. */
+export class AlreadyClosedError extends LifecycleError {}
+
 /** The id checked (a `LifecycleError` otherwise), so every refusal here is one the caller reports. */
 function lifecycleFolder(root: string, id: string, folder: (root: string, id: string) => string): string {
   try {
@@ -57,7 +60,7 @@ export function archiveAppeal(options: {
   const dir = appealFolder(contentDir, id);
   const { data } = parseMarkdownFile(readFileSync(appealFileIn(dir), 'utf8'));
   if (isClosedStatus(data.status))
-    throw new LifecycleError(
+    throw new AlreadyClosedError(
       `Appeal ${id} is already closed (status: ${String(data.status)}). Nothing was changed.`,
     );
   const target = idFolder(archiveDir, id);
@@ -79,6 +82,18 @@ export function archiveAppeal(options: {
   const archived = readdirSync(dir).filter((name) => name !== APPEAL_FILE);
   for (const name of archived) rmSync(path.join(dir, name), { recursive: true, force: true });
   return { archived: [APPEAL_FILE, ...archived] };
+}
+
+/**
+ * Finishes step 2 of a closure killed after its tombstone was written: the files still beside the
+ * tombstone (photos) go, once the archive holds them. Returns what it removed.
+ */
+export function finishArchiving(options: { contentDir: string; archiveDir: string; id: string }): string[] {
+  const dir = appealFolder(options.contentDir, options.id);
+  if (!existsSync(appealFileIn(idFolder(options.archiveDir, options.id)))) return [];
+  const left = readdirSync(dir).filter((name) => name !== APPEAL_FILE);
+  for (const name of left) rmSync(path.join(dir, name), { recursive: true, force: true });
+  return left;
 }
 
 /** Restores a closed appeal from the archive, for a mistaken closure. */

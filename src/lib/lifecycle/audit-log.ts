@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -29,4 +29,19 @@ export function auditLine(entry: AuditEntry): string {
 export function appendAudit(file: string, entry: AuditEntry): void {
   mkdirSync(path.dirname(file), { recursive: true });
   appendFileSync(file, auditLine(entry));
+}
+
+/** The last action the log records for appeal `id`, if any (unreadable lines are skipped). */
+export function lastAuditAction(file: string, id: string): AuditEntry['action'] | undefined {
+  if (!existsSync(file)) return undefined;
+  let last: AuditEntry['action'] | undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    try {
+      const entry = JSON.parse(line) as Partial<AuditEntry>;
+      if (entry.id === id && entry.action) last = entry.action;
+    } catch {
+      // A torn last line from a killed write: not an entry.
+    }
+  }
+  return last;
 }

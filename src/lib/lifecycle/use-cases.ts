@@ -1,7 +1,13 @@
 import { cancelQueuedAlerts } from '../alerts/alert-commands.ts';
-import { archiveAppeal, LifecycleError, purgeArchive, restoreAppeal } from './appeal-archive.ts';
+import {
+  archiveAppeal,
+  finishArchiving,
+  LifecycleError,
+  purgeArchive,
+  restoreAppeal,
+} from './appeal-archive.ts';
 import { WITHDRAW_REASONS, type WithdrawReason } from './appeal-lifecycle.ts';
-import { appendAudit, type AuditEntry } from './audit-log.ts';
+import { appendAudit, type AuditEntry, lastAuditAction } from './audit-log.ts';
 import { removeClosedCopies } from './closure-cleanup.ts';
 import {
   type Draft,
@@ -99,6 +105,26 @@ export function withdrawAppeal(
   });
   audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
   return { ...result, alertsCancelled: forgetInStudioData(folders, request.id) };
+}
+
+/**
+ * Finishes a closure that a killed command left half done (its content already says closed): the
+ * files left beside the tombstone, the audit line if it never got written, the studio's copies.
+ * Publishing, the step most likely still missing, is the caller's. Returns the alerts cancelled.
+ */
+export function finishClosure(
+  folders: LifecycleFolders,
+  request: Actor & { id: string; reason?: WithdrawReason | undefined },
+): number {
+  finishArchiving({ ...archiveFolders(folders), id: request.id });
+  const last = lastAuditAction(folders.auditLog, request.id);
+  if (last !== 'found' && last !== 'withdraw')
+    audit(folders, request, {
+      id: request.id,
+      action: request.reason ? 'withdraw' : 'found',
+      ...(request.reason ? { reason: request.reason } : {}),
+    });
+  return forgetInStudioData(folders, request.id);
 }
 
 /** Restores a closed appeal from the archive (a mistaken closure), updated `today`. */

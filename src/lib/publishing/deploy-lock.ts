@@ -102,3 +102,25 @@ export async function acquireLock(
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
   }
 }
+
+/**
+ * The switch lock: held only while the live release is read and replaced, never through a build.
+ * A takedown holds it from reading the live release to switching (seconds); a full build or an
+ * early release only around its last check and the switch. So a closure never waits for a build,
+ * and nothing switches to a release made before the last closure without checking it.
+ */
+export const switchLockDir = (deployDir: string) => path.join(deployDir, '.switch-lock');
+
+/** Runs `run` holding the switch lock, waiting for it (briefly: nobody holds it through a build). */
+export async function withSwitchLock<T>(
+  deployDir: string,
+  run: () => T | Promise<T>,
+  onWait?: () => void,
+): Promise<T> {
+  const unlock = await acquireLock(switchLockDir(deployDir), { wait: true, pollMs: 20, onWait });
+  try {
+    return await run();
+  } finally {
+    unlock();
+  }
+}

@@ -1,7 +1,8 @@
-import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { OperatorEnv } from '../config/operator-env.ts';
 import { insideFolder } from '../files/inside-folder.ts';
+import { realPath } from '../files/real-path.ts';
+import { auditLogPath } from '../lifecycle/audit-log.ts';
 import type { ContentProblem } from '../content/content-errors.ts';
 import type { SiteSettings } from '../model/settings-schema.ts';
 
@@ -21,11 +22,15 @@ export interface PublishConfig {
 /** Publishing folders or settings that must not be used; the message says which and why. */
 export class PublishConfigError extends Error {}
 
-/** The path with every symbolic link in its existing part resolved, so a link cannot hide where it points. */
-function realPath(target: string): string {
-  let existing = target;
-  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
-  return path.join(realpathSync(existing), path.relative(existing, target));
+type Around = { contentDir: string; publicDir: string; distDir: string };
+
+/** The folders authors edit or that are published, each with its name and why nothing private may be there. */
+function placesAround(around: Around): Array<[string, string, string]> {
+  return [
+    [around.contentDir, 'the content folder', 'which authors edit and the build reads'],
+    [around.publicDir, 'the public folder', 'whose every file is copied into the published site'],
+    [around.distDir, 'the build folder dist/', 'which is published as it is'],
+  ];
 }
 
 /**
@@ -34,14 +39,10 @@ function realPath(target: string): string {
  */
 export function publishFolderProblems(
   folders: { deployDir: string; archiveDir: string },
-  around: { contentDir: string; publicDir: string; distDir: string },
+  around: Around,
   names: { deployDir: string; archiveDir: string },
 ): string[] {
-  const places: Array<[string, string, string]> = [
-    [around.contentDir, 'the content folder', 'which authors edit and the build reads'],
-    [around.publicDir, 'the public folder', 'whose every file is copied into the published site'],
-    [around.distDir, 'the build folder dist/', 'which is published as it is'],
-  ];
+  const places = placesAround(around);
   const problems: string[] = [];
   const check = (setting: string, dir: string, what: string, others: Array<[string, string, string]>) => {
     for (const [place, label, why] of others) {
@@ -60,6 +61,22 @@ export function publishFolderProblems(
     [folders.archiveDir, 'the archive folder', 'which holds closed children’s data'],
   ]);
   return problems;
+}
+
+/**
+ * Where `AUDIT_LOG` may not be: it lists every closure, so anywhere published it would announce them.
+ */
+function auditLogProblems(file: string, deployDir: string, around: Around): string[] {
+  const places: Array<[string, string, string]> = [
+    ...placesAround(around),
+    [deployDir, 'the deploy folder', 'whose releases are served'],
+  ];
+  return places
+    .filter(([place]) => insideFolder(realPath(file), realPath(place)))
+    .map(
+      ([place, label, why]) =>
+        `AUDIT_LOG: expected the audit log of closures outside ${label} (${place}), ${why}; got ${file}. Choose a file of its own.`,
+    );
 }
 
 /**
@@ -93,18 +110,20 @@ export function publishConfig(
       : value !== undefined
         ? `publish.${key} in settings`
         : `${variable} (unset, so "${fallback}")`;
-  const problems = publishFolderProblems(
-    config,
-    {
-      contentDir,
-      publicDir: path.join(projectRoot, 'public'),
-      distDir: path.join(projectRoot, 'dist'),
-    },
-    {
-      deployDir: setting('DEPLOY_DIR', 'deployDir', publish.deployDir, 'deploy'),
-      archiveDir: setting('ARCHIVE_DIR', 'archiveDir', publish.archiveDir, 'archive'),
-    },
-  );
+  const around = {
+    contentDir,
+    publicDir: path.join(projectRoot, 'public'),
+    distDir: path.join(projectRoot, 'dist'),
+  };
+  const problems = publishFolderProblems(config, around, {
+    deployDir: setting('DEPLOY_DIR', 'deployDir', publish.deployDir, 'deploy'),
+    archiveDir: setting('ARCHIVE_DIR', 'archiveDir', publish.archiveDir, 'archive'),
+  });
+  // Resolved as the commands that write it resolve it; unset, it is in the archive, checked above.
+  if (operator.auditLog !== undefined)
+    problems.push(
+      ...auditLogProblems(auditLogPath(config.archiveDir, operator.auditLog), config.deployDir, around),
+    );
   if (problems.length > 0) throw new PublishConfigError(problems.join('\n'));
   return config;
 }

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { archivedNames } from '../lifecycle/appeal-archive.ts';
+import type { ClosedNames } from '../model/name-matching.ts';
+import { withSwitchLock } from './deploy-lock.ts';
 import { pruneCachesToRelease } from '../photos/cache-prune.ts';
 import { filesUnder } from './file-tree.ts';
 import { writeHostFiles } from './host-files.ts';
 import type { ReleaseChange } from './release-change.ts';
 import {
   changedUrls,
+  currentRelease,
   hashFile,
   releasesDir,
   releasesShowing,
@@ -16,6 +18,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from './releases.ts';
+import { releasesShowingRetracted, type Retraction } from './retractions.ts';
 import { verifyReleaseInParallel, type Finding } from './verify-release.ts';
 
 /**
@@ -23,6 +26,10 @@ import { verifyReleaseInParallel, type Finding } from './verify-release.ts';
  * here. Host files, the full verification of the whole candidate, the manifest, the atomic switch,
  * the removal of every release that shows a closed appeal, the photo caches pruned to the new
  * release, and the purge hook. Nothing before the switch changes the live site.
+ *
+ * The closed appeals' names are read when verification starts, never earlier, and read again
+ * under the switch lock just before switching: a build that took minutes never goes live with a
+ * closure made meanwhile unchecked (`ClosedMeanwhile`).
  */
 
 export type ReleaseKind = 'full build' | 'takedown' | 'early release';
@@ -37,6 +44,26 @@ export class PublishError extends Error {
     this.stage = stage;
   }
 }
+
+/**
+ * Appeals were closed after the candidate was made or verified: it must not go live as it is.
+ * `ids` are the closed appeals it still shows (to cut out), if any; either way it is verified again
+ * with the names closed now. The candidate's folder is left in place for the caller.
+ */
+export class ClosedMeanwhile extends Error {
+  readonly ids: string[];
+  constructor(ids: string[]) {
+    super(
+      ids.length > 0
+        ? `appeal(s) ${ids.join(', ')} closed while this release was being made`
+        : 'appeals were closed while this release was being verified',
+    );
+    this.ids = ids;
+  }
+}
+
+const closedKey = (names: readonly ClosedNames[]) =>
+  JSON.stringify([...names].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 
 export interface Candidate {
   kind: ReleaseKind;
@@ -58,8 +85,15 @@ export interface PublishContext {
   cacheDir: string;
   publicDir: string;
   purgeHook?: string | undefined;
-  forbiddenNames: ReturnType<typeof archivedNames>;
-  activeNames: readonly string[];
+  /** Every closed appeal's names, read from the private archive as they are at the moment of asking. */
+  closedNames: () => ClosedNames[];
+  /**
+   * Each active appeal's names, by id. Only the candidate's own active appeals' names are spared
+   * by verification: a child closed since the content was read is searched for like any other.
+   */
+  activeNames: Readonly<Record<string, readonly string[]>>;
+  /** What was retracted from active appeals (src/lib/publishing/retractions.ts). */
+  retracted?: readonly Retraction[] | undefined;
   embedAllowedSites: readonly string[];
   /** The release live before this republish: unchanged files keep its hashes, and the purge hook is told what changed since. */
   since?: { manifest: ReleaseManifest; dir: string } | undefined;
@@ -75,6 +109,10 @@ export interface PublishOptions {
   retire?: (name: string) => string[];
   /** Called once it is live and the releases showing closed appeals are gone. */
   onLive?: () => void;
+  /** The caller holds the switch lock already (a takedown holds it from start to switch). */
+  switchLocked?: boolean;
+  /** The release this candidate was made from, which must still be live when it switches (a stopgap's). */
+  madeFrom?: string | undefined;
 }
 
 export interface PublishedRelease {
@@ -144,7 +182,17 @@ export async function publishRelease(
   const stopgap = candidate.kind !== 'full build';
   // Listed once, after the host files: verification and the manifest both cover every file.
   let files: string[] = [];
+  // A takedown only removes: it goes live whatever was closed meanwhile (the next takedown takes
+  // that down). Anything else is checked against the closures of the moment, twice.
+  const recheck = candidate.kind !== 'takedown';
+  let closed: ClosedNames[] = [];
   const findings = await stage('verify', async () => {
+    closed = context.closedNames();
+    if (recheck) {
+      const shown = new Set(candidate.activeIds);
+      const closing = closed.filter((c) => shown.has(c.id)).map((c) => c.id);
+      if (closing.length > 0) throw new ClosedMeanwhile(closing.sort());
+    }
     writeHostFiles(candidate.dir, candidate.closedIds, context.embedAllowedSites);
     files = filesUnder(candidate.dir);
     const found = await verifyReleaseInParallel({
@@ -152,9 +200,10 @@ export async function publishRelease(
       files,
       activeIds: candidate.activeIds,
       closedIds: candidate.closedIds,
-      forbiddenNames: context.forbiddenNames,
+      forbiddenNames: closed,
       publicDir: context.publicDir,
-      activeNames: context.activeNames,
+      activeNames: candidate.activeIds.flatMap((id) => context.activeNames[id] ?? []),
+      retracted: context.retracted,
     });
     const blocking = found.filter((f) => !options.tolerable?.(f));
     if (blocking.length > 0) {
@@ -175,15 +224,29 @@ export async function publishRelease(
     closedIds: candidate.closedIds,
     appeals: candidate.appeals,
     change: candidate.change,
+    ...(stopgap ? { stopgap: true } : {}),
     files: {},
   };
   await stage('release', () => {
-    mkdirSync(releasesDir(deployDir), { recursive: true });
     manifest.files = hashReleaseFiles(candidate.dir, context.since, files, candidate.unchanged);
-    renameSync(candidate.dir, path.join(releasesDir(deployDir), candidate.name));
-    writeManifest(deployDir, manifest);
   });
-  await stage('switch', () => switchCurrent(deployDir, candidate.name));
+  // The last check and the switch, under the switch lock: a takedown that went live meanwhile has
+  // finished, and none starts until this release is live (and then takes down from it).
+  const lockSwitch = <T>(run: () => T) =>
+    options.switchLocked
+      ? run()
+      : withSwitchLock(deployDir, run, () => log('Waiting for a takedown to finish before switching...'));
+  await stage('switch', () =>
+    lockSwitch(() => {
+      if (recheck && closedKey(context.closedNames()) !== closedKey(closed)) throw new ClosedMeanwhile([]);
+      if (options.madeFrom !== undefined && currentRelease(deployDir) !== options.madeFrom)
+        throw new PublishError('switch', 'the live release changed while this one was being made');
+      mkdirSync(releasesDir(deployDir), { recursive: true });
+      renameSync(candidate.dir, path.join(releasesDir(deployDir), candidate.name));
+      writeManifest(deployDir, manifest);
+      switchCurrent(deployDir, candidate.name);
+    }),
+  );
   const liveAt = new Date();
 
   // After the switch nothing here can put an old release back on the live site. Every release
@@ -197,13 +260,22 @@ export async function publishRelease(
         `${error.message}. Nothing shows that release ${error.release} holds no closed appeal, so it is deleted.`,
       ),
     );
-    removedReleases = [...new Set([...showing, ...(options.retire?.(candidate.name) ?? [])])];
+    // A takedown may have switched from this release since: never delete what is live now.
+    const liveNow = currentRelease(deployDir);
+    removedReleases = [
+      ...new Set([
+        ...showing,
+        ...releasesShowingRetracted(deployDir, context.retracted ?? [], candidate.name),
+        ...(options.retire?.(candidate.name) ?? []),
+      ]),
+    ].filter((name) => name !== liveNow);
     for (const old of removedReleases) removeRelease(deployDir, old);
-    prunedCacheFiles = pruneCachesToRelease(
-      context.cacheDir,
-      path.join(releasesDir(deployDir), candidate.name),
-      candidate.activeIds,
-    );
+    if (liveNow === candidate.name)
+      prunedCacheFiles = pruneCachesToRelease(
+        context.cacheDir,
+        path.join(releasesDir(deployDir), candidate.name),
+        candidate.activeIds,
+      );
   } catch (error) {
     if (!stopgap) throw error;
     log(

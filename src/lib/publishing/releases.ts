@@ -26,6 +26,8 @@ export interface ReleaseManifest {
   appeals?: Record<string, string>;
   /** What this release changed from the one live before (src/lib/publishing/release-change.ts). */
   change?: ReleaseChange;
+  /** A takedown or early release: the next full build retires it, whichever republish made it. */
+  stopgap?: true;
   /** Relative file path → sha256, to tell the purge hook which URLs changed. */
   files: Record<string, string>;
 }
@@ -147,6 +149,21 @@ export function releasesShowing(
   });
 }
 
+/**
+ * Whether the live release shows appeal `id`, as a closure killed before its takedown leaves it.
+ * A live release whose manifest cannot be read may show it.
+ */
+export function liveReleaseShows(deployDir: string, id: string): boolean {
+  const live = currentRelease(deployDir);
+  if (!live || !listReleases(deployDir).includes(live)) return false;
+  try {
+    return readManifest(deployDir, live).activeIds.includes(id);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    return true;
+  }
+}
+
 export function removeRelease(deployDir: string, name: string): void {
   rmSync(path.join(releasesDir(deployDir), name), { recursive: true, force: true });
   rmSync(path.join(releasesDir(deployDir), `${name}.json`), { force: true });
@@ -156,6 +173,22 @@ export function removeRelease(deployDir: string, name: string): void {
 export function releasesBeyond(deployDir: string, keep: number, live: string): string[] {
   const all = listReleases(deployDir);
   return all.slice(0, Math.max(0, all.length - keep)).filter((name) => name !== live);
+}
+
+/**
+ * Stopgap releases other than `live`, including those a killed republish or a rollback's takedown
+ * left behind: their listings are stale, so none may become a rollback target.
+ */
+export function stopgapReleases(deployDir: string, live: string): string[] {
+  return listReleases(deployDir).filter((name) => {
+    if (name === live) return false;
+    try {
+      return readManifest(deployDir, name).stopgap === true;
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      return false;
+    }
+  });
 }
 
 /** The live release's manifest, or undefined when there is none or it cannot be read (logged). */

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { acquireLock, LockBusyError } from './deploy-lock.ts';
+import { acquireLock, LockBusyError, withSwitchLock } from './deploy-lock.ts';
 import { archivedNames } from '../lifecycle/appeal-archive.ts';
 import { formatProblem } from '../content/content-errors.ts';
-import { activeNamesOf, idsByStatus } from '../content/content-report.ts';
+import { idsByStatus } from '../content/content-report.ts';
 import { loadSettings } from '../content/load-settings.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.ts';
@@ -23,7 +23,8 @@ import {
   type StepState,
 } from './stage-clock.ts';
 import { digestsOf, type EarlyReleaseSummary, type TakedownSummary } from './stopgap.ts';
-import { takedownRelease } from './takedown.ts';
+import { takeDownClosed } from './takedown.ts';
+import { readRetractions, recordRetractions, retractedSince } from './retractions.ts';
 import { earlyRelease } from './early-release.ts';
 import { fullRelease } from './full-release.ts';
 
@@ -48,6 +49,8 @@ export interface RepublishOptions {
   takedown: boolean;
   /** Publish newly added appeals early, before the full build (`NO_EARLY_RELEASE=1`: no). */
   earlyRelease: boolean;
+  /** Only take closed appeals still live down, and publish nothing else: a rollback's first step. */
+  takedownOnly?: boolean | undefined;
   log?: (line: string) => void;
   /** Told as each stage (and the takedown or early release before the build) starts and ends: the studio shows them live. */
   onStep?: (step: RepublishStep, state: StepState) => void;
@@ -73,29 +76,76 @@ export interface RepublishSummary {
 }
 
 /**
- * lock → [takedown] → validate → [early release] → build → verify → release → switch → purge hook.
+ * [takedown] → lock → validate → [early release] → build → verify → release → switch → purge hook.
  * The live site changes only at a switch: the takedown's, the early release's, the full release's.
+ * The takedown comes first, before the lock: a closure never waits for a build.
  */
 export async function republish(options: RepublishOptions): Promise<RepublishSummary> {
   const log = options.log ?? (() => undefined);
   const clock: StageClock = { timings: {}, onStep: options.onStep ?? (() => undefined) };
   const { deployDir, contentDir, today } = options;
   mkdirSync(deployDir, { recursive: true });
+
+  // Closing appeals: take them down from the live release first, holding only the switch lock, so
+  // even while another republish builds. Then validate and rebuild everything. The takedown runs
+  // whatever the full validation would find: it only removes, and a closed child must never stay
+  // online while every photo is checked, or because another appeal has a typo, or a build runs.
+  const takeDown = () =>
+    options.takedown || options.takedownOnly
+      ? takeDownClosed({ ...options, log, onStep: clock.onStep })
+      : undefined;
+  let takenDownNow = await takeDown();
+  // A rollback's first step stops here: the takedown, if any, is all it publishes.
+  if (options.takedownOnly) {
+    const before = takenDownNow?.before.manifest ?? liveManifest(deployDir, currentRelease(deployDir), log);
+    const takedown = takenDownNow?.summary;
+    const gone = takedown?.release ? takedown.closingIds.length : 0;
+    return {
+      release: currentRelease(deployDir) ?? '',
+      liveAt: takedown?.liveAt ?? new Date(),
+      previous: before?.name,
+      active: (before?.activeIds.length ?? 0) - gone,
+      closed: (before?.closedIds.length ?? 0) + gone,
+      changedUrls: [],
+      removedReleases: [],
+      prunedCacheFiles: 0,
+      stageMs: clock.timings,
+      change: { closing: takedown?.closingIds ?? [], added: [], edited: [] },
+      takedown,
+    };
+  }
+  if (takenDownNow?.summary.release) log('Now rebuilding the whole site.');
+  const wentLive = (summary: TakedownSummary | undefined) =>
+    summary?.release ? { release: summary.release, ids: summary.closingIds } : undefined;
+  let waited = false;
   const unlock = await stage('lock', clock, () =>
     acquireLock(publishLockDir(deployDir), {
       wait: options.wait,
-      onWait: (pid) =>
+      onWait: (pid) => {
+        waited = true;
         log(
           `Another republish (${pid > 0 ? `pid ${pid}` : 'just starting'}) is running; waiting for it to finish...`,
-        ),
+        );
+      },
     }).catch((error: unknown) => {
-      throw new StageError('lock', error instanceof LockBusyError ? error.message : String(error));
+      throw Object.assign(
+        new StageError('lock', error instanceof LockBusyError ? error.message : String(error)),
+        { takenDown: wentLive(takenDownNow?.summary) },
+      );
     }),
   );
   try {
-    clearLeftovers(deployDir);
-    const previous = currentRelease(deployDir);
-    const live = liveManifest(deployDir, previous, log);
+    await withSwitchLock(deployDir, () => clearLeftovers(deployDir));
+    // Closed (with --no-publish, say) while this one waited, and not yet taken down by its own command.
+    if (waited) takenDownNow = (await takeDown()) ?? takenDownNow;
+    const takedown = takenDownNow?.summary;
+    const current = currentRelease(deployDir);
+    // What this republish changes is counted from the release live before its own takedown, so
+    // the change and the purge hook's URLs cover the closure again.
+    const ownTakedownLive = takedown?.release !== undefined && current === takedown.release;
+    const liveNow = liveManifest(deployDir, current, log);
+    const live = ownTakedownLive ? takenDownNow!.before.manifest : liveNow;
+    const previous = ownTakedownLive ? live?.name : current;
     // What this republish changes, worked out once from a quick read of the content (content-scan.ts)
     // and handed to every stage below.
     const scanned = scanAppeals(contentDir);
@@ -108,47 +158,46 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     });
     if (live) log(`Changes since the live release: ${describeChange(change)}.`);
     const { settings } = loadSettings(contentDir);
+    // A name or photo taken off an active appeal is recorded before anything is published without it.
+    const retracted = live
+      ? recordRetractions(
+          options.archiveDir,
+          contentDir,
+          // The release live now: its own takedown has deleted the one before.
+          retractedSince(
+            path.join(releasesDir(deployDir), (liveNow ?? live).name),
+            contentDir,
+            change.edited,
+          ),
+        )
+      : readRetractions(options.archiveDir);
     const publishing: Omit<PublishContext, 'stage'> = {
       deployDir,
       cacheDir: options.cacheDir,
       publicDir: options.publicDir,
       purgeHook: options.purgeHook,
-      forbiddenNames: archivedNames(options.archiveDir),
-      activeNames: shown.flatMap((a) => a.names),
+      // Read when each release is verified, and again just before it switches.
+      closedNames: () => archivedNames(options.archiveDir),
+      activeNames: Object.fromEntries(shown.map((a) => [a.id, a.names])),
+      retracted,
       embedAllowedSites: settings?.embed.allowedSites ?? ['*'],
-      since: live && { manifest: live, dir: path.join(releasesDir(deployDir), live.name) },
+      since: live && {
+        manifest: live,
+        dir: ownTakedownLive ? takenDownNow!.before.dir : path.join(releasesDir(deployDir), live.name),
+      },
       log,
     };
-    const stopgap = live && {
+    // A stopgap is made from the release live now.
+    const stopgap = liveNow && {
       ...options,
-      live,
-      liveDir: path.join(releasesDir(deployDir), live.name),
+      live: liveNow,
+      liveDir: path.join(releasesDir(deployDir), liveNow.name),
       change,
       digests,
       publishing,
       log,
     };
-
-    // Closing appeals: take them down from the live release first, then validate and rebuild
-    // everything. The takedown comes before the full validation and runs whatever it finds: it only
-    // removes, and a closed child must never stay online while every photo is checked, or because
-    // another appeal has a typo. It writes the removals feeds and _headers from the settings: it
-    // needs them valid.
-    let takedown: TakedownSummary | undefined;
     let early: EarlyReleaseSummary | undefined;
-    if (stopgap && change.closing.length > 0 && settings && options.takedown) {
-      const closed = scanned.filter((a) => a.closed);
-      clock.onStep('takedown', 'running');
-      takedown = await takedownRelease(stopgap, () =>
-        removalsFeedFiles({
-          closed,
-          site: settings.baseUrl,
-          generated: formatCalendarDate(today),
-          organisationName: settings.organisation.name,
-        }),
-      );
-      clock.onStep('takedown', takedown.release ? 'done' : 'skipped');
-    }
     const report = await stage('validate', clock, () => validateContent(contentDir, { today }));
     const { activeIds, closedIds } = idsByStatus(report);
     const problems = [
@@ -161,14 +210,21 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
       ),
     ];
     // From here on, what is published is the validated content.
-    const validated = { ...publishing, activeNames: activeNamesOf(report) };
+    const validated = {
+      ...publishing,
+      activeNames: Object.fromEntries(
+        report.appeals.flatMap((a) =>
+          a.status === 'active' ? [[a.id, [a.data.name, ...a.data.knownAs]]] : [],
+        ),
+      ),
+    };
     const adding = change.added.length > 0 && change.closing.length === 0;
     if (problems.length === 0 && stopgap && adding && options.earlyRelease) {
       clock.onStep('early release', 'running');
       early = await earlyRelease({ ...stopgap, publishing: validated });
       clock.onStep('early release', early.release ? 'done' : 'skipped');
     }
-    const takenDown = takedown?.release ? { release: takedown.release, ids: takedown.closingIds } : undefined;
+    const takenDown = wentLive(takedown);
     const publishedEarly = early?.release ? { release: early.release, ids: early.addedIds } : undefined;
     try {
       if (problems.length > 0)
@@ -183,6 +239,17 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
         publishing: validated,
         candidate: { activeIds, closedIds, appeals: digestsOf(activeIds, digests), change },
         stopgaps: [takenDown?.release, publishedEarly?.release].filter((r): r is string => r !== undefined),
+        removals: () => {
+          const now = scanAppeals(contentDir).filter((a) => a.closed);
+          return settings
+            ? removalsFeedFiles({
+                closed: now,
+                site: settings.baseUrl,
+                generated: formatCalendarDate(today),
+                organisationName: settings.organisation.name,
+              })
+            : Promise.resolve({});
+        },
       });
       return {
         ...full,
@@ -203,7 +270,7 @@ export async function republish(options: RepublishOptions): Promise<RepublishSum
     // Under the lock every staging folder is ours or a dead build's: none may outlive the republish,
     // since each holds copies of children's photos. (An orphaned build held the build lock until
     // our build could start, so its output is here by now.)
-    clearLeftovers(deployDir);
+    await withSwitchLock(deployDir, () => clearLeftovers(deployDir));
     unlock();
   }
 }

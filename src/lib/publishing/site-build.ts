@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { insideFolder } from '../files/inside-folder.ts';
+import { realPath } from '../files/real-path.ts';
 
 /** Names the republish that started a build, so an orphaned build can tell and stop. */
 const BUILD_PARENT_ENV = 'APPEALS_BUILD_PARENT';
@@ -67,6 +70,23 @@ export function buildFailureLines(output: string, max = 30): string[] {
     .map((l) => (l.length > 300 ? `${l.slice(0, 297)}...` : l));
 }
 
+/**
+ * The folder `astro build` runs in. Astro writes its server chunks into the output folder when that
+ * folder's path begins with its working folder's as a string, else into `<working folder>/.astro/`.
+ * The chunks import the project's packages, so they must sit inside the project: for an output folder
+ * that only looks inside (`/x/p-deploy` for the project `/x/p`, or a link inside the project to a
+ * folder elsewhere) the build runs from a folder of the project that no such path begins with.
+ */
+export function buildWorkingFolder(projectRoot: string, outDir: string): string {
+  const root = realPath(projectRoot); // what the build's process.cwd() will say
+  const out = path.resolve(projectRoot, outDir);
+  const looksInside = out.startsWith(root);
+  return !looksInside || insideFolder(realPath(out), root) ? projectRoot : path.join(projectRoot, BUILD_CWD);
+}
+
+/** The working folder for builds whose output only looks inside the project (see buildWorkingFolder). */
+const BUILD_CWD = '.cache/outside-build';
+
 /** Runs the real `astro build` of `contentDir` into `outDir`, in a child process. */
 export function runSiteBuild(options: {
   projectRoot: string;
@@ -76,23 +96,27 @@ export function runSiteBuild(options: {
   /** More `astro build` flags, like `--base /preview/2026-0042/` for the studio's preview. */
   args?: readonly string[];
 }): Promise<SiteBuildResult> {
+  const cwd = buildWorkingFolder(options.projectRoot, options.outDir);
+  mkdirSync(cwd, { recursive: true });
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       [
         path.join(options.projectRoot, 'node_modules/astro/bin/astro.mjs'),
         'build',
+        '--root',
+        options.projectRoot,
         '--outDir',
-        options.outDir,
+        path.resolve(options.projectRoot, options.outDir),
         ...(options.args ?? []),
       ],
       {
-        cwd: options.projectRoot,
+        cwd,
         env: {
           ...process.env,
           ASTRO_TELEMETRY_DISABLED: '1',
           ...options.env,
-          CONTENT_DIR: options.contentDir,
+          CONTENT_DIR: path.resolve(options.projectRoot, options.contentDir),
           // The build stops before writing anything if this process has died meanwhile.
           [BUILD_PARENT_ENV]: String(process.pid),
         },

@@ -1,4 +1,4 @@
-import { PublishError } from './publish-release.ts';
+import { ClosedMeanwhile, PublishError } from './publish-release.ts';
 
 /**
  * The stages of a republish, and the clock that runs each one: times it, tells the studio when it
@@ -52,6 +52,8 @@ export async function stage<T>(name: Stage, clock: StageClock, run: () => T | Pr
     clock.onStep(name, 'done');
     return result;
   } catch (error) {
+    // Not a failure: the full release cuts out what was closed and runs the stage again.
+    if (error instanceof ClosedMeanwhile) throw error;
     clock.onStep(name, 'failed');
     if (error instanceof StageError) throw error;
     if (error instanceof PublishError) throw new StageError(error.stage, error.message);

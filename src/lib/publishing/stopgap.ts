@@ -63,6 +63,10 @@ export function publishStopgap(
 ) {
   return publishRelease({ ...context.publishing, stage: untimed }, candidate, {
     tolerable,
+    // The takedown holds the switch lock from reading the live release on; the early release,
+    // made from the live release, must find it still live when it switches.
+    switchLocked: candidate.kind === 'takedown',
+    madeFrom: candidate.kind === 'takedown' ? undefined : context.live.name,
     onLive: () => {
       timer.step('verify, release and switch');
       // "takedown release" or "early release": the words the benchmark and the tests wait for.

@@ -1,6 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkedAppealIds } from '../model/appeal-id.ts';
+import { archivedNames } from '../lifecycle/appeal-archive.ts';
+import { loadSettings } from '../content/load-settings.ts';
+import { formatCalendarDate, type CalendarDate } from '../model/calendar-date.ts';
+import { removalsFeedFiles } from '../outputs/feed-files.ts';
+import { withSwitchLock } from './deploy-lock.ts';
+import { readRetractions } from './retractions.ts';
+import { scanAppeals } from './content-scan.ts';
+import { checkedAppealIds, isAppealId } from '../model/appeal-id.ts';
+import { appealFileIn, idFolder } from '../content/appeal-folder.ts';
 import { ASSET_DIRS, CLOSED_NOTICE_FILE } from '../hosting/host-config.ts';
 import { pageAppealId, shardOf } from '../search/search-shards.ts';
 import {
@@ -13,11 +21,11 @@ import { photoReferences } from '../release-files/page-references.ts';
 import { photoSource } from '../photos/photo-variants.ts';
 import { linkTree, REGENERATED } from './file-tree.ts';
 import { writeAtomically } from '../files/atomic-write.ts';
-import { releaseName } from './releases.ts';
+import { currentRelease, liveManifest, releaseName, releasesDir, type ReleaseManifest } from './releases.ts';
 import { searchablePages, searchShards, startSearchIndex } from './search-index.ts';
 import { describeFindings } from './publish-release.ts';
 import type { Finding } from './verify-release.ts';
-import { stepTimer } from './stage-clock.ts';
+import { stepTimer, type RepublishStep, type StepState } from './stage-clock.ts';
 import { digestsOf, publishStopgap, type StopgapContext, type TakedownSummary } from './stopgap.ts';
 
 /**
@@ -139,9 +147,76 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
 }
 
 /**
+ * The base release less `closingIds`, made in `stagingDir` and ready for the shared final step:
+ * cut (`stageTakedown`), the removals feeds written, the search index rebuilt for the shards that
+ * changed. The base is the live release (a takedown) or a full build's candidate that appeals were
+ * closed after (src/lib/publishing/full-release.ts). Throws, leaving `stagingDir` to the caller.
+ */
+export async function cutRelease(input: {
+  baseDir: string;
+  baseFiles?: readonly string[];
+  /** The appeals the base shows. */
+  activeIds: readonly string[];
+  closingIds: readonly string[];
+  stagingDir: string;
+  removals: () => Promise<Record<string, string>>;
+  timer: ReturnType<typeof stepTimer>;
+}): Promise<{ activeIds: string[]; cut: TakedownResult }> {
+  const { baseDir, closingIds, stagingDir: staging, timer } = input;
+  const closing = new Set(closingIds);
+  const activeIds = input.activeIds.filter((id) => !closing.has(id));
+  // Pagefind re-indexes the closing appeals' shards in its own process while the copy is made
+  // and cut; the other shards are linked from the base release.
+  const { count, shards } = searchShards(baseDir, closingIds, activeIds.length);
+  let index = await startSearchIndex(
+    count,
+    shards,
+    searchablePages(baseDir, closingIds, { count, only: shards }),
+  );
+  let cut: TakedownResult;
+  try {
+    cut = await stageTakedown({
+      liveDir: baseDir,
+      liveFiles: input.baseFiles,
+      stagingDir: staging,
+      closingIds,
+    });
+    // Both removals feeds, by the renderer the build's endpoints use (the same bytes).
+    for (const [file, text] of Object.entries(await input.removals())) {
+      if (!existsSync(path.join(staging, file))) continue;
+      writeAtomically(path.join(staging, file), text);
+      cut.rewrittenFiles.push(file);
+    }
+  } catch (error) {
+    await index.close();
+    throw error;
+  }
+  timer.step('copy and cut');
+  // An indexed page the cut changed would make its shard stale: index the candidate's pages then.
+  const stale = cut.rewrittenFiles.filter(
+    (f) =>
+      f.endsWith('.html') &&
+      !closingIds.some((id) => ownedByAppeal(f, id)) &&
+      readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'),
+  );
+  if (stale.length > 0) {
+    await index.close();
+    const only = new Set([...shards, ...stale.map((f) => shardOf(pageAppealId(f), count))]);
+    index = await startSearchIndex(count, only, searchablePages(staging, [], { count, only }));
+  }
+  await index.write(staging, { expectedPages: activeIds.length, others: baseDir });
+  timer.step('search index');
+  return { activeIds, cut };
+}
+
+/** Where a takedown is made: apart from builds' `.staging-*`, since a takedown never waits for a build. */
+const TAKEDOWN_STAGING = '.takedown-';
+
+/**
  * The immediate takedown: the live release minus the newly closed appeals, released and switched
  * to within seconds, before the full build. It shows what the live release shows less those
- * appeals: any other change in the content waits for the full build.
+ * appeals: any other change in the content waits for the full build. The caller holds the switch
+ * lock from reading the live release to here (`takeDownClosed`).
  *
  * It is verified in full like any build, but a finding outside the closed appeals' own addresses
  * does not hold it back: the takedown only deletes and cuts (every file is the live release's, a
@@ -159,55 +234,21 @@ export async function takedownRelease(
   const { live, liveDir, log } = context;
   const closingIds = context.change.closing;
   const timer = stepTimer();
-  const closing = new Set(closingIds);
-  const activeIds = live.activeIds.filter((id) => !closing.has(id));
   const ownWork = (f: Finding) =>
     f.kind === 'active-page' || closingIds.some((id) => f.file.startsWith(`appeals/${id}/`));
   const name = releaseName(new Date());
-  const staging = path.join(context.deployDir, `.staging-${name}`);
+  const staging = path.join(context.deployDir, `${TAKEDOWN_STAGING}${name}`);
   try {
     log(`Taking down ${closingIds.join(', ')} from the live release...`);
-    // Pagefind re-indexes the closing appeals' shards in its own process while the copy is made
-    // and cut; the other shards are linked from the live release.
-    const { count, shards } = searchShards(liveDir, closingIds, activeIds.length);
-    let index = await startSearchIndex(
-      count,
-      shards,
-      searchablePages(liveDir, closingIds, { count, only: shards }),
-    );
-    let cut: TakedownResult;
-    try {
-      cut = await stageTakedown({
-        liveDir,
-        liveFiles: Object.keys(live.files),
-        stagingDir: staging,
-        closingIds,
-      });
-      // Both removals feeds, by the renderer the build's endpoints use (the same bytes).
-      for (const [file, text] of Object.entries(await removals())) {
-        if (!existsSync(path.join(staging, file))) continue;
-        writeAtomically(path.join(staging, file), text);
-        cut.rewrittenFiles.push(file);
-      }
-    } catch (error) {
-      await index.close();
-      throw error;
-    }
-    timer.step('copy and cut');
-    // An indexed page the cut changed would make its shard stale: index the candidate's pages then.
-    const stale = cut.rewrittenFiles.filter(
-      (f) =>
-        f.endsWith('.html') &&
-        !closingIds.some((id) => ownedByAppeal(f, id)) &&
-        readFileSync(path.join(staging, f), 'utf8').includes('data-pagefind-body'),
-    );
-    if (stale.length > 0) {
-      await index.close();
-      const only = new Set([...shards, ...stale.map((f) => shardOf(pageAppealId(f), count))]);
-      index = await startSearchIndex(count, only, searchablePages(staging, [], { count, only }));
-    }
-    await index.write(staging, { expectedPages: activeIds.length, others: liveDir });
-    timer.step('search index');
+    const { activeIds, cut } = await cutRelease({
+      baseDir: liveDir,
+      baseFiles: Object.keys(live.files),
+      activeIds: live.activeIds,
+      closingIds,
+      stagingDir: staging,
+      removals,
+      timer,
+    });
     const published = await publishStopgap(
       context,
       {
@@ -232,7 +273,6 @@ export async function takedownRelease(
           .map((line) => `  ${line}`)
           .join('\n')}`,
       );
-    log('Now rebuilding the whole site.');
     return {
       closingIds,
       release: name,
@@ -247,4 +287,101 @@ export async function takedownRelease(
     log(`Takedown not published (${reason}); the full build publishes the closure instead.`);
     return { closingIds, ms: timer.elapsed(), fellBack: reason };
   }
+}
+
+/** The ids the archive holds, without reading their files: the takedown's quick question. */
+function archivedIds(archiveDir: string): string[] {
+  if (!existsSync(archiveDir)) return [];
+  return readdirSync(archiveDir).filter(
+    (id) => isAppealId(id) && existsSync(appealFileIn(idFolder(archiveDir, id))),
+  );
+}
+
+interface TakedownOptions {
+  projectRoot: string;
+  contentDir: string;
+  deployDir: string;
+  archiveDir: string;
+  cacheDir: string;
+  publicDir: string;
+  purgeHook?: string | undefined;
+  today: CalendarDate;
+  log: (line: string) => void;
+  onStep: (step: RepublishStep, state: StepState) => void;
+}
+
+interface TakenDown {
+  summary: TakedownSummary;
+  /** The release that was live before it, and its folder (deleted once the takedown is live). */
+  before: { manifest: ReleaseManifest; dir: string };
+}
+
+/**
+ * Takes every closed appeal the live release still shows off it now, whatever else is running: it
+ * holds only the switch lock (deploy-lock.ts), never the build's. Closed means closed in the
+ * content or held in the private archive (which a closure writes first). Closures queue here one
+ * after another, each taking down from the release the one before it left live, so each is as fast
+ * as the first. Returns undefined when the live release shows no closed appeal.
+ */
+export async function takeDownClosed(options: TakedownOptions): Promise<TakenDown | undefined> {
+  const { deployDir, contentDir, log } = options;
+  if (!existsSync(deployDir)) return undefined;
+  return withSwitchLock(
+    deployDir,
+    async () => {
+      // A killed takedown's copy: no other takedown runs while this one holds the lock.
+      for (const name of readdirSync(deployDir))
+        if (name.startsWith(TAKEDOWN_STAGING))
+          rmSync(path.join(deployDir, name), { recursive: true, force: true });
+      const live = liveManifest(deployDir, currentRelease(deployDir), log);
+      if (!live) return undefined;
+      const scanned = scanAppeals(contentDir);
+      const closed = new Set([
+        ...scanned.filter((a) => a.closed).map((a) => a.id),
+        ...archivedIds(options.archiveDir),
+      ]);
+      const closing = live.activeIds.filter((id) => closed.has(id)).sort();
+      const { settings } = loadSettings(contentDir);
+      // Without valid settings the removals feeds cannot be written: the full build reports why.
+      if (closing.length === 0 || !settings) return undefined;
+      options.onStep('takedown', 'running');
+      const shown = scanned.filter((a) => !a.closed);
+      const liveDir = path.join(releasesDir(deployDir), live.name);
+      const summary = await takedownRelease(
+        {
+          projectRoot: options.projectRoot,
+          contentDir,
+          deployDir,
+          cacheDir: options.cacheDir,
+          live,
+          liveDir,
+          change: { closing, added: [], edited: [] },
+          digests: Object.fromEntries(shown.map((a) => [a.id, a.digest])),
+          publishing: {
+            deployDir,
+            cacheDir: options.cacheDir,
+            publicDir: options.publicDir,
+            purgeHook: options.purgeHook,
+            closedNames: () => archivedNames(options.archiveDir),
+            retracted: readRetractions(options.archiveDir),
+            activeNames: Object.fromEntries(shown.map((a) => [a.id, a.names])),
+            embedAllowedSites: settings.embed.allowedSites,
+            since: { manifest: live, dir: liveDir },
+            log,
+          },
+          log,
+        },
+        () =>
+          removalsFeedFiles({
+            closed: scanned.filter((a) => a.closed),
+            site: settings.baseUrl,
+            generated: formatCalendarDate(options.today),
+            organisationName: settings.organisation.name,
+          }),
+      );
+      options.onStep('takedown', summary.release ? 'done' : 'skipped');
+      return { summary, before: { manifest: live, dir: liveDir } };
+    },
+    () => log('Another closure is being taken down; this one follows it in a moment...'),
+  );
 }

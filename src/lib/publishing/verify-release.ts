@@ -16,6 +16,7 @@ import { foldText } from '../model/text-fold.ts';
 import { filesUnder } from './file-tree.ts';
 import { photoSource } from '../photos/photo-variants.ts';
 import { photoReferences } from '../release-files/page-references.ts';
+import { retractionFindings, type Retraction } from './retractions.ts';
 
 /**
  * Checks a built release before it can go live. By allow-list: every published photo must be one
@@ -38,6 +39,8 @@ export interface VerifyInput {
    * too ("Jay Smith") is published legitimately for that child, so it is not searched for.
    */
   activeNames?: readonly string[];
+  /** Names and photos taken off active appeals since, from the private archive: shown nowhere again. */
+  retracted?: readonly Retraction[];
 }
 
 /** A closed child's phrase that is also the whole name of an active child: not searched for. */
@@ -288,6 +291,7 @@ function verifyPages(input: VerifyInput & { files: readonly string[] }): Finding
     }
   }
 
+  findings.push(...retractionFindings(releaseDir, files, input.retracted ?? []));
   return findings;
 }
 

@@ -143,14 +143,18 @@ export class JobRunner {
    * once. If the running one has not yet read the content (its `validate` step is still to come),
    * it publishes this request's changes too (`joined`); if it has, one more publish is queued to
    * start when it ends (`queued`; however many ask meanwhile, one follow-up publishes everything).
+   * A closure always starts its own publish (`started`), at once.
    */
   requestPublish(
     by: string,
     steps: readonly string[],
     run: (control: JobControl) => Promise<unknown>,
+    options: { closure?: boolean } = {},
   ): { job: Job; outcome: 'started' | 'joined' | 'queued' } {
     const running = this.runningPublish();
-    if (running) {
+    // A closure never joins or queues: its own publish takes the appeal down at once, while the
+    // running one builds (the republish's takedown waits for no build), then rebuilds after it.
+    if (running && !options.closure) {
       if (running.steps.find((s) => s.name === 'validate')?.state === 'waiting')
         return { job: running, outcome: 'joined' };
       this.again = { by, run };

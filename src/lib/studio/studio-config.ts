@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { OperatorEnv } from '../config/operator-env.ts';
 import { contentDirectory } from '../content/content-location.ts';
 import { insideFolder } from '../files/inside-folder.ts';
+import { realPath } from '../files/real-path.ts';
 import { publicAppealUrl, publicSiteAddress } from '../hosting/public-address.ts';
 import { auditLogPath } from '../lifecycle/audit-log.ts';
 import { loadSettings } from '../content/load-settings.ts';
@@ -52,8 +53,11 @@ export function studioConfig(operator: OperatorEnv, projectRoot: string): Studio
     [publish.deployDir, 'the deploy folder'],
     [path.join(projectRoot, 'dist'), 'the build folder dist/'],
   ];
+  // Compared where links lead, as the publishing folders are: a link cannot hide the public folder.
+  const realData = realPath(dataDir);
   for (const [dir, what] of forbidden) {
-    if (insideFolder(dataDir, dir) || insideFolder(dir, dataDir))
+    const real = realPath(dir);
+    if (insideFolder(realData, real) || insideFolder(real, realData))
       throw new StudioConfigError(
         `STUDIO_DATA_DIR: expected a folder apart from ${what} (${dir}), got ${dataDir}`,
       );
