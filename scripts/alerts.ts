@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AlertsConfigError, alertsConfig } from '../src/lib/alerts/alerts-config.ts';
 import { isAppealId } from '../src/lib/model/appeal-id.ts';
 import { operatorEnvOrExit } from './lib/operator-env.ts';
+import { quietSqliteWarning } from './lib/quiet-sqlite-warning.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -20,16 +21,6 @@ cancel: cancels every queued, unsent alert for the appeal (a closure does this t
 `;
 
 class UsageError extends Error {}
-
-// node:sqlite prints an "experimental" warning on Node 24; it is expected here.
-function quietSqliteWarning(): void {
-  const listeners = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (warning.name === 'ExperimentalWarning' && /SQLite/i.test(warning.message)) return;
-    for (const listener of listeners) listener(warning);
-  });
-}
 
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } }, strict: true });

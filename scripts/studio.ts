@@ -11,6 +11,7 @@ import { OperatorEnvError, readOperatorEnv } from '../src/lib/config/operator-en
 import { generatePassword } from '../src/lib/studio/passwords.ts';
 import { pruneKeptForms } from '../src/lib/studio/kept-forms.ts';
 import { ensureStudioBuild, PROJECT_ROOT } from './lib/studio-build.ts';
+import { quietSqliteWarning } from './lib/quiet-sqlite-warning.ts';
 
 const USAGE = `Usage: npm run studio [-- --port 4322]
        npm run studio -- user add <email> --role author|publisher|admin [--generate | --password-stdin]
@@ -26,16 +27,6 @@ user unlock lifts a pause on signing in after wrong passwords, without changing 
 `;
 
 class UsageError extends Error {}
-
-// node:sqlite still prints an "experimental" warning on Node 24; it is expected here, so keep the terminal clean.
-function quietSqliteWarning(): void {
-  const listeners = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (warning.name === 'ExperimentalWarning' && /SQLite/i.test(warning.message)) return;
-    for (const listener of listeners) listener(warning);
-  });
-}
 
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } }, strict: true });
