@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { insideFolder } from '../files/inside-folder.ts';
@@ -84,6 +85,9 @@ export function buildWorkingFolder(projectRoot: string, outDir: string): string 
   return !looksInside || insideFolder(realPath(out), root) ? projectRoot : path.join(projectRoot, BUILD_CWD);
 }
 
+/** Lower priority (Unix niceness) for every `astro build`, so takedowns, which run no build, come first. */
+const BUILD_NICENESS = 10;
+
 /** The working folder for builds whose output only looks inside the project (see buildWorkingFolder). */
 const BUILD_CWD = '.cache/outside-build';
 
@@ -123,6 +127,13 @@ export function runSiteBuild(options: {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    // A build gives way to a takedown: on a busy machine, a closure must not wait for CPU behind a
+    // full build or a preview that is running beside it.
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, BUILD_NICENESS);
+    } catch {
+      // Already gone (it failed at once) or not allowed here: it runs, or fails, as it would anyway.
+    }
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
