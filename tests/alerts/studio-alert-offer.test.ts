@@ -7,15 +7,15 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAlertsStore } from '../../src/lib/alerts/alerts-store.ts';
-import type { AlertsConfig } from '../../src/lib/alerts/alerts-config.ts';
 import { WORDING_VERSION } from '../../src/lib/alerts/subscription-form.ts';
-import { confirmSubscription, requestSubscription } from '../../src/lib/alerts/subscriptions.ts';
-import { loadSecret } from '../../src/lib/alerts/tokens.ts';
+import { requestSubscription } from '../../src/lib/alerts/subscriptions.ts';
+import type { AlertsConfig } from '../../src/lib/alerts/alerts-config.ts';
 import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
 import { closeFound, withdrawAppeal } from '../../src/lib/lifecycle/use-cases.ts';
 import { alertOffer, alertProblem, sendStudioAlert, studioAlerts } from '../../src/lib/studio/alert-offer.ts';
 import { recordApprovedVersion } from '../../src/lib/studio/revisions.ts';
 import { openStudioDb } from '../../src/lib/studio/studio-db.ts';
+import { subscribe } from '../helpers/alerts.ts';
 import { materialiseFixture } from '../helpers/fixture-content.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 
@@ -36,15 +36,6 @@ beforeAll(async () => {
   siteAddress = `http://127.0.0.1:${(live.address() as { port: number }).port}/`;
 });
 afterAll(() => new Promise<void>((resolve) => live.close(() => resolve())));
-
-function subscribe(dataDir: string, email: string, regions: string[]): void {
-  const store = openAlertsStore(dataDir);
-  requestSubscription(store, { email, regions, wording: WORDING_VERSION }, Date.now());
-  const [row] = store.claimDue('seed', Date.now(), 1);
-  store.markSent(row!.id, Date.now());
-  expect(confirmSubscription(store, loadSecret(dataDir), row!.secret!, Date.now())).toBe(true);
-  store.close();
-}
 
 async function setUp() {
   const root = tempDir();

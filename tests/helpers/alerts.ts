@@ -4,6 +4,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { expect } from 'vitest';
+import { openAlertsStore } from '../../src/lib/alerts/alerts-store.ts';
+import { WORDING_VERSION } from '../../src/lib/alerts/subscription-form.ts';
+import { confirmSubscription, requestSubscription } from '../../src/lib/alerts/subscriptions.ts';
+import { loadSecret } from '../../src/lib/alerts/tokens.ts';
 import { PROJECT_ROOT } from './build-site.ts';
 
 export interface TestSmtp {
@@ -140,4 +145,14 @@ export async function startAlertsCli(env: Record<string, string>): Promise<Runni
       await exited;
     },
   };
+}
+
+/** A confirmed subscriber, as if they had followed the confirmation email (its sending skipped). */
+export function subscribe(dataDir: string, email: string, regions: string[]): void {
+  const store = openAlertsStore(dataDir);
+  requestSubscription(store, { email, regions, wording: WORDING_VERSION }, Date.now());
+  const [row] = store.claimDue('seed', Date.now(), 1);
+  store.markSent(row!.id, Date.now());
+  expect(confirmSubscription(store, loadSecret(dataDir), row!.secret!, Date.now())).toBe(true);
+  store.close();
 }

@@ -10,11 +10,14 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openAlertsStore } from '../../src/lib/alerts/alerts-store.ts';
-import { WORDING_VERSION } from '../../src/lib/alerts/subscription-form.ts';
-import { confirmSubscription, requestSubscription } from '../../src/lib/alerts/subscriptions.ts';
-import { loadSecret } from '../../src/lib/alerts/tokens.ts';
 import { recordApprovedVersion } from '../../src/lib/studio/revisions.ts';
-import { type RunningAlertsCli, startAlertsCli, startSmtp, type TestSmtp } from '../helpers/alerts.ts';
+import {
+  type RunningAlertsCli,
+  startAlertsCli,
+  startSmtp,
+  subscribe,
+  type TestSmtp,
+} from '../helpers/alerts.ts';
 import {
   describeBrowser,
   formatViolations,
@@ -38,15 +41,6 @@ let smtp: TestSmtp;
 let alerts: RunningAlertsCli;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-function subscribe(dataDir: string, email: string, regions: string[]): void {
-  const store = openAlertsStore(dataDir);
-  requestSubscription(store, { email, regions, wording: WORDING_VERSION }, Date.now());
-  const [row] = store.claimDue('seed', Date.now(), 1);
-  store.markSent(row!.id, Date.now());
-  expect(confirmSubscription(store, loadSecret(dataDir), row!.secret!, Date.now())).toBe(true);
-  store.close();
-}
 
 async function pageFor(user: {
   email: string;
