@@ -100,10 +100,10 @@ describe('both languages', () => {
       const welsh = f.startsWith('cy/');
       const englishPath = welsh ? urlPathOf(f).slice(3) : urlPathOf(f);
       const welshPath = `/cy${englishPath}`;
-      const alternates = Object.fromEntries(
+      const alternates: Record<string, string | undefined> = Object.fromEntries(
         page
           .querySelectorAll('link[rel="alternate"][hreflang]')
-          .map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+          .map((l) => [l.getAttribute('hreflang') ?? '', l.getAttribute('href')]),
       );
       expect(alternates, f).toEqual({
         'en-GB': `${SITE}${englishPath}`,
@@ -202,7 +202,7 @@ describe('outputs in both languages', () => {
     const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(.*?)<\/url>/g)].map((m) => ({
       loc: m[1]!,
       alternates: Object.fromEntries(
-        [...m[2]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => [a[1], a[2]]),
+        [...m[2]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => [a[1]!, a[2]!]),
       ),
     }));
     const byLoc = new Map(entries.map((e) => [e.loc, e]));

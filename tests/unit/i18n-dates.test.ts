@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageText,
-  longDate,
-  missingForText,
-  missingSinceText,
-  monthYear,
-} from '../../src/lib/i18n/dates.ts';
+import { ageText, longDate, missingForText, missingSinceText, monthYear } from '../../src/lib/i18n/dates.ts';
 import { parseCalendarDate } from '../../src/lib/model/calendar-date.ts';
 import { parseMissingSince } from '../../src/lib/model/missing-since.ts';
 
@@ -24,8 +18,12 @@ describe('dates and ages in Welsh and English', () => {
   it('gives the time the Welsh way: yb, yh, canol dydd, hanner nos', () => {
     expect(missingSinceText(parseMissingSince('2026-05-01 18:30')!, 'cy')).toBe('1 Mai 2026 am 6:30yh');
     expect(missingSinceText(parseMissingSince('2026-05-01 09:00')!, 'cy')).toBe('1 Mai 2026 am 9yb');
-    expect(missingSinceText(parseMissingSince('2026-05-01 12:00')!, 'cy')).toBe('1 Mai 2026 am 12 canol dydd');
-    expect(missingSinceText(parseMissingSince('2026-05-01 00:00')!, 'cy')).toBe('1 Mai 2026 am 12 hanner nos');
+    expect(missingSinceText(parseMissingSince('2026-05-01 12:00')!, 'cy')).toBe(
+      '1 Mai 2026 am 12 canol dydd',
+    );
+    expect(missingSinceText(parseMissingSince('2026-05-01 00:00')!, 'cy')).toBe(
+      '1 Mai 2026 am 12 hanner nos',
+    );
     expect(missingSinceText(parseMissingSince('2026-05-01')!, 'cy')).toBe('1 Mai 2026');
     expect(missingSinceText(parseMissingSince('2026-05-01 18:30')!, 'en')).toBe('1 May 2026 at 6:30pm');
   });

@@ -16,6 +16,7 @@ import {
   type SortOrder,
 } from '../../lib/search/search-state.ts';
 import { orderedList, type OrderedResults } from '../../lib/search/merge-results.ts';
+import { DEFAULT_LOCALE, isLocale } from '../../lib/i18n/locales.ts';
 import {
   loadFilterCounts,
   preloadSearch,
@@ -34,7 +35,8 @@ const template = document.getElementById('search-ui');
 const words = container?.dataset ?? {};
 const PROMPT = words.prompt ?? '';
 const FAILED = words.failed ?? '';
-const LOCALE = document.documentElement.lang === 'cy' ? 'cy' : 'en';
+const pageLang = document.documentElement.lang;
+const LOCALE = isLocale(pageLang) ? pageLang : DEFAULT_LOCALE;
 
 interface Outcome {
   state: SearchState;

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales.ts';
 /** The search page's state, kept in the URL so a search can be linked, reloaded and revisited with Back. */
 export const FILTER_KEYS = ['region', 'sex', 'age', 'year', 'force'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -63,7 +64,7 @@ export function toggleFilter(state: SearchState, key: FilterKey, value: string, 
   return { ...state, filters: { ...state.filters, [key]: on ? [...current, value] : current } };
 }
 
-export function resultCountText(count: number, state: SearchState, locale: 'en' | 'cy' = 'en'): string {
+export function resultCountText(count: number, state: SearchState, locale: Locale = 'en'): string {
   // Welsh counts with the singular noun after any number: "3 apêl".
   if (locale === 'cy')
     return state.q.trim() ? `Canfuwyd ${count} apêl ar gyfer “${state.q.trim()}”` : `Canfuwyd ${count} apêl`;
