@@ -83,6 +83,14 @@ describe('both languages', () => {
   });
 
   it('marks each page with its language: en-GB in English, cy in Welsh', () => {
+    // Nothing stray before the page itself (text in <head> would show at the top of every page).
+    for (const f of htmlFiles)
+      expect(
+        read(f)
+          .split('<body')[0]!
+          .replace(/<title>.*?<\/title>/, ''),
+        f,
+      ).not.toMatch(/>\s*[^<\s]/);
     for (const f of htmlFiles)
       expect(doc(f).querySelector('html')?.getAttribute('lang'), f).toBe(
         f.startsWith('cy/') ? 'cy' : 'en-GB',
