@@ -17,6 +17,7 @@ export const regionMapStrings = defineStrings(
     mapIntro:
       'Each square is a region, placed roughly where it is. The number in a square is its number of active appeals, and the darker the square, the more appeals. Choose a square to see that region’s appeals.',
     mapLabel: 'Map of active appeals by region',
+    // The name starts with what the tile shows (name, then number), as WCAG 2.5.3 asks.
     tileName: (name: string, count: number) =>
       `${name}: ${count} active ${count === 1 ? 'appeal' : 'appeals'}`,
     legendHeading: 'Number of active appeals',
@@ -38,10 +39,9 @@ export const regionMapStrings = defineStrings(
     mapIntro:
       'Mae pob sgwâr yn rhanbarth, wedi’i osod yn fras lle mae. Y rhif mewn sgwâr yw nifer yr apeliadau gweithredol yno, a pho dywyllaf y sgwâr, y mwyaf o apeliadau. Dewiswch sgwâr i weld apeliadau’r rhanbarth hwnnw.',
     mapLabel: 'Map o apeliadau gweithredol fesul rhanbarth',
+    // The name starts with what the tile shows (name, then number), as WCAG 2.5.3 asks.
     tileName: (name: string, count: number) =>
-      count === 0
-        ? `${name}: dim apeliadau gweithredol`
-        : `${name}: ${count} ${count === 1 ? 'apêl weithredol' : 'o apeliadau gweithredol'}`,
+      `${name}: ${count} ${count === 1 ? 'apêl weithredol' : 'o apeliadau gweithredol'}`,
     legendHeading: 'Nifer yr apeliadau gweithredol',
     legendRange: (min: number, max: number) => (min === max ? `${min}` : `${min} i ${max}`),
     seeAll: 'Gweld pob apêl',
