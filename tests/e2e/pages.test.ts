@@ -280,9 +280,10 @@ function builtPages(): void {
       statuses[path] = response?.status();
       expect(response?.headers()['content-security-policy'], `CSP on ${path}`).toBe(PINNED_CSP);
       await loadEverything(page);
-      const links = await page
-        .locator('a[href]')
-        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      const links = await page.locator('a[href]').evaluateAll((anchors) =>
+        // Read the attribute: an SVG link's .href is not a string (the map's tiles are SVG links).
+        anchors.map((anchor) => new URL(anchor.getAttribute('href')!, document.baseURI).href),
+      );
       for (const link of links) {
         const url = new URL(link);
         if (url.origin !== server.url) continue; // tel:, mailto: and (there should be none) other sites
@@ -308,6 +309,8 @@ function builtPages(): void {
       `/appeals/${URGENT.id}/`,
       `/appeals/${AGE_PROGRESSED.id}/`,
       '/appeals/2026-0102/',
+      '/map/',
+      '/your-appeal/',
     ]) {
       expect(seen.has(path), `crawl reached ${path}`).toBe(true);
     }
