@@ -129,6 +129,14 @@ describe('the map of appeals by region', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(
       expect.arrayContaining(settings.regions.map((r) => `/cy/appeals/region/${r.id}/`)),
     );
+    expect(cy.querySelector('html')?.getAttribute('lang')).toBe('cy');
+    // Each Welsh square leads to the Welsh listing, which shows the same number of appeals.
+    for (const region of settings.regions) {
+      expect(existsSync(file(`cy/appeals/region/${region.id}/`)), region.id).toBe(true);
+      expect(page(`cy/appeals/region/${region.id}/`).querySelectorAll('main .appeal-card').length).toBe(
+        listedInRegion(region.id),
+      );
+    }
     const counts = cy.querySelectorAll('table.region-counts tbody td').map((td) => text(td));
     expect(counts).toEqual(rows.map((row) => text(row.querySelector('td'))));
     const main = text(cy.querySelector('main'));
@@ -136,9 +144,11 @@ describe('the map of appeals by region', () => {
       if (typeof value === 'string' && key !== 'mapHeading') expect(main, key).not.toContain(value);
   });
 
-  it('is linked from the home page and the appeal listings', () => {
-    for (const urlPath of ['', 'appeals/', 'appeals/region/london/'])
+  it('is linked from the home page and the appeal listings, in both languages', () => {
+    for (const urlPath of ['', 'appeals/', 'appeals/region/london/']) {
       expect(page(urlPath).querySelector('main a[href="/map/"]'), urlPath || 'home').not.toBeNull();
+      expect(page(`cy/${urlPath}`).querySelector('main a[href="/cy/map/"]'), `cy/${urlPath}`).not.toBeNull();
+    }
   });
 });
 
@@ -167,6 +177,7 @@ describe('the page for the young person in an appeal', () => {
 
   it('has a Welsh twin with no English text of its own left in it', () => {
     const cy = page('cy/your-appeal/');
+    expect(cy.querySelector('html')?.getAttribute('lang')).toBe('cy');
     expect(text(cy.querySelector('h1'))).toBe(yourAppealStrings.cy.heading);
     const main = text(cy.querySelector('main'));
     for (const [key, value] of Object.entries(yourAppealStrings.en))
@@ -178,6 +189,10 @@ describe('the page for the young person in an appeal', () => {
     for (const appeal of activeAppeals()) {
       const link = page(`appeals/${appeal.id}/`).querySelector('main a[href="/your-appeal/"]');
       expect(text(link), appeal.id).toBe('Is this you? You are not in trouble.');
+    }
+    for (const appeal of activeAppeals()) {
+      const link = page(`cy/appeals/${appeal.id}/`).querySelector('main a[href="/cy/your-appeal/"]');
+      expect(text(link), `cy/${appeal.id}`).toBe(yourAppealStrings.cy.link);
     }
   });
 });
