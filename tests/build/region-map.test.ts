@@ -1,9 +1,8 @@
 // The map of appeals by region and the young person's page, read from the built fixture site:
 // the map's counts against the region listings the build also wrote, the map's links and names,
-// nothing fetched from elsewhere and no script, its weight, and the Welsh twins.
+// nothing fetched from elsewhere and no script, and the Welsh twins (its weight: i18n-output.test.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
@@ -111,15 +110,6 @@ describe('the map of appeals by region', () => {
       expect(body).not.toContain(appeal.town);
       expect(body).not.toContain(appeal.place);
     }
-  });
-
-  it('weighs under 30 kB gzip: the page and its stylesheets', () => {
-    const html = readFileSync(file('map/'));
-    const css = map
-      .querySelectorAll('link[rel~="stylesheet"]')
-      .map((l) => readFileSync(path.join(dist, l.getAttribute('href')!)));
-    const bytes = [html, ...css].reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
-    expect(bytes).toBeLessThan(30_000);
   });
 
   it('has a Welsh twin with Welsh text and Welsh links', () => {

@@ -29,8 +29,8 @@ export const regionMapStrings = defineStrings(
     title: 'Map o apeliadau fesul rhanbarth',
     description: 'Faint o apeliadau gweithredol sydd ym mhob rhanbarth, fel tabl ac fel map.',
     intro:
-      'Nifer yr apeliadau gweithredol am blant a gafodd eu gweld ddiwethaf ym mhob rhanbarth. Dewiswch ranbarth i weld ei apeliadau.',
-    privacy: 'Dim ond rhanbarthau mae’r map yn eu dangos. Nid yw byth yn dangos ble gafodd plentyn ei weld.',
+      'Nifer yr apeliadau gweithredol am blant a welwyd ddiwethaf ym mhob rhanbarth. Dewiswch ranbarth i weld ei apeliadau.',
+    privacy: 'Dim ond rhanbarthau mae’r map yn eu dangos. Nid yw byth yn dangos ble gwelwyd plentyn.',
     tableCaption: 'Apeliadau gweithredol fesul rhanbarth',
     regionHeading: 'Rhanbarth',
     countHeading: 'Apeliadau gweithredol',
@@ -40,8 +40,7 @@ export const regionMapStrings = defineStrings(
       'Mae pob sgwâr yn rhanbarth, wedi’i osod yn fras lle mae. Y rhif mewn sgwâr yw nifer yr apeliadau gweithredol yno, a pho dywyllaf y sgwâr, y mwyaf o apeliadau. Dewiswch sgwâr i weld apeliadau’r rhanbarth hwnnw.',
     mapLabel: 'Map o apeliadau gweithredol fesul rhanbarth',
     // The name starts with what the tile shows (name, then number), as WCAG 2.5.3 asks.
-    tileName: (name: string, count: number) =>
-      `${name}: ${count} ${count === 1 ? 'apêl weithredol' : 'o apeliadau gweithredol'}`,
+    tileName: (name: string, count: number) => `${name}: ${count} apêl weithredol`,
     legendHeading: 'Nifer yr apeliadau gweithredol',
     legendRange: (min: number, max: number) => (min === max ? `${min}` : `${min} i ${max}`),
     seeAll: 'Gweld pob apêl',
