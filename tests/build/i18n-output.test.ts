@@ -195,6 +195,13 @@ describe('both languages', () => {
     }
   });
 
+  it('keeps the map of appeals by region under 30 kB gzip (HTML, CSS and JS) in both languages', () => {
+    for (const p of ['/map/', '/cy/map/']) {
+      const weight = pageWeight(dist, p);
+      expect(weight.total, `${p}: ${JSON.stringify(weight)}`).toBeLessThan(30_000);
+    }
+  });
+
   it('posts the chosen language with an alerts sign-up', () => {
     for (const [f, language] of [
       ['alerts/index.html', 'en'],

@@ -175,6 +175,64 @@ function builtPages(): void {
     });
   }
 
+  // The map and the young person's page, in both languages, at a desktop and a phone width.
+  for (const path of ['/map/', '/cy/map/', '/your-appeal/', '/cy/your-appeal/'])
+    for (const width of [1280, 375])
+      it(`has no WCAG 2.2 A/AA violations (axe-core) at ${width} px: ${path}`, async () => {
+        const { page, response, problems } = await open(path, { viewport: { width, height: 800 } });
+        expect(response?.status(), `HTTP status of ${path}`).toBe(200);
+        await loadEverything(page);
+        const violations = await runAxe(page);
+        expect(violations.length, `axe violations on ${path}:\n\n${formatViolations(violations)}`).toBe(0);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+        const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${width}`;
+        await page.screenshot({ path: `/tmp/i22-map-e2e-${name}.png`, fullPage: true });
+        expectNoProblems(problems);
+      });
+
+  it('opens a region’s listing from its square on the map, by keyboard, with no script', async () => {
+    const { page } = await open('/map/', { javaScriptEnabled: false });
+    const tile = page.getByRole('link', { name: /^London: 1 active appeal$/ });
+    expect(await tile.count()).toBe(1);
+    await tile.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/appeals/region/london/`);
+  });
+
+  it('keeps every appeal label clear of its value on a phone (390 px)', async () => {
+    for (const id of [URGENT.id, AGE_PROGRESSED.id]) {
+      const { page } = await open(`/appeals/${id}/`, { viewport: { width: 390, height: 844 } });
+      const rows = await page.locator('main .facts div').evaluateAll((divs) =>
+        divs.map((div) => {
+          const box = (element: Element) => {
+            // The text's own extent, which overflows its box when a word is too long for it.
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const text = range.getBoundingClientRect();
+            const own = element.getBoundingClientRect();
+            return {
+              left: Math.min(text.left, own.left),
+              right: Math.max(text.right, own.right),
+              top: own.top,
+              bottom: own.bottom,
+            };
+          };
+          const [dt, dd] = [div.querySelector('dt')!, div.querySelector('dd')!];
+          return { label: dt.textContent?.trim() ?? '', dt: box(dt), dd: box(dd) };
+        }),
+      );
+      if (id === URGENT.id) expect(rows.map((r) => r.label)).toContain('Distinguishing features');
+      for (const { label, dt, dd } of rows) {
+        const apart = dt.right <= dd.left || dt.bottom <= dd.top;
+        expect(apart, `${id}: "${label}" runs into its value (${JSON.stringify({ dt, dd })})`).toBe(true);
+        expect(dd.right, `${id}: "${label}" value inside the page`).toBeLessThanOrEqual(390);
+      }
+      if (id === URGENT.id)
+        await page.screenshot({ path: '/tmp/i22-map-e2e-appeal-390.png', fullPage: true });
+    }
+  });
+
   // The Welsh pages, on a desktop and on a small phone.
   const welshAxePages = [
     '/cy/',
@@ -245,9 +303,10 @@ function builtPages(): void {
       statuses[path] = response?.status();
       expect(response?.headers()['content-security-policy'], `CSP on ${path}`).toBe(PINNED_CSP);
       await loadEverything(page);
-      const links = await page
-        .locator('a[href]')
-        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+      const links = await page.locator('a[href]').evaluateAll((anchors) =>
+        // Read the attribute: an SVG link's .href is not a string (the map's tiles are SVG links).
+        anchors.map((anchor) => new URL(anchor.getAttribute('href')!, document.baseURI).href),
+      );
       for (const link of links) {
         const url = new URL(link);
         if (url.origin !== server.url) continue; // tel:, mailto: and (there should be none) other sites
@@ -273,6 +332,8 @@ function builtPages(): void {
       `/appeals/${URGENT.id}/`,
       `/appeals/${AGE_PROGRESSED.id}/`,
       '/appeals/2026-0102/',
+      '/map/',
+      '/your-appeal/',
     ]) {
       expect(seen.has(path), `crawl reached ${path}`).toBe(true);
     }

@@ -709,6 +709,51 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expectNoProblems(problems);
   });
 
+  it('on a phone (390 px), shows a name search’s first result on the first screen, with the filters behind “Filter”', async () => {
+    const { page, problems } = await open(searchUrl({ q: ZEPHYRINE.name.split(' ')[0]! }), {
+      viewport: { width: 390, height: 844 },
+    });
+    await expectMatches(page, { q: ZEPHYRINE.name.split(' ')[0]! });
+    const firstTop = await page
+      .locator('#search-app .card-list--results > li')
+      .first()
+      .evaluate((card) => card.getBoundingClientRect().top + window.scrollY);
+    expect(firstTop, 'first result, in px from the top of the page').toBeLessThan(900);
+
+    const toggle = page.locator('#search-app summary', { hasText: 'Filter' });
+    const box = page.locator('#search-app input[name="sex"][value="Female"]');
+    expect(await toggle.isVisible(), '“Filter” control shown').toBe(true);
+    expect(await box.isVisible(), 'filters folded away').toBe(false);
+    // The control is a native <details>: the keyboard opens it, with no script of the site's.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.isVisible(), WAIT).toBe(true);
+    await box.check();
+    await expect.poll(() => urlState(page.url()), WAIT).toEqual(['q=Zephyrine', 'sex=Female']);
+    await expectMatches(page, { q: 'Zephyrine', sex: ['Female'] });
+
+    // A search that arrives with filters shows them.
+    await page.goto(server.url + searchUrl({ region: ['London'] }));
+    await expectMatches(page, { region: ['London'] });
+    expect(await page.locator('#search-app input[name="region"][value="London"]').isVisible()).toBe(true);
+    await page.screenshot({ path: '/tmp/i22-map-e2e-search-390.png', fullPage: true });
+    expectNoProblems(problems);
+  });
+
+  it('on a wide screen, shows the filters beside the results with no control to open', async () => {
+    const { page, problems } = await open(searchUrl({ q: 'fictional' }), {
+      viewport: { width: 1280, height: 800 },
+    });
+    await expectMatches(page, { q: 'fictional' });
+    expect(await page.locator('#search-app summary', { hasText: 'Filter' }).isVisible()).toBe(false);
+    const box = page.locator('#search-app input[name="sex"][value="Female"]');
+    expect(await box.isVisible()).toBe(true);
+    const filters = await page.locator('#search-app .search-filters__group').first().boundingBox();
+    const results = await page.locator('#search-app .search-results').boundingBox();
+    expect(filters!.x + filters!.width, 'filters to the left of the results').toBeLessThanOrEqual(results!.x);
+    expectNoProblems(problems);
+  });
+
   const axePages: Array<{ path: string; ready: (page: Page) => Promise<void> }> = [
     {
       path: searchUrl({ q: 'fictional' }),

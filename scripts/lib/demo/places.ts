@@ -3,19 +3,27 @@
  * that police them (every reference is a fake "DEMO-" one), and generic places on made-up streets.
  */
 
-export const DEMO_REGIONS: ReadonlyArray<{ id: string; name: string }> = [
-  { id: 'north-east', name: 'North East' },
-  { id: 'north-west', name: 'North West' },
-  { id: 'yorkshire-and-the-humber', name: 'Yorkshire and the Humber' },
-  { id: 'east-midlands', name: 'East Midlands' },
-  { id: 'west-midlands', name: 'West Midlands' },
-  { id: 'east-of-england', name: 'East of England' },
-  { id: 'london', name: 'London' },
-  { id: 'south-east', name: 'South East' },
-  { id: 'south-west', name: 'South West' },
-  { id: 'wales', name: 'Wales' },
-  { id: 'scotland', name: 'Scotland' },
-  { id: 'northern-ireland', name: 'Northern Ireland' },
+/**
+ * The regions, with each one's square on the map of appeals: a tile grid of the UK, roughly where
+ * each region lies (Scotland and Northern Ireland at the top, London and the South East at the foot).
+ */
+export const DEMO_REGIONS: ReadonlyArray<{
+  id: string;
+  name: string;
+  map: { row: number; column: number };
+}> = [
+  { id: 'north-east', name: 'North East', map: { row: 0, column: 2 } },
+  { id: 'north-west', name: 'North West', map: { row: 1, column: 1 } },
+  { id: 'yorkshire-and-the-humber', name: 'Yorkshire and the Humber', map: { row: 1, column: 2 } },
+  { id: 'east-midlands', name: 'East Midlands', map: { row: 2, column: 2 } },
+  { id: 'west-midlands', name: 'West Midlands', map: { row: 2, column: 1 } },
+  { id: 'east-of-england', name: 'East of England', map: { row: 2, column: 3 } },
+  { id: 'london', name: 'London', map: { row: 3, column: 2 } },
+  { id: 'south-east', name: 'South East', map: { row: 3, column: 3 } },
+  { id: 'south-west', name: 'South West', map: { row: 3, column: 1 } },
+  { id: 'wales', name: 'Wales', map: { row: 2, column: 0 } },
+  { id: 'scotland', name: 'Scotland', map: { row: 0, column: 1 } },
+  { id: 'northern-ireland', name: 'Northern Ireland', map: { row: 0, column: 0 } },
 ];
 
 export interface Town {

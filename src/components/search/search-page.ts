@@ -104,7 +104,7 @@ function mount(root: HTMLElement, ui: HTMLTemplateElement): void {
   const layout = element<HTMLElement>(root, '.search-layout');
   const form = element<HTMLFormElement>(root, 'form');
   const query = element<HTMLInputElement>(root, '#search-q');
-  const filterArea = element<HTMLElement>(root, '.search-filters');
+  const filterArea = element<HTMLDetailsElement>(root, '.search-filters');
   const boxes = [...root.querySelectorAll<HTMLInputElement>('.search-filters input[type="checkbox"]')];
   const clear = element<HTMLButtonElement>(root, '[data-clear-filters]');
   const status = element<HTMLElement>(root, '[role="status"]');
@@ -119,6 +119,8 @@ function mount(root: HTMLElement, ui: HTMLTemplateElement): void {
   let engaged = hasCriteria(state);
   // Filter counts cost a download of their own: fetch them once the filters are in use.
   let wantCounts = FILTER_KEYS.some((key) => state.filters[key].length > 0);
+  // On a phone the filters start folded away; a search that arrives with filters shows them.
+  if (wantCounts) filterArea.open = true;
   let outcome: Outcome | undefined;
   let shown = PAGE_SIZE;
   let error: string | undefined;

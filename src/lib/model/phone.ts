@@ -2,3 +2,8 @@
 export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
+
+/** `sms:` links, like `tel:`, take digits only. */
+export function smsHref(number: string): string {
+  return `sms:${number.replace(/[^\d+]/g, '')}`;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { numberToText, wholeNumberFromText } from './typed-text.ts';
+import { sharedSquares } from '../outputs/region-map.ts';
 
 const text = (expected: string) =>
   z.preprocess(
@@ -37,6 +38,17 @@ export const settingsSchema = z.strictObject({
     helpline: text('the helpline number, "116 000"'),
     helplineName: text('the helpline name, "Missing People"'),
   }),
+  /** How a young person who finds their own appeal can get help (the /your-appeal/ page). */
+  youngPeople: z
+    .strictObject({
+      /** The helpline number to text, if it takes texts; usually the helpline number itself. */
+      textNumber: text('a number to text, like "116 000"').optional(),
+      /** The helpline's email address, if it answers email. */
+      email: text('an email address').optional(),
+      /** The name of the helpline's service that passes messages home, like "Runaway Helpline". */
+      messageService: text('a service name, like "Runaway Helpline"').optional(),
+    })
+    .default({}),
   regions: z
     .array(
       z.strictObject({
@@ -44,6 +56,13 @@ export const settingsSchema = z.strictObject({
           error: 'expected a region id of lower-case letters, digits and hyphens, like "north-west"',
         }),
         name: text('a region name, like "North West"'),
+        /** The region's square on the map of appeals (/map/): a tile grid, so no boundary data. */
+        map: z
+          .strictObject({
+            row: wholeNumber('expected a whole number, the row counted from 0 at the top', 0, 19),
+            column: wholeNumber('expected a whole number, the column counted from 0 at the left', 0, 19),
+          })
+          .optional(),
       }),
       { error: 'expected a list of regions, each with id and name' },
     )
@@ -59,6 +78,11 @@ export const settingsSchema = z.strictObject({
           });
         seen.add(r.id);
       });
+      for (const problem of sharedSquares(regions))
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected each region in its own square on the map; ${problem}`,
+        });
     }),
   baseUrl: z.url({
     protocol: /^https?$/,
