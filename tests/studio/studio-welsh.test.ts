@@ -69,8 +69,9 @@ describeBrowser('Welsh text in the studio', () => {
       expect(label).toContain('Hair, in Welsh (Cymraeg)');
       expect(await page.getAttribute('#f-welsh-description-hair', 'lang')).toBe('cy');
       expect(await page.getAttribute('#f-photos-0-welsh-alt', 'lang')).toBe('cy');
-      const english = (await page.locator('#f-description-hair').boundingBox())!;
-      const welsh = (await page.locator('#f-welsh-description-hair').boundingBox())!;
+      // The boxes of the two fields (label, help and input).
+      const english = (await page.locator('.field:has(> #f-description-hair)').boundingBox())!;
+      const welsh = (await page.locator('.field:has(> #f-welsh-description-hair)').boundingBox())!;
       if (width === 1280) {
         expect(Math.abs(welsh.y - english.y), 'on the same line').toBeLessThan(4);
         expect(welsh.x).toBeGreaterThan(english.x + english.width);
@@ -81,7 +82,6 @@ describeBrowser('Welsh text in the studio', () => {
       // Every text with a Welsh twin has it, next in the page.
       for (const name of ['lastSeen.place', 'lastSeen.town', 'description.clothing', 'circumstances'])
         expect(await page.locator(`[data-field-pair] [name="welsh.${name}"]`).count(), name).toBe(1);
-      await page.screenshot({ path: `/tmp/i22-content-edit-${width}.png`, fullPage: true }); // TEMP
     }
   }, 600_000);
 

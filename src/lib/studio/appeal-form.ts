@@ -39,6 +39,10 @@ export interface FormSection {
 
 const DATE_HINT = 'For example, 4/12/2026 or 4 December 2026.';
 
+/** What the form says once about the Welsh boxes (each box's own help would push it out of line). */
+export const WELSH_NOTE =
+  'Boxes marked "in Welsh (Cymraeg)" are for the Welsh page. Leave one empty if there is no Welsh yet: the Welsh page then shows the English.';
+
 /** What the Welsh twin of a field is called, beside its English one. */
 export const IN_WELSH = 'in Welsh (Cymraeg)';
 
@@ -49,7 +53,6 @@ function welshTwin(field: FormField): FormField {
     label: `${field.label}, ${IN_WELSH}`,
     kind: field.kind,
     required: 'no',
-    hint: 'Leave it empty if there is no Welsh yet: the Welsh page then shows the English.',
     ...(field.maxLength ? { maxLength: field.maxLength } : {}),
     welshOf: field.path,
   };
