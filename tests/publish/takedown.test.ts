@@ -35,7 +35,7 @@ const NAME_RE = /tobiah|wrenfield/i;
 /** The child's appeal text in Welsh (fictional): written only in the `welsh:` block. */
 const WELSH_CIRCUMSTANCES = 'Gwelwyd ef ddiwethaf yng ngorsaf fysiau Brambleford gyda’r nos.';
 const WELSH_ALT = 'Portread prawf ffug o fachgen â gwallt byr golau';
-const WELSH_RE = /gorsaf fysiau|bachgen â gwallt/i;
+const WELSH_RE = /gorsaf fysiau|fachgen â gwallt/i;
 const WELSH_NOTICE = 'Nid yw’r apêl hon yn weithredol mwyach';
 const BUILD_LOCK = path.join(PROJECT_ROOT, '.cache', 'build.lock');
 
