@@ -175,6 +175,29 @@ function builtPages(): void {
     });
   }
 
+  // The Welsh pages, on a desktop and on a small phone.
+  const welshAxePages = [
+    '/cy/',
+    '/cy/appeals/',
+    `/cy/appeals/${URGENT.id}/`,
+    `/cy/appeals/${AGE_PROGRESSED.id}/`,
+    '/cy/search/',
+    '/cy/help/',
+    '/cy/alerts/',
+    '/cy/press/',
+  ];
+  for (const width of [1280, 375])
+    for (const path of welshAxePages) {
+      it(`has no WCAG 2.2 A/AA violations (axe-core) at ${width} px: ${path}`, async () => {
+        const { page, response } = await open(path, { viewport: { width, height: 800 } });
+        expect(response?.status(), `HTTP status of ${path}`).toBe(200);
+        expect(await page.getAttribute('html', 'lang')).toBe('cy');
+        await loadEverything(page);
+        const violations = await runAxe(page);
+        expect(violations.length, `axe violations on ${path}:\n\n${formatViolations(violations)}`).toBe(0);
+      });
+    }
+
   it('focuses the skip link on the first Tab, and the link moves focus to main', async () => {
     const { page } = await open('/');
     await page.keyboard.press('Tab');

@@ -412,6 +412,44 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expectNoProblems(problems);
   });
 
+  it('searches in Welsh on /cy/search/: the Welsh index, Welsh words on the card, links to the Welsh page', async () => {
+    const { page, problems } = await open('/cy/search/');
+    const indexes: string[] = [];
+    page.on('request', (request) => {
+      const meta = /pagefind\.([a-z-]+)_[0-9a-f]+\.pf_meta$/.exec(new URL(request.url()).pathname);
+      if (meta) indexes.push(meta[1]!);
+    });
+    await page.fill('#search-q', 'Zephyrine');
+    const status = page.locator('.search-results__count');
+    await expect.poll(() => status.textContent(), WAIT).toBe('Canfuwyd 1 apêl ar gyfer “Zephyrine”');
+    await expect.poll(() => page.url(), WAIT).toBe(`${server.url}/cy/search/?q=Zephyrine`);
+    const card = page.locator('li.search-result').first();
+    await card.locator('h3 a').waitFor(WAIT);
+    expect(await card.locator('h3 a').textContent()).toBe(ZEPHYRINE.name);
+    expect(await card.locator('h3 a').getAttribute('href')).toBe(`/cy/appeals/${ZEPHYRINE.id}/`);
+    const facts = await card
+      .locator('.appeal-card__facts > div')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('dt')?.textContent?.trim(),
+          row.querySelector('dd')?.textContent?.trim(),
+        ]),
+      );
+    expect(Object.fromEntries(facts)).toEqual({
+      'Oed nawr': '14 oed',
+      'Ar goll ers': '1 Mai 2026 am 6:30yh',
+      'Gwelwyd ddiwethaf': `${ZEPHYRINE.town}, ${ZEPHYRINE.filters.region}`,
+    });
+    // Only the Welsh index was loaded, from every shard.
+    expect(indexes.length).toBeGreaterThan(0);
+    expect([...new Set(indexes)]).toEqual(['cy']);
+    // The filters are in Welsh too, and filter the Welsh index.
+    await page.locator('label', { hasText: 'Benyw' }).first().click();
+    await expect.poll(() => page.url(), WAIT).toContain('sex=Benyw');
+    await expect.poll(() => status.textContent(), WAIT).toBe('Canfuwyd 1 apêl ar gyfer “Zephyrine”');
+    expectNoProblems(problems);
+  });
+
   it('finds appeals by town and by region, in words or with the region filter', async () => {
     const { page, problems } = await open(searchUrl({ q: 'Brambleford' }));
     const byTown = await expectMatches(page, { q: 'Brambleford' });

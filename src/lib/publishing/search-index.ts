@@ -199,7 +199,7 @@ export async function startSearchIndex(
         for (const [language, pages] of perLanguage) {
           if (pages !== expectedPages)
             throw new Error(
-              `Search index holds ${pages} pages in ${language} but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`,
+              `Search index holds ${pages} pages but there are ${expectedPages} active appeals (pages in ${language}); refusing to publish an incomplete index.`,
             );
         }
         const total = [...perLanguage.values()].reduce((sum, pages) => sum + pages, 0);
