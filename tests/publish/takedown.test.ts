@@ -77,6 +77,9 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     expect(before.text).not.toMatch(WELSH_RE);
     expect(welshBefore.text).toMatch(NAME_RE);
     expect((await http.get(`/cy/appeals/${ID}/poster/`)).text).toMatch(WELSH_RE);
+    expect((await http.get('/cy/feeds/appeals.xml')).text, 'the Welsh feed offers it').toContain(
+      `/cy/appeals/${ID}/`,
+    );
     expect(
       filesMentioning(ws.currentDir(), WELSH_RE).some((f) => f.startsWith('pagefind/')),
       'in the Welsh search index',
@@ -150,7 +153,13 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
       expect(welshGone.text, url).toContain(WELSH_NOTICE);
       expect(welshGone.text, url).not.toMatch(NAME_RE);
     }
-    for (const listing of ['/cy/', '/cy/appeals/', '/cy/appeals/region/london/']) {
+    for (const listing of [
+      '/cy/',
+      '/cy/appeals/',
+      '/cy/appeals/region/london/',
+      '/cy/feeds/appeals.xml',
+      '/cy/feeds/regions/london.xml',
+    ]) {
       const page = await http.get(listing);
       expect(page.status, listing).toBe(200);
       expect(page.text, listing).not.toMatch(NAME_RE);
