@@ -11,7 +11,7 @@ import { circumstancesProblems } from './circumstances.ts';
 export const BODY_PROBLEM_FIELD = 'circumstances (the text below the frontmatter)';
 
 /** Each free-text field with a Welsh twin, by its path in index.md. */
-export const WELSH_TWIN_FIELDS = [
+const WELSH_TWIN_FIELDS = [
   'lastSeen.place',
   'lastSeen.town',
   'description.height',
@@ -24,10 +24,10 @@ export const WELSH_TWIN_FIELDS = [
 ] as const;
 
 /** Each photo's free-text fields with a Welsh twin (`photos[0].welsh.alt`). */
-export const WELSH_PHOTO_FIELDS = ['alt', 'caption'] as const;
+const WELSH_PHOTO_FIELDS = ['alt', 'caption'] as const;
 
 /** The path of a field's Welsh twin: `description.hair` → `welsh.description.hair`. */
-export function welshPath(english: string): string {
+function welshPath(english: string): string {
   const photo = /^(photos\[\d+\])\.(\w+)$/.exec(english);
   return photo ? `${photo[1]}.welsh.${photo[2]}` : `welsh.${english}`;
 }
@@ -44,7 +44,7 @@ function at(data: unknown, path: string): unknown {
 const given = (value: unknown): boolean =>
   value !== undefined && value !== null && (typeof value !== 'string' || value.trim() !== '');
 
-export interface TwinProblem {
+interface TwinProblem {
   field: string;
   message: string;
 }
