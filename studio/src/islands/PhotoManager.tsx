@@ -70,14 +70,19 @@ function WelshTwin(props: {
   label: string;
   value: string;
   errors: string[];
-  required: boolean;
+  /** `with-english`: required when its English twin is filled in (the settings require both). */
+  required: boolean | 'with-english';
 }) {
   const { id, name, label, value, errors, required } = props;
   return (
     <div className={`field${errors.length > 0 ? ' field--error' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? ' (required)' : ' (optional)'}
+        {required === 'with-english'
+          ? ' (required when there is a caption)'
+          : required
+            ? ' (required)'
+            : ' (optional)'}
       </label>
       <Errors id={`${id}-error`} errors={errors} />
       <input
@@ -433,7 +438,7 @@ export default function PhotoManager({
                     label={`Caption, in Welsh (Cymraeg)`}
                     value={item['welsh.caption'] ?? ''}
                     errors={item.errors['welsh.caption']}
-                    required={false}
+                    required={requireWelsh ? 'with-english' : false}
                   />
                 </div>
                 <div className={`field${item.errors.kind.length > 0 ? ' field--error' : ''}`}>
