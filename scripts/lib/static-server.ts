@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { insideFolder } from '../../src/lib/files/inside-folder.ts';
-import { CLOSED_NOTICE_FILE, GONE_DIR } from '../../src/lib/hosting/host-config.ts';
+import { closedNoticeFileFor, GONE_DIR } from '../../src/lib/hosting/host-config.ts';
 import { liveAnswer } from '../../src/lib/hosting/live-answers.ts';
 
 /** Content types for everything the built site may contain. */
@@ -145,7 +145,8 @@ export async function startStaticServer(
         return;
       }
       if (answer.kind === 'appeal' && (await isFile(path.join(release, GONE_DIR, answer.id)))) {
-        const notice = await readFile(path.join(release, `.${CLOSED_NOTICE_FILE}`));
+        // The notice in the URL's language: Welsh under /cy/.
+        const notice = await readFile(path.join(release, `.${closedNoticeFileFor(rawPath)}`));
         send(res, 410, notice, 'text/html; charset=utf-8', head, NOINDEX);
         return;
       }

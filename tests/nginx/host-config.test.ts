@@ -30,6 +30,7 @@ const dist = inject('fixtureDist');
 const CLOSED_ID = '2026-0103';
 const ACTIVE_IDS = ['2026-0101', '2026-0102', '2025-0007'];
 const NOTICE = 'This appeal is no longer active';
+const WELSH_NOTICE = 'Nid yw’r apêl hon yn weithredol mwyach';
 /** How many times the switch test flips `current`. */
 const SWITCHES = 20_000;
 
@@ -74,6 +75,10 @@ describe('host files in the build', () => {
         `/appeals/${CLOSED_ID}/  /appeals/closed/index.html  410!`,
         `/appeals/${CLOSED_ID}/index.html  /appeals/closed/index.html  410!`,
         `/appeals/${CLOSED_ID}/*  /appeals/closed/index.html  410!`,
+        `/cy/appeals/${CLOSED_ID}  /cy/appeals/closed/index.html  410!`,
+        `/cy/appeals/${CLOSED_ID}/  /cy/appeals/closed/index.html  410!`,
+        `/cy/appeals/${CLOSED_ID}/index.html  /cy/appeals/closed/index.html  410!`,
+        `/cy/appeals/${CLOSED_ID}/*  /cy/appeals/closed/index.html  410!`,
         '/_gone/*  /404.html  404!',
         '',
       ].join('\n'),
@@ -117,7 +122,17 @@ describe('host files in the build', () => {
       ]),
     );
     expect(headers).toContain(rule(`/appeals/${CLOSED_ID}/*`, ['X-Robots-Tag: noindex']));
+    expect(headers).toContain(rule(`/cy/appeals/${CLOSED_ID}/*`, ['X-Robots-Tag: noindex']));
+    expect(headers).toContain(rule('/cy/appeals/closed/*', ['X-Robots-Tag: noindex']));
     for (const id of ACTIVE_IDS) expect(headers).not.toContain(id);
+  });
+
+  it('builds the Welsh notice, and a Welsh notice at the closed appeal’s Welsh address', () => {
+    for (const file of ['cy/appeals/closed/index.html', `cy/appeals/${CLOSED_ID}/index.html`]) {
+      const html = readFileSync(path.join(dist, file), 'utf8');
+      expect(html, file).toContain(WELSH_NOTICE);
+      expect(html, file).toContain('<meta name="robots" content="noindex">');
+    }
   });
 
   it('builds the neutral notice page that serves as the 410 body', () => {
@@ -282,15 +297,51 @@ describeNginx('the built site served by nginx', () => {
         `/appeals/${CLOSED_ID}/`,
         `/appeals/${ACTIVE_IDS[0]}/`,
         '/appeals/',
+        `/cy/appeals/${CLOSED_ID}/`,
+        `/cy/appeals/${CLOSED_ID}/poster/`,
+        '/cy/appeals/closed/',
+        `/cy/appeals/${ACTIVE_IDS[0]}/`,
         '/no-such-page/',
       ]) {
         const [fromNginx, fromNode] = [await get(nginx.url, urlPath), await get(node.url, urlPath)];
-        const answer = (r: Fetched) => ({ status: r.status, noindex: r.headers.get('x-robots-tag') });
+        const answer = (r: Fetched) => ({
+          status: r.status,
+          noindex: r.headers.get('x-robots-tag'),
+          welsh: r.body.includes(WELSH_NOTICE),
+        });
         expect(answer(fromNode), urlPath).toEqual(answer(fromNginx));
       }
     } finally {
       await node.close();
     }
+  });
+
+  it('answers 410 Gone with the Welsh notice at every Welsh address of a closed appeal', async () => {
+    const welsh = readFileSync(path.join(dist, 'cy', 'appeals', 'closed', 'index.html'), 'utf8');
+    for (const form of [
+      `/cy/appeals/${CLOSED_ID}/`,
+      `/cy/appeals/${CLOSED_ID}`,
+      `/cy/appeals/${CLOSED_ID}/index.html`,
+      `/cy/appeals/${CLOSED_ID}/poster/`,
+      `/cy//appeals/${CLOSED_ID}/`,
+    ]) {
+      const response = await get(nginx.url, form);
+      expect(response.status, form).toBe(410);
+      expect(response.body, form).toBe(welsh);
+      expect(response.headers.get('x-robots-tag'), form).toBe('noindex');
+      expectSecurityHeaders(response, form);
+    }
+    for (const form of ['/cy/appeals/closed/', '/cy/appeals/closed']) {
+      const response = await get(nginx.url, form);
+      expect(response.status, form).toBe(200);
+      expect(response.body, form).toContain(WELSH_NOTICE);
+      expect(response.headers.get('x-robots-tag'), form).toBe('noindex');
+    }
+    // An active appeal's Welsh page, and a Welsh page that is not there, as usual.
+    expect((await get(nginx.url, `/cy/appeals/${ACTIVE_IDS[0]}/`)).status).toBe(200);
+    const missing = await get(nginx.url, '/cy/appeals/2026-9999/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toBe(readFileSync(path.join(dist, '404.html'), 'utf8'));
   });
 
   it("answers 410 under a closed appeal's URL too: its poster and any old share card address", async () => {

@@ -20,6 +20,7 @@ import {
   PROJECT_ROOT,
   readManifestOf,
   releaseEntries,
+  editAppeal,
   republishOk,
   runCli,
   searchIndexText,
@@ -31,6 +32,11 @@ import {
 
 const ID = FIXTURE.tobiah.id;
 const NAME_RE = /tobiah|wrenfield/i;
+/** The child's appeal text in Welsh (fictional): written only in the `welsh:` block. */
+const WELSH_CIRCUMSTANCES = 'Gwelwyd ef ddiwethaf yng ngorsaf fysiau Brambleford gyda’r nos.';
+const WELSH_ALT = 'Portread prawf ffug o fachgen â gwallt byr golau';
+const WELSH_RE = /gorsaf fysiau|fachgen â gwallt/i;
+const WELSH_NOTICE = 'Nid yw’r apêl hon yn weithredol mwyach';
 const BUILD_LOCK = path.join(PROJECT_ROOT, '.cache', 'build.lock');
 
 let releaseBuildLock: (() => void) | undefined;
@@ -39,17 +45,45 @@ const scenario = servedScenarios('takedown', () => {
   releaseBuildLock = undefined;
 });
 
-async function publishedAndServed(label: string): Promise<{ ws: Workspace; http: HttpClient }> {
+async function publishedAndServed(
+  label: string,
+  options: { welsh?: boolean } = {},
+): Promise<{ ws: Workspace; http: HttpClient }> {
   const ws = await scenario.workspace(label);
+  // The child's appeal in Welsh too, so a closure must take its Welsh text off as well.
+  if (options.welsh)
+    editAppeal(ws, ID, (source) =>
+      source
+        .replace('photos:\n', `welsh:\n  circumstances: ${WELSH_CIRCUMSTANCES}\nphotos:\n`)
+        .replace(
+          '    alt: Fictional test portrait of a boy with short fair hair\n',
+          `    alt: Fictional test portrait of a boy with short fair hair\n    welsh:\n      alt: ${WELSH_ALT}\n`,
+        ),
+    );
   await republishOk(ws);
   return { ws, http: await scenario.serve(ws) };
 }
 
 describeNginx('the immediate takedown (appeal found → takedown release → full rebuild)', () => {
   it('serves a verified takedown release (410, photos gone, no name anywhere) before the full rebuild runs', async () => {
-    const { ws, http } = await publishedAndServed('takedown');
+    const { ws, http } = await publishedAndServed('takedown', { welsh: true });
     const before = await http.get(`/appeals/${ID}/`);
     expect(before.status).toBe(200);
+    // The Welsh page shows the author's Welsh, not marked as English; the English page never does.
+    const welshBefore = await http.get(`/cy/appeals/${ID}/`);
+    expect(welshBefore.status).toBe(200);
+    expect(welshBefore.text).toContain(WELSH_CIRCUMSTANCES);
+    expect(welshBefore.text).toContain(`alt="${WELSH_ALT}"`);
+    expect(before.text).not.toMatch(WELSH_RE);
+    expect(welshBefore.text).toMatch(NAME_RE);
+    expect((await http.get(`/cy/appeals/${ID}/poster/`)).text).toMatch(WELSH_RE);
+    expect((await http.get('/cy/feeds/appeals.xml')).text, 'the Welsh feed offers it').toContain(
+      `/cy/appeals/${ID}/`,
+    );
+    expect(
+      filesMentioning(ws.currentDir(), WELSH_RE).some((f) => f.startsWith('pagefind/')),
+      'in the Welsh search index',
+    ).toBe(true);
     const photos = photoUrls(before.text);
     expect(photos.length).toBeGreaterThan(0);
     const firstRelease = ws.currentName()!;
@@ -111,6 +145,27 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     expect((await http.get('/feeds/appeals.xml')).text).toContain('/appeals/2026-0101/');
     for (const below of [`/appeals/${ID}/poster/`, `/appeals/${ID}/share-card.jpg`])
       expect((await http.get(below)).status, below).toBe(410);
+    // The same in Welsh: every Welsh address of the appeal answers 410 with the Welsh notice, and
+    // the Welsh listings and search no longer show the child.
+    for (const url of [`/cy/appeals/${ID}/`, `/cy/appeals/${ID}`, `/cy/appeals/${ID}/poster/`]) {
+      const welshGone = await http.get(url);
+      expect(welshGone.status, url).toBe(410);
+      expect(welshGone.text, url).toContain(WELSH_NOTICE);
+      expect(welshGone.text, url).not.toMatch(NAME_RE);
+    }
+    for (const listing of [
+      '/cy/',
+      '/cy/appeals/',
+      '/cy/appeals/region/london/',
+      '/cy/feeds/appeals.xml',
+      '/cy/feeds/regions/london.xml',
+    ]) {
+      const page = await http.get(listing);
+      expect(page.status, listing).toBe(200);
+      expect(page.text, listing).not.toMatch(NAME_RE);
+      expect(page.text, listing).not.toContain(`/appeals/${ID}/`);
+    }
+    expect(filesMentioning(ws.currentDir(), WELSH_RE), 'no Welsh text of the child anywhere').toEqual([]);
     // Partners hear of it at once: both removals feeds list it, before the full rebuild.
     const removals = JSON.parse((await http.get('/api/v1/removals.json')).text) as {
       count: number;
@@ -161,7 +216,11 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
     // Both releases record the change the republish worked out once.
     expect(readManifestOf(ws, ws.currentName()!).change).toEqual({ closing: [ID], added: [], edited: [] });
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(410);
+    const welshAfter = await http.get(`/cy/appeals/${ID}/poster/`);
+    expect(welshAfter.status).toBe(410);
+    expect(welshAfter.text).toContain(WELSH_NOTICE);
     expect(filesMentioning(ws.releasesDir, NAME_RE)).toEqual([]);
+    expect(filesMentioning(ws.releasesDir, WELSH_RE)).toEqual([]);
   }, 240_000);
 
   it('a takedown that cannot clean a mention of the child elsewhere still takes down its pages and photos at once; the full build clears the rest', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APPEAL_URI_REGEX,
   CACHE_CONTROL,
+  closedNoticeFileFor,
   headerRules,
   headersFile,
   htmlPathPatterns,
@@ -11,6 +12,7 @@ import {
   nginxSecurityHeaders,
   nginxServerConf,
   nginxString,
+  noindexPage,
 } from '../../src/lib/hosting/host-config.ts';
 import {
   BASE_CONTENT_SECURITY_POLICY,
@@ -215,10 +217,25 @@ describe('_headers', () => {
     expect(() => netlifyRedirects(['amy-smith'])).toThrow(/expected YYYY-NNNN/);
   });
 
-  it('has few rules: one per closed appeal on top of a fixed set (Cloudflare applies 100 at most)', () => {
+  it('has few rules: one per closed appeal and language on top of a fixed set (Cloudflare applies 100 at most)', () => {
     const base = headerRules({ closedIds: [], topLevelHtmlPaths: input.topLevelHtmlPaths }).length;
     expect(base).toBeLessThan(20);
-    expect(headerRules(input)).toHaveLength(base + 2);
+    // Its English and its Welsh address.
+    expect(headerRules(input)).toHaveLength(base + 4);
+  });
+
+  it('marks a closed appeal noindex at its Welsh address too, and the Welsh notice', () => {
+    const paths = headerRules(input)
+      .filter((r) => r.headers.some(([name]) => name === 'X-Robots-Tag'))
+      .map((r) => r.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/appeals/2026-0103/*',
+        '/cy/appeals/2026-0103/*',
+        '/appeals/closed/*',
+        '/cy/appeals/closed/*',
+      ]),
+    );
   });
 });
 
@@ -236,9 +253,17 @@ describe('_redirects', () => {
     );
     expect(
       lines
-        .filter((l) => l.includes('2026-0103'))
+        .filter((l) => l.startsWith('/appeals/2026-0103'))
         .every((l) => l.endsWith('  /appeals/closed/index.html  410!')),
     ).toBe(true);
+    // Every Welsh address answers with the Welsh notice.
+    expect(lines.filter((l) => l.startsWith('/cy/appeals/2026-0103'))).toEqual([
+      '/cy/appeals/2026-0103  /cy/appeals/closed/index.html  410!',
+      '/cy/appeals/2026-0103/  /cy/appeals/closed/index.html  410!',
+      '/cy/appeals/2026-0103/index.html  /cy/appeals/closed/index.html  410!',
+      '/cy/appeals/2026-0103/*  /cy/appeals/closed/index.html  410!',
+    ]);
+    expect(lines.filter((l) => l.includes('2026-0103'))).toHaveLength(8);
     expect(lines).toContain('/_gone/*  /404.html  404!');
   });
 
@@ -256,6 +281,18 @@ describe('nginx map', () => {
     expect(id('/appeals/2026-0103')).toBe('2026-0103');
     expect(id('/appeals/2026-0103/index.html')).toBe('2026-0103');
     expect(id('/appeals/2026-0103/poster.pdf')).toBe('2026-0103');
+    expect(id('/cy/appeals/2026-0103/')).toBe('2026-0103');
+    expect(id('/cy/appeals/2026-0103')).toBe('2026-0103');
+    expect(id('/cy/appeals/2026-0103/poster/')).toBe('2026-0103');
+  });
+
+  it('gives the Welsh notice for a Welsh address, and says both notices are never indexed', () => {
+    expect(closedNoticeFileFor('/cy/appeals/2026-0103/')).toBe('/cy/appeals/closed/index.html');
+    expect(closedNoticeFileFor('/appeals/2026-0103/')).toBe('/appeals/closed/index.html');
+    expect(closedNoticeFileFor('/cymru/appeals/2026-0103/')).toBe('/appeals/closed/index.html');
+    for (const uri of ['/cy/appeals/closed', '/cy/appeals/closed/', '/appeals/closed/index.html'])
+      expect(noindexPage(uri), uri).toBe(true);
+    expect(noindexPage('/cy/appeals/')).toBe(false);
   });
 
   it('matches nothing else', () => {
@@ -269,6 +306,9 @@ describe('nginx map', () => {
       '/appeals/2026-103/',
       '/appeals/2026-0103x/',
       '/x/appeals/2026-0103/',
+      '/cy/appeals/closed/',
+      '/cy/x/appeals/2026-0103/',
+      '/cymraeg/appeals/2026-0103/',
       '/_gone/2026-0103',
       '/appeals2026-0103/',
       '/',
@@ -295,6 +335,17 @@ describe('nginx server include', () => {
     expect(conf).toContain('error_page 404 /404.html;');
     expect(conf).toContain('error_page 410 /appeals/closed/index.html;');
     expect(conf).not.toMatch(/error_page 410 =/);
+  });
+
+  it('serves the Welsh notice as the 410 body of a Welsh address, keeping the 404 page', () => {
+    const welsh = body('/cy/appeals/');
+    expect(welsh).toContain('error_page 410 /cy/appeals/closed/index.html;');
+    expect(welsh).toContain('error_page 404 /404.html;');
+    expect(welsh).toContain('error_page 403 =404 /404.html;');
+    expect(welsh).toMatch(/if \(-f \$appeals_release\/_gone\/\$appeal_id\) \{\n\s+return 410;/);
+    expect(body('/appeals/'), 'English keeps the server-level pages').not.toContain('error_page');
+    expect(body('^~ /cy/appeals/closed/')).toContain('X-Robots-Tag "noindex"');
+    expect(body('= /cy/appeals/closed')).toContain('X-Robots-Tag "noindex"');
   });
 
   it('answers 410 for an appeal whose marker is in the release, before trying its files', () => {

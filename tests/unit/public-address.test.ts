@@ -74,6 +74,8 @@ describe("the Node server's reading of a path, as nginx's configuration reads it
       '/appeals/2026-0042/poster/',
       '/appeals//2026-0042/share-card.jpg',
       '/appeals/2026%2D0042/',
+      '/cy/appeals/2026-0042/',
+      '/cy/appeals/2026-0042/poster/',
     ])
       expect(liveAnswer(p), p).toEqual({ kind: 'appeal', id: '2026-0042' });
   });

@@ -13,7 +13,14 @@ export const APPEAL_FIELD_ORDER = {
   missingSince: true,
   lastSeen: { place: true, town: true, region: true },
   description: { height: true, build: true, hair: true, eyes: true, clothing: true, features: true },
-  photos: [{ src: true, alt: true, caption: true, kind: true, taken: true }],
+  welsh: {
+    lastSeen: { place: true, town: true },
+    description: { height: true, build: true, hair: true, eyes: true, clothing: true, features: true },
+    circumstances: true,
+  },
+  photos: [
+    { src: true, alt: true, caption: true, kind: true, taken: true, welsh: { alt: true, caption: true } },
+  ],
   force: { name: true, reference: true },
   consent: { by: true, date: true },
   reviewBy: true,

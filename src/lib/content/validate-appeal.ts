@@ -18,6 +18,7 @@ import { circumstancesProblems } from './circumstances.ts';
 import { problemsFromIssues } from './content-errors.ts';
 import type { ContentReport } from './content-report.ts';
 import { FrontmatterError, parseMarkdownFile } from './frontmatter.ts';
+import { BODY_PROBLEM_FIELD, welshTwinProblems } from './welsh-twins.ts';
 import { appealCardTextProblems } from './share-card-problems.ts';
 import { isPhotoFileName } from './photo-file.ts';
 import { lstatOrUndefined, notRegularFile } from './regular-file.ts';
@@ -79,8 +80,11 @@ function validateActive(
     report.problems.push(...problemsFromIssues(file, result.error.issues, data, activeSchema));
   }
   for (const message of circumstancesProblems(body, parsed.bodyLine)) {
-    report.problems.push({ file, field: 'circumstances (the text below the frontmatter)', message });
+    report.problems.push({ file, field: BODY_PROBLEM_FIELD, message });
   }
+  const requireWelsh = settings?.languages.requireWelsh ?? false;
+  for (const problem of welshTwinProblems(data, body, requireWelsh))
+    report.problems.push({ file, ...problem });
   // These checks read the raw data, so they report alongside schema problems rather than after them.
   const photos = photoFileProblems(file, dir, data, report);
   report.problems.push(...appealCardTextProblems(file, data));

@@ -95,10 +95,53 @@ export function photoSchema<P extends z.ZodType>(photoSource: P) {
       caption: optionalText('a short caption'),
       kind: z.enum(PHOTO_KINDS, { error: 'expected "photo" or "age-progressed"' }).default('photo'),
       taken: monthOrDate.optional(),
+      welsh: z
+        .strictObject(
+          {
+            alt: optionalText('the alt text in Welsh'),
+            caption: optionalText('the caption in Welsh'),
+          },
+          { error: 'expected the Welsh alt and caption, like welsh: { alt: … }' },
+        )
+        .optional(),
     },
     { error: 'expected a photo with src and alt' },
   );
 }
+
+/**
+ * The Welsh versions of an appeal's free text, in a `welsh:` block with the English field names.
+ * Each is optional; the rules between the two languages are in welsh-twins.ts. The circumstances
+ * are Markdown, checked like the English body (src/lib/content/circumstances.ts).
+ */
+const welshSchema = z.strictObject(
+  {
+    lastSeen: z
+      .strictObject(
+        {
+          place: optionalText('where the child was last seen, in Welsh'),
+          town: optionalText('the town or city, in Welsh, like "Caerdydd"'),
+        },
+        { error: 'expected place and town in Welsh' },
+      )
+      .optional(),
+    description: z
+      .strictObject(
+        {
+          height: optionalText('the height in Welsh'),
+          build: optionalText('the build in Welsh'),
+          hair: optionalText('the hair in Welsh'),
+          eyes: optionalText('the eye colour in Welsh'),
+          clothing: optionalText('what the child was wearing, in Welsh'),
+          features: optionalText('distinguishing features in Welsh'),
+        },
+        { error: 'expected height, build, hair, eyes, clothing and features in Welsh' },
+      )
+      .optional(),
+    circumstances: z.string({ error: 'expected the circumstances in Welsh, as Markdown text' }).optional(),
+  },
+  { error: 'expected the Welsh text: lastSeen, description and circumstances' },
+);
 
 export function activeAppealSchema<P extends z.ZodType>(photoSource: P) {
   return z
@@ -140,6 +183,7 @@ export function activeAppealSchema<P extends z.ZodType>(photoSource: P) {
         },
         { error: 'expected height, build, hair, eyes, clothing and features' },
       ),
+      welsh: welshSchema.optional(),
       photos: z
         .array(photoSchema(photoSource), { error: 'expected a list of photos, each with src and alt' })
         .min(1, { error: 'expected at least one photo' }),

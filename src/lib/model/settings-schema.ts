@@ -136,6 +136,12 @@ export const settingsSchema = z.strictObject({
         .optional(),
     })
     .default({}),
+  languages: z
+    .strictObject({
+      /** Every appeal's free text in both English and Welsh (Welsh Language Standards). */
+      requireWelsh: z.boolean({ error: 'expected true or false' }).default(false),
+    })
+    .default({ requireWelsh: false }),
   studio: z
     .strictObject({
       /** A new appeal goes live only once a publisher other than its author has approved it. */

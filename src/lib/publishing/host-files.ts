@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  APPEAL_LOCALES,
   ASSET_DIRS,
-  CLOSED_NOTICE_FILE,
+  closedNoticeFile,
   GONE_DIR,
   HOST_FILES,
   headerRules,
@@ -37,9 +38,15 @@ export function writeHostFiles(
   return headerRules(input).length;
 }
 
-/** Every closed URL must have its notice page, and the 410 body must exist: the files missing, if any. */
+/**
+ * Every closed URL must have its notice page, and the 410 body must exist, in English and in every
+ * other language the build has (`cy/` for Welsh): the files missing, if any.
+ */
 export function missingNoticePages(outDir: string, closed: readonly string[]): string[] {
-  return [CLOSED_NOTICE_FILE, ...closed.map((id) => `/appeals/${id}/index.html`)].filter(
-    (file) => !existsSync(path.join(outDir, file)),
-  );
+  return APPEAL_LOCALES.filter(({ prefix }) => prefix === '' || existsSync(path.join(outDir, prefix)))
+    .flatMap(({ locale, prefix }) => [
+      closedNoticeFile(locale),
+      ...closed.map((id) => `${prefix}/appeals/${id}/index.html`),
+    ])
+    .filter((file) => !existsSync(path.join(outDir, file)));
 }

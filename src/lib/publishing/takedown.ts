@@ -9,7 +9,13 @@ import { readRetractions } from './retractions.ts';
 import { scanAppeals } from './content-scan.ts';
 import { checkedAppealIds, isAppealId } from '../model/appeal-id.ts';
 import { appealFileIn, idFolder } from '../content/appeal-folder.ts';
-import { ASSET_DIRS, CLOSED_NOTICE_FILE } from '../hosting/host-config.ts';
+import {
+  APPEAL_LOCALES,
+  ASSET_DIRS,
+  CLOSED_NOTICE_FILE,
+  closedAppealPages,
+  closedNoticeFile,
+} from '../hosting/host-config.ts';
 import { pageAppealId, shardOf } from '../search/search-shards.ts';
 import {
   ownedByAppeal,
@@ -72,8 +78,12 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
   const noticeFile = path.join(input.liveDir, CLOSED_NOTICE_FILE);
   if (!existsSync(noticeFile))
     throw new Error(`Takedown: the live release has no ${CLOSED_NOTICE_FILE} to reuse`);
-  // The build renders a closed appeal's URL with the very same component as this page.
-  const notice = readFileSync(noticeFile);
+  // The build renders a closed appeal's URL with the very same component as this page, in each
+  // language the live release has (the Welsh notice under /cy/).
+  const notices = APPEAL_LOCALES.flatMap(({ locale, prefix }) => {
+    const file = path.join(input.liveDir, closedNoticeFile(locale));
+    return existsSync(file) ? [{ prefix, notice: readFileSync(file) }] : [];
+  });
 
   // Photo sources each closing appeal's page uses, read before anything changes.
   const closingSources = new Set<string>();
@@ -132,15 +142,17 @@ export async function stageTakedown(input: TakedownInput): Promise<TakedownResul
     }
   }
 
-  // Each closed URL keeps answering, with exactly the page the build gives a closed appeal.
-  for (const id of ids) {
-    const page = path.join(staging, 'appeals', id, 'index.html');
-    // Emptied sub-page folders (a poster, say) go too.
-    rmSync(path.dirname(page), { recursive: true, force: true });
-    mkdirSync(path.dirname(page), { recursive: true });
-    writeFileSync(page, notice);
-    rewrittenFiles.push(path.relative(staging, page));
-  }
+  // Each closed URL keeps answering, in each language, with exactly the page the build gives a
+  // closed appeal.
+  for (const id of ids)
+    for (const { prefix, notice } of notices) {
+      const page = path.join(staging, prefix, 'appeals', id, 'index.html');
+      // Emptied sub-page folders (a poster, say) go too.
+      rmSync(path.dirname(page), { recursive: true, force: true });
+      mkdirSync(path.dirname(page), { recursive: true });
+      writeFileSync(page, notice);
+      rewrittenFiles.push(path.relative(staging, page));
+    }
   const rewritten = new Set(rewrittenFiles);
   const unchanged = linked.filter((f) => !rewritten.has(f));
   return { linkedFiles, unchanged, rewrittenFiles, removedFiles, removedMentions };
@@ -235,7 +247,10 @@ export async function takedownRelease(
   const closingIds = context.change.closing;
   const timer = stepTimer();
   const ownWork = (f: Finding) =>
-    f.kind === 'active-page' || closingIds.some((id) => f.file.startsWith(`appeals/${id}/`));
+    f.kind === 'active-page' ||
+    closingIds.some((id) =>
+      closedAppealPages(id).some((page) => f.file.startsWith(path.dirname(page) + '/')),
+    );
   const name = releaseName(new Date());
   const staging = path.join(context.deployDir, `${TAKEDOWN_STAGING}${name}`);
   try {

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { closedNoticeText } from '../outputs/closed-notice.ts';
-import { localeOfPath } from '../i18n/locales.ts';
+import { APPEAL_LOCALES } from '../hosting/host-config.ts';
+import { LANGUAGE_NAME } from '../i18n/locales.ts';
 import {
   type ClosedNames,
   escapeRe,
@@ -241,56 +242,62 @@ function verifyPages(input: VerifyInput & { files: readonly string[] }): Finding
     }
   }
 
-  // 2. Closed pages: exactly the neutral notice, noindex, no images, at the appeal's URL and at
-  // every page below it (the poster); nothing else may be published under a closed appeal's URL.
-  // Files by the appeal URL they sit under, in either language, sorted once rather than searched per closed appeal.
+  // 2. Closed pages: exactly the neutral notice in the page's language, noindex, no images, at the
+  // appeal's URL and at every page below it (the poster), in English and in Welsh; nothing else may
+  // be published under a closed appeal's URL in either language.
+  const welshBuilt = files.some((f) => f.startsWith('cy/'));
+  const languages = APPEAL_LOCALES.filter(({ prefix }) => prefix === '' || welshBuilt);
+  // Files by the appeal URL they sit under (`appeals/<id>`, `cy/appeals/<id>`), sorted once rather
+  // than searched per closed appeal.
   const underAppeal = new Map<string, string[]>();
   for (const file of files) {
-    const id = /^(?:cy\/)?appeals\/([^/]+)\//.exec(file)?.[1];
-    if (!id) continue;
-    const list = underAppeal.get(id);
+    const folder = /^((?:cy\/)?appeals\/[^/]+)\//.exec(file)?.[1];
+    if (!folder) continue;
+    const list = underAppeal.get(folder);
     if (list) list.push(file);
-    else underAppeal.set(id, [file]);
+    else underAppeal.set(folder, [file]);
   }
-  for (const id of input.closedIds) {
-    const file = path.join('appeals', id, 'index.html');
-    if (!existsSync(path.join(releaseDir, file))) {
-      findings.push({
-        kind: 'closed-page',
-        file,
-        problem: `closed appeal ${id} has no page; its URL must keep answering with the notice`,
-      });
-    }
-    for (const below of underAppeal.get(id) ?? []) {
-      if (!below.endsWith('.html')) {
+  for (const id of input.closedIds)
+    for (const { locale, prefix } of languages) {
+      const folder = `${prefix.slice(1)}${prefix ? '/' : ''}appeals/${id}`;
+      const expected = closedNoticeText(locale);
+      const file = `${folder}/index.html`;
+      if (!existsSync(path.join(releaseDir, file))) {
         findings.push({
           kind: 'closed-page',
-          file: below,
-          problem: `closed appeal ${id} still publishes a file other than its notice`,
+          file,
+          problem: `closed appeal ${id} has no page${prefix ? ` in ${LANGUAGE_NAME[locale]}` : ''}; its URL must keep answering with the notice`,
         });
-        continue;
       }
-      const doc = parse(readFileSync(path.join(releaseDir, below), 'utf8'));
-      const expected = closedNoticeText(localeOfPath(`/${below}`));
-      const text = doc
-        .querySelectorAll('main h1, main p')
-        .map((el) => el.textContent.replace(/\s+/g, ' ').trim());
-      if (JSON.stringify(text) !== JSON.stringify(expected))
-        findings.push({
-          kind: 'closed-page',
-          file: below,
-          problem: `closed appeal page is not exactly the neutral notice: ${JSON.stringify(text)}`,
-        });
-      if (doc.querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex')
-        findings.push({
-          kind: 'closed-page',
-          file: below,
-          problem: 'closed appeal page is not marked noindex',
-        });
-      if (doc.querySelectorAll('main img, main picture, meta[property="og:image"]').length > 0)
-        findings.push({ kind: 'closed-page', file: below, problem: 'closed appeal page shows an image' });
+      for (const below of underAppeal.get(folder) ?? []) {
+        if (!below.endsWith('.html')) {
+          findings.push({
+            kind: 'closed-page',
+            file: below,
+            problem: `closed appeal ${id} still publishes a file other than its notice`,
+          });
+          continue;
+        }
+        const doc = parse(readFileSync(path.join(releaseDir, below), 'utf8'));
+        const text = doc
+          .querySelectorAll('main h1, main p')
+          .map((el) => el.textContent.replace(/\s+/g, ' ').trim());
+        if (JSON.stringify(text) !== JSON.stringify(expected))
+          findings.push({
+            kind: 'closed-page',
+            file: below,
+            problem: `closed appeal page is not exactly the neutral notice: ${JSON.stringify(text)}`,
+          });
+        if (doc.querySelector('meta[name="robots"]')?.getAttribute('content') !== 'noindex')
+          findings.push({
+            kind: 'closed-page',
+            file: below,
+            problem: 'closed appeal page is not marked noindex',
+          });
+        if (doc.querySelectorAll('main img, main picture, meta[property="og:image"]').length > 0)
+          findings.push({ kind: 'closed-page', file: below, problem: 'closed appeal page shows an image' });
+      }
     }
-  }
 
   findings.push(...retractionFindings(releaseDir, files, input.retracted ?? []));
   return findings;
@@ -339,7 +346,8 @@ export function scanFiles(input: Omit<VerifyInput, 'files'>, files: readonly str
         });
       if (!closedLink || CLOSED_LINK_ALLOWED.some((allowed) => allowed.test(file))) continue;
       const link = closedLink.exec(text);
-      if (link && !file.startsWith(`appeals/${link[1]}/`) && !file.startsWith(`cy/appeals/${link[1]}/`))
+      // A closed appeal's own notice, in either language, may link to its other-language twin.
+      if (link && /^(?:cy\/)?appeals\/([^/]+)\//.exec(file)?.[1] !== link[1])
         findings.push({ kind: 'link', file, problem: `links to closed appeal ${link[1]}` });
     }
   }

@@ -46,6 +46,8 @@ const PHOTO_LABELS: Record<(typeof PHOTO_FIELDS)[number], string> = {
   caption: 'Caption',
   kind: 'Kind of picture',
   taken: 'When it was taken',
+  'welsh.alt': 'Description for people who cannot see it, in Welsh (Cymraeg)',
+  'welsh.caption': 'Caption, in Welsh (Cymraeg)',
 };
 
 /** Top-level details the form sets itself or does not show; `updated` changes on every save. */

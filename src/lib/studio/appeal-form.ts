@@ -28,6 +28,8 @@ export interface FormField {
   maxLength?: number;
   /** For a date: whether it also takes a time of day. */
   withTime?: boolean;
+  /** For a Welsh text: the path of its English twin, shown beside it. */
+  welshOf?: string;
 }
 
 export interface FormSection {
@@ -36,6 +38,34 @@ export interface FormSection {
 }
 
 const DATE_HINT = 'For example, 4/12/2026 or 4 December 2026.';
+
+/** What the form says once about the Welsh boxes (each box's own help would push it out of line). */
+export const WELSH_NOTE =
+  'Boxes marked "in Welsh (Cymraeg)" are for the Welsh page. Leave one empty if there is no Welsh yet: the Welsh page then shows the English.';
+
+/** What the Welsh twin of a field is called, beside its English one. */
+export const IN_WELSH = 'in Welsh (Cymraeg)';
+
+/** The Welsh twin of an English free-text field: `welsh.` and its path, in a `welsh:` block. */
+function welshTwin(field: FormField): FormField {
+  return {
+    path: `welsh.${field.path}`,
+    label: `${field.label}, ${IN_WELSH}`,
+    kind: field.kind,
+    required: 'no',
+    ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+    welshOf: field.path,
+  };
+}
+
+/** `fields`, each with a Welsh twin (`welshTwin`) just after it when its path is in `twins`. */
+function withWelsh(fields: FormField[], twins: readonly string[]): FormField[] {
+  return fields.flatMap((field) => (twins.includes(field.path) ? [field, welshTwin(field)] : [field]));
+}
+
+const DESCRIPTION_FIELDS = ['height', 'build', 'hair', 'eyes', 'clothing', 'features'].map(
+  (key) => `description.${key}`,
+);
 
 export const APPEAL_FORM: readonly FormSection[] = [
   {
@@ -75,89 +105,98 @@ export const APPEAL_FORM: readonly FormSection[] = [
   },
   {
     title: 'When and where they were last seen',
-    fields: [
-      {
-        path: 'missingSince',
-        label: 'Missing since',
-        kind: 'date',
-        required: 'yes',
-        withTime: true,
-        hint: 'The date, and the time if you know it, like 4/12/2026 9:30pm or 4 December 2026 at 21:30. Not in the future.',
-      },
-      {
-        path: 'lastSeen.place',
-        label: 'Where last seen',
-        kind: 'text',
-        required: 'yes',
-        hint: 'In a few words, like: Outside the library on Park Road',
-        maxLength: MAX_TEXT_LENGTH,
-      },
-      {
-        path: 'lastSeen.town',
-        label: 'Town or city',
-        kind: 'text',
-        required: 'yes',
-        maxLength: MAX_TEXT_LENGTH,
-      },
-      {
-        path: 'lastSeen.region',
-        label: 'Region',
-        kind: 'region',
-        required: 'yes',
-        hint: 'People who asked for alerts in this region hear about the appeal.',
-      },
-    ],
+    fields: withWelsh(
+      [
+        {
+          path: 'missingSince',
+          label: 'Missing since',
+          kind: 'date',
+          required: 'yes',
+          withTime: true,
+          hint: 'The date, and the time if you know it, like 4/12/2026 9:30pm or 4 December 2026 at 21:30. Not in the future.',
+        },
+        {
+          path: 'lastSeen.place',
+          label: 'Where last seen',
+          kind: 'text',
+          required: 'yes',
+          hint: 'In a few words, like: Outside the library on Park Road',
+          maxLength: MAX_TEXT_LENGTH,
+        },
+        {
+          path: 'lastSeen.town',
+          label: 'Town or city',
+          kind: 'text',
+          required: 'yes',
+          maxLength: MAX_TEXT_LENGTH,
+        },
+        {
+          path: 'lastSeen.region',
+          label: 'Region',
+          kind: 'region',
+          required: 'yes',
+          hint: 'People who asked for alerts in this region hear about the appeal.',
+        },
+      ],
+      ['lastSeen.place', 'lastSeen.town'],
+    ),
   },
   {
     title: 'Description',
-    fields: [
-      {
-        path: 'description.height',
-        label: 'Height',
-        kind: 'text',
-        required: 'no',
-        hint: 'Like: 5 ft 2 in (157 cm)',
-        maxLength: MAX_TEXT_LENGTH,
-      },
-      {
-        path: 'description.build',
-        label: 'Build',
-        kind: 'text',
-        required: 'no',
-        hint: 'Like: slim',
-        maxLength: MAX_TEXT_LENGTH,
-      },
-      { path: 'description.hair', label: 'Hair', kind: 'text', required: 'no', maxLength: MAX_TEXT_LENGTH },
-      { path: 'description.eyes', label: 'Eyes', kind: 'text', required: 'no', maxLength: MAX_TEXT_LENGTH },
-      {
-        path: 'description.clothing',
-        label: 'Last seen wearing',
-        kind: 'text',
-        required: 'no',
-        maxLength: MAX_TEXT_LENGTH,
-      },
-      {
-        path: 'description.features',
-        label: 'Distinguishing features',
-        kind: 'text',
-        required: 'no',
-        hint: 'Like: a scar above the left eyebrow',
-        maxLength: MAX_TEXT_LENGTH,
-      },
-    ],
+    fields: withWelsh(
+      [
+        {
+          path: 'description.height',
+          label: 'Height',
+          kind: 'text',
+          required: 'no',
+          hint: 'Like: 5 ft 2 in (157 cm)',
+          maxLength: MAX_TEXT_LENGTH,
+        },
+        {
+          path: 'description.build',
+          label: 'Build',
+          kind: 'text',
+          required: 'no',
+          hint: 'Like: slim',
+          maxLength: MAX_TEXT_LENGTH,
+        },
+        { path: 'description.hair', label: 'Hair', kind: 'text', required: 'no', maxLength: MAX_TEXT_LENGTH },
+        { path: 'description.eyes', label: 'Eyes', kind: 'text', required: 'no', maxLength: MAX_TEXT_LENGTH },
+        {
+          path: 'description.clothing',
+          label: 'Last seen wearing',
+          kind: 'text',
+          required: 'no',
+          maxLength: MAX_TEXT_LENGTH,
+        },
+        {
+          path: 'description.features',
+          label: 'Distinguishing features',
+          kind: 'text',
+          required: 'no',
+          hint: 'Like: a scar above the left eyebrow',
+          maxLength: MAX_TEXT_LENGTH,
+        },
+      ],
+      DESCRIPTION_FIELDS,
+    ),
   },
   {
     title: 'Circumstances',
-    fields: [
-      {
-        path: 'circumstances',
-        label: 'What happened, in plain words',
-        kind: 'textarea',
-        required: 'yes',
-        hint: 'A few short paragraphs. You can use **bold**, lists and links. No photos here: add them below.',
-        maxLength: MAX_CIRCUMSTANCES_LENGTH,
-      },
-    ],
+    fields: withWelsh(
+      [
+        {
+          path: 'circumstances',
+          label: 'What happened, in plain words',
+          kind: 'textarea',
+          required: 'yes',
+          hint: 'A few short paragraphs. You can use **bold**, lists and links. No photos here: add them below.',
+          maxLength: MAX_CIRCUMSTANCES_LENGTH,
+        },
+      ],
+      ['circumstances'],
+    ),
   },
   {
     title: 'Police',
@@ -222,6 +261,21 @@ export const APPEAL_FORM: readonly FormSection[] = [
   },
 ];
 
+/**
+ * A section's fields as the form lays them out: each English field with its Welsh twin beside it
+ * (a pair), others alone. Where the settings require both languages, each Welsh twin is required.
+ */
+export function pairedFields(fields: readonly FormField[], requireWelsh: boolean): FormField[][] {
+  const groups: FormField[][] = [];
+  for (const field of fields) {
+    const previous = groups.at(-1);
+    if (field.welshOf !== undefined && previous?.length === 1 && previous[0]!.path === field.welshOf)
+      previous.push(requireWelsh ? { ...field, required: 'yes', hint: undefined } : field);
+    else groups.push([field]);
+  }
+  return groups;
+}
+
 /** The plain help of the photos section and of each photo's inputs. */
 const PHOTO_HELP: Record<string, string> = {
   photos: 'At least one. The first is the main photo, shown in lists and on the share card.',
@@ -235,9 +289,12 @@ export function photoFieldHelp(key: string): { help: string } | undefined {
   return help === undefined ? undefined : { help };
 }
 
-export const PHOTO_FIELDS = ['src', 'alt', 'caption', 'kind', 'taken'] as const;
+export const PHOTO_FIELDS = ['src', 'alt', 'caption', 'kind', 'taken', 'welsh.alt', 'welsh.caption'] as const;
 export type PhotoField = (typeof PHOTO_FIELDS)[number];
-export type PhotoValues = Record<PhotoField, string>;
+type WelshPhotoField = 'welsh.alt' | 'welsh.caption';
+/** A photo's details as the form shows them; a photo without Welsh may leave the Welsh out. */
+export type PhotoValues = Record<Exclude<PhotoField, WelshPhotoField>, string> &
+  Partial<Record<WelshPhotoField, string>>;
 
 /** The text of the circumstances box: not a frontmatter field but the body below it. */
 export const BODY_FIELD = 'circumstances';
@@ -281,12 +338,21 @@ export function formValuesFrom(
     values,
     photos: photos.map((photo: unknown) => {
       const p = photo !== null && typeof photo === 'object' ? (photo as Record<string, unknown>) : {};
-      return Object.fromEntries(PHOTO_FIELDS.map((k) => [k, asText(p[k])])) as PhotoValues;
+      // The Welsh only where there is some, so a photo without Welsh reads as before.
+      return Object.fromEntries(
+        PHOTO_FIELDS.map((k) => [k, asText(get(p, k))]).filter(
+          ([k, v]) => v !== '' || !k!.startsWith('welsh.'),
+        ),
+      ) as PhotoValues;
     }),
   };
 }
 
-const PHOTO_INPUT_RE = /^photos\[(\d{1,3})\]\.(src|alt|caption|kind|taken)$/;
+const PHOTO_INPUT_RE = /^photos\[(\d{1,3})\]\.(src|alt|caption|kind|taken|welsh\.alt|welsh\.caption)$/;
+
+function emptyPhoto(): PhotoValues {
+  return { src: '', alt: '', caption: '', kind: '', taken: '' };
+}
 
 /** The photo rows of a submitted form, in the order of their indices. */
 export function photosFromForm(form: Iterable<[string, string]>): PhotoValues[] {
@@ -295,7 +361,7 @@ export function photosFromForm(form: Iterable<[string, string]>): PhotoValues[] 
     const m = PHOTO_INPUT_RE.exec(name);
     if (!m) continue;
     const index = Number(m[1]);
-    const row = rows.get(index) ?? { src: '', alt: '', caption: '', kind: '', taken: '' };
+    const row = rows.get(index) ?? emptyPhoto();
     row[m[2] as PhotoField] = value;
     rows.set(index, row);
   }
@@ -315,6 +381,15 @@ function set(data: Record<string, unknown>, path: string, value: unknown): void 
   const last = keys.at(-1)!;
   if (value === undefined) delete current[last];
   else current[last] = value;
+}
+
+/** Removes `data[key]` if it is a group that holds no values, after removing its own empty groups. */
+function dropEmptyGroups(data: Record<string, unknown>, key: string): void {
+  const group = data[key];
+  if (group === null || typeof group !== 'object' || Array.isArray(group)) return;
+  const record = group as Record<string, unknown>;
+  for (const inner of Object.keys(record)) dropEmptyGroups(record, inner);
+  if (Object.keys(record).length === 0) delete data[key];
 }
 
 /** What a text input holds as a value in the file: nothing for an empty box, a number for a whole number of years. */
@@ -345,6 +420,15 @@ function photoData(row: PhotoValues): Record<string, unknown> {
   const taken = withoutInvisible(row.taken).trim();
   if (taken !== '') out.taken = readTypedDate(taken, { month: true })?.value ?? taken;
   out.kind = (PHOTO_KINDS as readonly string[]).includes(row.kind) ? row.kind : row.kind.trim() || 'photo';
+  const welsh: Record<string, string> = {};
+  for (const [key, field] of [
+    ['alt', 'welsh.alt'],
+    ['caption', 'welsh.caption'],
+  ] as const) {
+    const text = withoutInvisible(row[field] ?? '').trim();
+    if (text !== '') welsh[key] = text;
+  }
+  if (Object.keys(welsh).length > 0) out.welsh = welsh;
   return out;
 }
 
@@ -370,6 +454,8 @@ export function appealFromForm(
     set(data, field.path, fieldValue(field, values[field.path] ?? ''));
   }
   data.knownAs ??= [];
+  // Emptied Welsh boxes leave no empty `welsh:` groups behind.
+  dropEmptyGroups(data, 'welsh');
   data.photos = photos.map(photoData);
   // Browsers send a text box's line breaks as CRLF; files keep plain newlines.
   const body = withoutInvisible(values[BODY_FIELD] ?? '').trim();
@@ -400,7 +486,7 @@ export const PHOTOS_GROUP = 'photos';
 export function inputForField(field: string | undefined, photoCount: number): string | undefined {
   if (!field) return undefined;
   if (field.startsWith('circumstances')) return BODY_FIELD;
-  const photo = /^photos\[(\d+)\]\.(src|alt|caption|kind|taken)$/.exec(field);
+  const photo = /^photos\[(\d+)\]\.(src|alt|caption|kind|taken|welsh\.alt|welsh\.caption)$/.exec(field);
   if (photo) return Number(photo[1]) < photoCount ? field : PHOTOS_GROUP;
   if (field === 'photos' || field.startsWith('photos[')) return PHOTOS_GROUP;
   return APPEAL_FORM.some((s) => s.fields.some((f) => f.path === field)) ? field : undefined;

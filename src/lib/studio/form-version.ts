@@ -39,8 +39,16 @@ export interface FieldDifference {
 /** How a photo list reads in the conflict message: one line per photo, by its description. */
 function photoText(photos: readonly PhotoValues[]): string {
   if (photos.length === 0) return 'No photos';
+  const described = (alt: string | undefined, caption: string | undefined) =>
+    [alt || 'no description', caption && `(${caption})`].filter(Boolean).join(' ');
   return photos
-    .map((p, i) => `Photo ${i + 1}: ${p.alt || 'no description'}${p.caption ? ` (${p.caption})` : ''}`)
+    .map((p, i) => {
+      const welsh =
+        p['welsh.alt'] || p['welsh.caption']
+          ? `; in Welsh: ${described(p['welsh.alt'], p['welsh.caption'])}`
+          : '';
+      return `Photo ${i + 1}: ${described(p.alt, p.caption)}${welsh}`;
+    })
     .join('\n');
 }
 

@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../content/content-errors.ts';
-import { BODY_FIELD, inputForField, PHOTOS_GROUP } from './appeal-form.ts';
+import { APPEAL_FORM, BODY_FIELD, IN_WELSH, inputForField, PHOTOS_GROUP } from './appeal-form.ts';
 
 /**
  * What the studio says about a problem `npm run check` found: the same problem, in the words of
@@ -21,8 +21,13 @@ interface FieldWords {
   missing: string;
 }
 
-/** Every field of the form (a test keeps this in step with APPEAL_FORM). */
-export const FIELD_WORDS: Readonly<Record<string, FieldWords>> = {
+/** The words for a Welsh twin, from its English field's: "the hair in Welsh (Cymraeg)". */
+function inWelsh(words: FieldWords): FieldWords {
+  return { noun: `${words.noun} ${IN_WELSH}`, missing: `Enter ${words.noun} ${IN_WELSH}, or leave it empty` };
+}
+
+/** The English fields' words. */
+const ENGLISH_WORDS: Readonly<Record<string, FieldWords>> = {
   name: { noun: "the child's name", missing: "Enter the child's name" },
   knownAs: { noun: 'the other names', missing: 'Enter the other names they use, separated by commas' },
   sex: { noun: 'their sex', missing: 'Choose female or male' },
@@ -57,6 +62,17 @@ export const FIELD_WORDS: Readonly<Record<string, FieldWords>> = {
   published: { noun: 'the date first published', missing: 'Enter the date the appeal was first published' },
 };
 
+/** Every field of the form, Welsh twins included (a test keeps this in step with APPEAL_FORM). */
+export const FIELD_WORDS: Readonly<Record<string, FieldWords>> = {
+  ...ENGLISH_WORDS,
+  ...Object.fromEntries(
+    APPEAL_FORM.flatMap((s) => s.fields).flatMap((f) => {
+      const english = f.welshOf === undefined ? undefined : ENGLISH_WORDS[f.welshOf];
+      return english ? [[f.path, inWelsh(english)]] : [];
+    }),
+  ),
+};
+
 const PHOTO_WORDS: Readonly<Record<string, (n: number) => FieldWords>> = {
   src: (n) => ({ noun: `photo ${n}`, missing: `Add photo ${n} again` }),
   alt: (n) => ({
@@ -75,6 +91,8 @@ const PHOTO_WORDS: Readonly<Record<string, (n: number) => FieldWords>> = {
     noun: `when photo ${n} was taken`,
     missing: `Enter when photo ${n} was taken, or leave it empty`,
   }),
+  'welsh.alt': (n) => inWelsh({ noun: `the description of photo ${n}`, missing: '' }),
+  'welsh.caption': (n) => inWelsh({ noun: `the caption of photo ${n}`, missing: '' }),
 };
 
 const upper = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
@@ -104,12 +122,18 @@ function photoFileMessage(
 /** The plain sentence for a problem with `words`' field: the kind of problem, said for that field. */
 function sentence(path: string, words: FieldWords, message: string): string {
   const the = upper(words.noun);
+  // The rules between the two languages (src/lib/content/welsh-twins.ts).
+  if (/its Welsh twin .* is given/.test(message))
+    return `Enter ${words.noun} in English too, or empty its Welsh: the English page must say what the Welsh one says`;
+  if (/requires both languages/.test(message))
+    return `Enter ${words.noun} too: every appeal is published in English and in Welsh`;
   if (/but it is missing|but it is empty|not an empty value|got an empty value|got nothing/.test(message))
     return words.missing;
   if (/of at most \d+ characters|expected at most [\d,]+ characters/.test(message))
     return `${the} must be ${numberIn(message)} characters or fewer`;
   if (/invisible character/.test(message)) return hiddenMessage(words.noun, message);
-  if (path.startsWith(BODY_FIELD)) return circumstancesMessage(message);
+  if (path.startsWith(BODY_FIELD)) return circumstancesMessage(message, 'what happened');
+  if (path === `welsh.${BODY_FIELD}`) return circumstancesMessage(message, `what happened, ${IN_WELSH}`);
   if (/without HTML tags/.test(message))
     return `Remove the < and > signs and what is between them from ${words.noun}`;
   const undrawable = /share card's font cannot draw '([^']+)'/.exec(message)?.[1];
@@ -159,18 +183,18 @@ function hiddenMessage(noun: string, message: string): string {
 }
 
 /** The circumstances box: what is not allowed in it, without the file's line numbers. */
-function circumstancesMessage(message: string): string {
+function circumstancesMessage(message: string, box: string): string {
   const link = /expected links to https:, mailto: or tel: addresses.*got ("[^"]*")/.exec(message);
   if (link)
-    return `In what happened, links must be to a web page starting https://, an email address or a phone number, not ${link[1]}`;
+    return `In ${box}, links must be to a web page starting https://, an email address or a phone number, not ${link[1]}`;
   const rule = /^expected plain Markdown text; (.*?)(?: \(line \d+\))?$/.exec(message)?.[1];
-  if (rule) return `In what happened, ${rule.replace(/\(found \w+\)$/, '').trim()}`;
-  return 'Check what happened: use only paragraphs, bold, lists and links';
+  if (rule) return `In ${box}, ${rule.replace(/\(found \w+\)$/, '').trim()}`;
+  return `Check ${box}: use only paragraphs, bold, lists and links`;
 }
 
 /** The words for the field at `path` (`lastSeen.town`, `photos[1].alt`, `knownAs[0]`), if the form shows it. */
 function wordsFor(path: string): FieldWords | undefined {
-  const photo = /^photos\[(\d+)\]\.(\w+)$/.exec(path);
+  const photo = /^photos\[(\d+)\]\.([\w.]+)$/.exec(path);
   if (photo) return PHOTO_WORDS[photo[2]!]?.(Number(photo[1]) + 1);
   if (path.startsWith(BODY_FIELD)) return FIELD_WORDS[BODY_FIELD];
   return FIELD_WORDS[path.replace(/\[\d+\]$/, '')];

@@ -25,10 +25,16 @@ export interface ManagedPhoto {
   caption: string;
   kind: string;
   taken: string;
+  /** The Welsh twins of alt and caption, if any. */
+  'welsh.alt'?: string | undefined;
+  'welsh.caption'?: string | undefined;
   /** As stored, in pixels. */
   width: number;
   height: number;
-  errors: Record<'src' | 'alt' | 'caption' | 'kind' | 'taken' | 'crop', string[]>;
+  errors: Record<
+    'src' | 'alt' | 'caption' | 'kind' | 'taken' | 'crop' | 'welsh.alt' | 'welsh.caption',
+    string[]
+  >;
 }
 
 interface Props {
@@ -38,6 +44,8 @@ interface Props {
   help: { photos?: string | undefined; alt?: string | undefined; kind?: string | undefined };
   kinds: Array<{ value: string; label: string }>;
   minShortSide: number;
+  /** Whether the settings require the Welsh twins (`languages.requireWelsh`). */
+  requireWelsh: boolean;
 }
 
 interface Item extends ManagedPhoto {
@@ -54,6 +62,41 @@ interface NewFile {
 }
 
 const inputId = (name: string) => `f-${name.replace(/[^\w]+/g, '-')}`;
+
+/** The Welsh twin of a photo's text, beside the English: typed in Welsh, so marked lang="cy". */
+function WelshTwin(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  errors: string[];
+  /** `with-english`: required when its English twin is filled in (the settings require both). */
+  required: boolean | 'with-english';
+}) {
+  const { id, name, label, value, errors, required } = props;
+  return (
+    <div className={`field${errors.length > 0 ? ' field--error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required === 'with-english'
+          ? ' (required when there is a caption)'
+          : required
+            ? ' (required)'
+            : ' (optional)'}
+      </label>
+      <Errors id={`${id}-error`} errors={errors} />
+      <input
+        type="text"
+        id={id}
+        name={name}
+        lang="cy"
+        defaultValue={value}
+        aria-invalid={errors.length > 0 ? 'true' : undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+      />
+    </div>
+  );
+}
 
 /** The README's help text, with its `code` parts as <code>. */
 function Help({ id, text }: { id: string; text: string }) {
@@ -200,6 +243,7 @@ export default function PhotoManager({
   help,
   kinds,
   minShortSide,
+  requireWelsh,
 }: Props) {
   const [live, setLive] = useState(false);
   const [items, setItems] = useState<Item[]>(() =>
@@ -347,34 +391,54 @@ export default function PhotoManager({
                 <Errors id={`${id('src')}-error`} errors={item.errors.src} />
               </div>
               <div>
-                <div className={`field${item.errors.alt.length > 0 ? ' field--error' : ''}`}>
-                  <label htmlFor={id('alt')}>
-                    Describe photo {i + 1} for people who cannot see it (required)
-                  </label>
-                  {help.alt && <Help id={`${id('alt')}-help`} text={help.alt} />}
-                  <Errors id={`${id('alt')}-error`} errors={item.errors.alt} />
-                  <input
-                    type="text"
-                    id={id('alt')}
-                    name={`${base}.alt`}
-                    defaultValue={item.alt}
-                    onChange={(event) => update(item.key, { alt: event.target.value })}
-                    aria-invalid={item.errors.alt.length > 0 ? 'true' : undefined}
-                    aria-describedby={
-                      [help.alt && `${id('alt')}-help`, item.errors.alt.length > 0 && `${id('alt')}-error`]
-                        .filter(Boolean)
-                        .join(' ') || undefined
-                    }
+                <div className="field-pair" data-field-pair>
+                  <div className={`field${item.errors.alt.length > 0 ? ' field--error' : ''}`}>
+                    <label htmlFor={id('alt')}>
+                      Describe photo {i + 1} for people who cannot see it (required)
+                    </label>
+                    {help.alt && <Help id={`${id('alt')}-help`} text={help.alt} />}
+                    <Errors id={`${id('alt')}-error`} errors={item.errors.alt} />
+                    <input
+                      type="text"
+                      id={id('alt')}
+                      name={`${base}.alt`}
+                      defaultValue={item.alt}
+                      onChange={(event) => update(item.key, { alt: event.target.value })}
+                      aria-invalid={item.errors.alt.length > 0 ? 'true' : undefined}
+                      aria-describedby={
+                        [help.alt && `${id('alt')}-help`, item.errors.alt.length > 0 && `${id('alt')}-error`]
+                          .filter(Boolean)
+                          .join(' ') || undefined
+                      }
+                    />
+                  </div>
+                  <WelshTwin
+                    id={id('welsh.alt')}
+                    name={`${base}.welsh.alt`}
+                    label={`Describe photo ${i + 1}, in Welsh (Cymraeg)`}
+                    value={item['welsh.alt'] ?? ''}
+                    errors={item.errors['welsh.alt']}
+                    required={requireWelsh}
                   />
                 </div>
-                <div className={`field${item.errors.caption.length > 0 ? ' field--error' : ''}`}>
-                  <label htmlFor={id('caption')}>Caption (optional)</label>
-                  <Errors id={`${id('caption')}-error`} errors={item.errors.caption} />
-                  <input
-                    type="text"
-                    id={id('caption')}
-                    name={`${base}.caption`}
-                    defaultValue={item.caption}
+                <div className="field-pair" data-field-pair>
+                  <div className={`field${item.errors.caption.length > 0 ? ' field--error' : ''}`}>
+                    <label htmlFor={id('caption')}>Caption (optional)</label>
+                    <Errors id={`${id('caption')}-error`} errors={item.errors.caption} />
+                    <input
+                      type="text"
+                      id={id('caption')}
+                      name={`${base}.caption`}
+                      defaultValue={item.caption}
+                    />
+                  </div>
+                  <WelshTwin
+                    id={id('welsh.caption')}
+                    name={`${base}.welsh.caption`}
+                    label={`Caption, in Welsh (Cymraeg)`}
+                    value={item['welsh.caption'] ?? ''}
+                    errors={item.errors['welsh.caption']}
+                    required={requireWelsh ? 'with-english' : false}
                   />
                 </div>
                 <div className={`field${item.errors.kind.length > 0 ? ' field--error' : ''}`}>
