@@ -32,6 +32,8 @@ const config: KnipConfig = {
     'studio/src/middleware.ts',
     // Tests are entry points, but only tests/**: a helper export that no test uses is still reported.
     'tests/**/*.test.ts',
+    // The alerts service worker: the browser loads it by URL (src/components/push/push-offer.ts registers it).
+    'public/alerts/sw.js',
   ],
   project: ['**/*.{ts,mjs,js,astro}'],
   // An export used in its own file is not dead code, only an `export` keyword more than needed; what is reported is

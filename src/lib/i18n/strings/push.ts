@@ -17,7 +17,7 @@ export const pushStrings = defineStrings(
       "Notifications are blocked for this site. Allow them in your browser's settings, then try again.",
     subscribed: 'Done: this device will show urgent appeals in the regions you ticked.',
     unsubscribed: 'Alerts on this device have stopped.',
-    unreachable: 'The alerts service could not be reached. Try again later.',
+    failed: 'This device could not be set up for alerts. Try again later, or get alerts by email.',
     alertTitle: (region: string) => `Urgent appeal: ${region}`,
     alertBody: (name: string, age: string, lastSeen: string) =>
       `Please look out for ${name}, aged ${age}. Last seen: ${lastSeen}.`,
@@ -35,7 +35,8 @@ export const pushStrings = defineStrings(
     subscribed:
       "Wedi'i wneud: bydd y ddyfais hon yn dangos apeliadau brys yn y rhanbarthau a diciwyd gennych.",
     unsubscribed: 'Mae rhybuddion ar y ddyfais hon wedi dod i ben.',
-    unreachable: 'Nid oedd modd cyrraedd y gwasanaeth rhybuddion. Rhowch gynnig arall arni yn nes ymlaen.',
+    failed:
+      "Nid oedd modd paratoi'r ddyfais hon ar gyfer rhybuddion. Rhowch gynnig arall arni yn nes ymlaen, neu cewch rybuddion drwy e-bost.",
     alertTitle: (region: string) => `Apêl frys: ${region}`,
     alertBody: (name: string, age: string, lastSeen: string) =>
       `Cadwch lygad am ${name}, ${age} oed. Gwelwyd ddiwethaf: ${lastSeen}.`,
