@@ -57,7 +57,7 @@ async function alertCommand(command: 'send' | 'cancel', argv: string[]): Promise
   if (command === 'cancel') {
     const { cancelled, recalls } = commands.recallAlerts(config.dataDir, id);
     console.log(
-      `Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for appeal ${id}, and queued ${recalls} web push recall${recalls === 1 ? '' : 's'} ("no longer active") for the running service to send.`,
+      `Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for appeal ${id}. Queued ${recalls} web push recall${recalls === 1 ? '' : 's'} ("This appeal is no longer active") for the running service to send.`,
     );
     return;
   }

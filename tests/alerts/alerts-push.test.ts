@@ -214,7 +214,7 @@ describe('web push', () => {
     const recall = await alertsCommand('cancel', ID);
     expect(recall.status, recall.output).toBe(0);
     expect(recall.output).toContain(
-      `Cancelled 24 queued alerts for appeal ${ID}, and queued 18 web push recalls`,
+      `Cancelled 24 queued alerts for appeal ${ID}. Queued 18 web push recalls`,
     );
     push.release();
     // 2 + 16 alerts, then 18 recalls: one for each device an alert reached.
