@@ -32,6 +32,8 @@ const config: KnipConfig = {
     'studio/src/middleware.ts',
     // Tests are entry points, but only tests/**: a helper export that no test uses is still reported.
     'tests/**/*.test.ts',
+    // The alerts service worker: the browser loads it by URL (src/components/push/push-offer.ts registers it).
+    'public/alerts/sw.js',
   ],
   project: ['**/*.{ts,mjs,js,astro}'],
   // An export used in its own file is not dead code, only an `export` keyword more than needed; what is reported is
@@ -41,7 +43,8 @@ const config: KnipConfig = {
   // Read with `require.resolve` on a template string (src/lib/photos/card-fonts.ts), which no static analysis follows.
   ignoreDependencies: ['@fontsource/atkinson-hyperlegible-next', '@fontsource/noto-sans'],
   // util-linux's `script` gives a test a real terminal (tests/studio/studio-security.test.ts); not an npm package.
-  ignoreBinaries: ['script'],
+  // openssl makes the test push service's certificate (tests/helpers/push-service.ts); Debian's, via ca-certificates.
+  ignoreBinaries: ['script', 'openssl'],
 };
 
 export default config;

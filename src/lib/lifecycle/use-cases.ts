@@ -1,4 +1,4 @@
-import { cancelQueuedAlerts } from '../alerts/alert-commands.ts';
+import { recallAlerts } from '../alerts/alert-commands.ts';
 import {
   archiveAppeal,
   finishArchiving,
@@ -64,8 +64,8 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
  */
 function forgetInStudioData(folders: LifecycleFolders, id: string): number {
   removeClosedCopies(folders, id);
-  // A closure recalls what it can: alerts still queued are cancelled before any takedown.
-  return folders.alertsDataDir ? cancelQueuedAlerts(folders.alertsDataDir, id) : 0;
+  // A closure recalls what it can before any takedown: queued alerts cancelled, push recalls queued.
+  return folders.alertsDataDir ? recallAlerts(folders.alertsDataDir, id).cancelled : 0;
 }
 
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
