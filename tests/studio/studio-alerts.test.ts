@@ -55,6 +55,20 @@ async function pageFor(user: {
   return { page, problems };
 }
 
+/**
+ * Presses the confirm button once it is in view and drawn. Left to scroll by itself, Playwright's
+ * click sometimes landed in the email preview's frame above the button (seen on this loaded
+ * machine: the frame's link was followed, the form never sent).
+ */
+async function confirmAlert(page: Page): Promise<void> {
+  const button = page.locator('[data-confirm-alert]');
+  await button.scrollIntoViewIfNeeded();
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await Promise.all([page.waitForNavigation(), button.click()]);
+}
+
 /** The counts shown on an appeal's page for one channel: sent, waiting, failed, not sent. */
 const countsRow = (page: Page, label: string) =>
   page.$$eval(
@@ -162,7 +176,7 @@ describeNginx('alerts from the studio', () => {
       expect(asking, formatViolations(asking)).toEqual([]);
 
       // The person who last changed it is refused, and nothing is queued.
-      await Promise.all([writer.page.waitForNavigation(), writer.page.click('[data-confirm-alert]')]);
+      await confirmAlert(writer.page);
       expect(await writer.page.textContent('[data-alert-refused]')).toContain(
         'another publisher must send the alert (the two-person rule)',
       );
@@ -177,7 +191,7 @@ describeNginx('alerts from the studio', () => {
       // The same question open in a second tab, confirmed again below.
       const secondTab = await checker.page.context().newPage();
       await secondTab.goto(`${studio.url}/appeals/${ID}/alert`);
-      await Promise.all([checker.page.waitForNavigation(), checker.page.click('[data-confirm-alert]')]);
+      await confirmAlert(checker.page);
       expect(await checker.page.textContent('[data-alert-sent]')).toContain(
         'The alert is on its way to 2 subscribers in North West and all of the UK.',
       );
@@ -199,7 +213,7 @@ describeNginx('alerts from the studio', () => {
       // The question no longer stands; a second confirm, from the tab still open, is refused in plain words.
       await writer.page.goto(`${studio.url}/appeals/${ID}/alert`);
       expect(await writer.page.textContent('[data-alert-done]')).toContain(`by ${CHECKER.email}`);
-      await Promise.all([secondTab.waitForNavigation(), secondTab.click('[data-confirm-alert]')]);
+      await confirmAlert(secondTab);
       expect(await secondTab.textContent('[data-alert-refused]')).toMatch(
         /An alert for this appeal was already sent at \d\d:\d\d:\d\d on .+ by cass\.checker@example\.org\./,
       );
