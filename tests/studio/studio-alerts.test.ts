@@ -252,6 +252,9 @@ describeNginx('alerts from the studio', () => {
       }
       expect(writer.problems.pageErrors).toEqual([]);
       expect(checker.problems.pageErrors).toEqual([]);
+      // The preview's frame keeps to the studio's CSP: nothing in it was blocked or loaded from elsewhere.
+      expect(writer.problems.cspViolations).toEqual([]);
+      expect(checker.problems.cspViolations).toEqual([]);
     }, 600_000);
 
     it('a publish from the dashboard offers the alert for each urgent appeal never alerted', async () => {
