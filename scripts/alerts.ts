@@ -12,12 +12,16 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE = `Usage: npm run alerts [-- --port 4323]
        npm run alerts -- send <id> [--alert]
        npm run alerts -- cancel <id>
+       npm run alerts -- vapid-keys
 
 Starts the alerts service on http://127.0.0.1:<port>/alerts/ (ALERTS_PORT or --port; 0 picks a free
 port). Put it behind the site's proxy at /alerts/ (npm run nginx-config does).
 send: once the urgent appeal's page is live, says how many subscribers its region has; with --alert,
 queues one email to each (the running service sends them).
-cancel: cancels every queued, unsent alert for the appeal (a closure does this too).
+cancel: cancels every queued, unsent alert for the appeal, and replaces its web push notifications
+with "This appeal is no longer active" (a closure does this too).
+vapid-keys: makes a new pair of VAPID keys for web push, to put in ALERTS_VAPID_PUBLIC_KEY and
+ALERTS_VAPID_PRIVATE_KEY (with ALERTS_VAPID_SUBJECT). New keys end every existing push subscription.
 `;
 
 class UsageError extends Error {}
@@ -31,6 +35,7 @@ async function serve(argv: string[]): Promise<void> {
   console.log(`The alerts service is running at http://127.0.0.1:${service.port}/alerts/ (Ctrl+C stops it).`);
   console.log(`Data folder: ${config.dataDir}.`);
   if (!config.smtp) console.log('No ALERTS_SMTP_URL: emails wait in the outbox until a relay is configured.');
+  if (!config.push) console.log('No ALERTS_VAPID_* keys: web push is off, and the site does not offer it.');
   const stop = () => void service.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -50,8 +55,10 @@ async function alertCommand(command: 'send' | 'cancel', argv: string[]): Promise
   quietSqliteWarning();
   const commands = await import('../src/lib/alerts/alert-commands.ts');
   if (command === 'cancel') {
-    const cancelled = commands.cancelQueuedAlerts(config.dataDir, id);
-    console.log(`Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for appeal ${id}.`);
+    const { cancelled, recalls } = commands.recallAlerts(config.dataDir, id);
+    console.log(
+      `Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for appeal ${id}, and queued ${recalls} web push recall${recalls === 1 ? '' : 's'} ("no longer active") for the running service to send.`,
+    );
     return;
   }
   try {
@@ -76,6 +83,16 @@ async function main(): Promise<void> {
     return;
   }
   if (command === 'send' || command === 'cancel') return alertCommand(command, rest);
+  if (command === 'vapid-keys') {
+    if (rest.length > 0) throw new UsageError('vapid-keys takes nothing more: npm run alerts -- vapid-keys');
+    const { newVapidKeys } = await import('../src/lib/alerts/push-sender.ts');
+    const keys = newVapidKeys();
+    console.log(`# Web push keys for the alerts service: keep the private key secret, like a password.
+ALERTS_VAPID_PUBLIC_KEY=${keys.publicKey}
+ALERTS_VAPID_PRIVATE_KEY=${keys.privateKey}
+ALERTS_VAPID_SUBJECT=mailto:alerts@example.org`);
+    return;
+  }
   return serve(command === undefined ? [] : [command, ...rest]);
 }
 

@@ -143,6 +143,16 @@ describe('push in the outbox', () => {
     raw.close();
   });
 
+  it("a new subscription never takes a deleted one's id (its sent alert would block the new one)", () => {
+    const store = openAlertsStore(tempDir());
+    addDevice(store, 1, ['all']);
+    store.enqueueAlert('2026-0101', ['london'], NOW);
+    store.removePushSubscription({ endpoint: device(1).endpoint });
+    addDevice(store, 2, ['all']);
+    expect(store.enqueueAlert('2026-0101', ['london'], NOW)).toBe(1);
+    store.close();
+  });
+
   it('subscribing again with the same endpoint replaces its regions and consent', () => {
     const store = openAlertsStore(tempDir());
     addDevice(store, 1, ['london']);

@@ -57,14 +57,20 @@ export async function sendAlert(
 }
 
 /**
- * A closure recalls what it can: every queued, unsent alert for the appeal is cancelled. (The
- * sender also reads the appeal as it sends, and sends nothing for a closed one.) Returns how many.
+ * A closure recalls what it can, at once and before the takedown: every queued, unsent alert for
+ * the appeal is cancelled, and every device its web push reached gets a replacing notification
+ * (same tag and Topic) saying only that the appeal is no longer active. This only queues (one
+ * transaction): the running service sends the recalls. Returns how many of each.
  */
-export function cancelQueuedAlerts(dataDir: string, id: string): number {
-  if (!existsSync(path.join(dataDir, ALERTS_DB_FILE))) return 0;
+export function recallAlerts(
+  dataDir: string,
+  id: string,
+  now = Date.now(),
+): { cancelled: number; recalls: number } {
+  if (!existsSync(path.join(dataDir, ALERTS_DB_FILE))) return { cancelled: 0, recalls: 0 };
   const store = openAlertsStore(dataDir);
   try {
-    return store.cancelQueuedAlerts(id);
+    return store.recallAlerts(id, now);
   } finally {
     store.close();
   }

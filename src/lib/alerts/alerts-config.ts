@@ -5,6 +5,7 @@ import { loadSettings } from '../content/load-settings.ts';
 import { insideFolder } from '../files/inside-folder.ts';
 import { publicSiteAddress } from '../hosting/public-address.ts';
 import { publishConfig } from '../publishing/publish-config.ts';
+import { DEFAULT_PUSH_HOSTS } from './push-subscription-form.ts';
 
 /** Where the alerts service keeps subscribers unless `ALERTS_DATA_DIR` says otherwise. */
 export const DEFAULT_ALERTS_DATA_DIR = 'alerts-data';
@@ -26,6 +27,54 @@ export interface AlertsConfig {
   };
   sendPerSecond: number;
   trustProxy: boolean;
+  /** Web push (VAPID): absent means push is off and the page does not offer it. */
+  push?: VapidConfig;
+  /** The push services a subscription may name (the service posts to them); the browsers' if absent. */
+  pushHosts?: readonly string[];
+}
+
+export interface VapidConfig {
+  /** base64url of the uncompressed P-256 public key (65 bytes): what browsers subscribe with. */
+  publicKey: string;
+  /** base64url of the 32-byte private key. */
+  privateKey: string;
+  /** How push services can reach the operator: a mailto: or https: address. */
+  subject: string;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const base64urlBytes = (value: string): number | undefined =>
+  BASE64URL.test(value) ? Buffer.from(value, 'base64url').length : undefined;
+
+/**
+ * The VAPID keys from `ALERTS_VAPID_*`: all three or none (push off). A malformed one is refused
+ * naming the variable, so a typo is not found by a failed alert.
+ */
+export function vapidConfig(alerts: OperatorEnv['alerts']): VapidConfig | undefined {
+  const { vapidPublicKey: publicKey, vapidPrivateKey: privateKey, vapidSubject: subject } = alerts;
+  const given = [publicKey, privateKey, subject].filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (!publicKey || !privateKey || !subject)
+    throw new AlertsConfigError(
+      'ALERTS_VAPID_PUBLIC_KEY, ALERTS_VAPID_PRIVATE_KEY, ALERTS_VAPID_SUBJECT: expected all three or none (npm run alerts -- vapid-keys makes the keys)',
+    );
+  if (
+    base64urlBytes(publicKey) !== 65 ||
+    !Buffer.from(publicKey, 'base64url').subarray(0, 1).equals(Buffer.of(4))
+  )
+    throw new AlertsConfigError(
+      `ALERTS_VAPID_PUBLIC_KEY: expected a P-256 public key in base64url (87 characters, from npm run alerts -- vapid-keys), got ${publicKey.length} characters`,
+    );
+  // The private key is never echoed, not even in an error.
+  if (base64urlBytes(privateKey) !== 32)
+    throw new AlertsConfigError(
+      'ALERTS_VAPID_PRIVATE_KEY: expected a P-256 private key in base64url (43 characters, from npm run alerts -- vapid-keys)',
+    );
+  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s]+)$/.test(subject))
+    throw new AlertsConfigError(
+      `ALERTS_VAPID_SUBJECT: expected mailto:alerts@example.org or an https:// address, got ${JSON.stringify(subject)}`,
+    );
+  return { publicKey, privateKey, subject };
 }
 
 /** The alerts service's data folder: `ALERTS_DATA_DIR`, else `alerts-data` in the project. */
@@ -71,6 +120,7 @@ export function alertsConfig(operator: OperatorEnv, projectRoot: string, port?: 
     throw new AlertsConfigError(
       'ALERTS_DKIM_DOMAIN, ALERTS_DKIM_SELECTOR, ALERTS_DKIM_KEY_FILE: expected all three or none',
     );
+  const push = vapidConfig(operator.alerts);
   return {
     contentDir,
     dataDir,
@@ -95,6 +145,8 @@ export function alertsConfig(operator: OperatorEnv, projectRoot: string, port?: 
       : {}),
     sendPerSecond: operator.alerts.sendPerSecond ?? 10,
     trustProxy: operator.alerts.trustProxy,
+    ...(push ? { push } : {}),
+    pushHosts: operator.alerts.pushHosts ?? DEFAULT_PUSH_HOSTS,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from './alerts-pages.ts';
 import type { AlertsStore } from './alerts-store.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { readPushSubscription } from './push-subscription-form.ts';
 import { readSubscription } from './subscription-form.ts';
 import { confirmSubscription, requestSubscription } from './subscriptions.ts';
 import { tokenHash, wellFormedToken } from './tokens.ts';
@@ -34,7 +35,22 @@ export interface AlertsHandlerOptions {
   limits?: { perWindow: number; windowMs: number };
   /** Called after something is queued, to wake the sender. */
   onQueued?: () => void;
+  /** Web push: the public VAPID key browsers subscribe with, and the push services allowed; absent when push is off. */
+  push?: { publicKey: string; hosts: readonly string[] };
   now?: () => number;
+}
+
+/** A refusal for the push endpoints, which a script reads: JSON `{ problems }`. */
+class JsonProblem extends Error {
+  readonly status: number;
+  readonly problems: string[];
+  readonly headers: Record<string, string>;
+  constructor(status: number, problems: string[], headers: Record<string, string> = {}) {
+    super(String(status));
+    this.status = status;
+    this.problems = problems;
+    this.headers = headers;
+  }
 }
 
 class HttpProblem extends Error {
@@ -79,6 +95,26 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(text);
 }
 
+/** A JSON body (the push endpoints), refused when too big, of the wrong type, or not JSON. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new JsonProblem(415, ['Send JSON (application/json).']);
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new JsonProblem(413, ['This request is too large.']);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new JsonProblem(413, ['This request is too large.']);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))) as unknown;
+  } catch {
+    throw new JsonProblem(400, ['This request could not be read as JSON.']);
+  }
+}
+
 /**
  * Cross-site request forgery: a browser says where a POST comes from. The forms are on the site's
  * own origin (behind the same proxy), so anything else is refused. A mail provider's one-click
@@ -101,6 +137,8 @@ export function alertsHandler(
     subscribe: new RateLimiter(perWindow, windowMs, now),
     confirm: new RateLimiter(perWindow, windowMs, now),
     unsubscribe: new RateLimiter(perWindow, windowMs, now),
+    pushSubscribe: new RateLimiter(perWindow, windowMs, now),
+    pushUnsubscribe: new RateLimiter(perWindow, windowMs, now),
   };
   const siteOrigin = new URL(options.siteAddress).origin;
 
@@ -111,10 +149,14 @@ export function alertsHandler(
 
   const limited = (action: keyof typeof limiters, req: IncomingMessage): void => {
     const key = client(req);
-    if (!limiters[action].allow(key))
-      throw new HttpProblem(problemPage(429, 'Too many tries', ['Wait a few minutes, then try again.']), {
+    if (limiters[action].allow(key)) return;
+    if (action.startsWith('push'))
+      throw new JsonProblem(429, ['Too many tries. Wait a few minutes, then try again.'], {
         'Retry-After': String(limiters[action].retryAfter(key)),
       });
+    throw new HttpProblem(problemPage(429, 'Too many tries', ['Wait a few minutes, then try again.']), {
+      'Retry-After': String(limiters[action].retryAfter(key)),
+    });
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -125,6 +167,14 @@ export function alertsHandler(
       '/alerts/subscribe': ['POST'],
       '/alerts/confirm': ['GET', 'POST'],
       '/alerts/unsubscribe': ['GET', 'POST'],
+      // Web push: only when it is configured (the page offers it only then).
+      ...(options.push
+        ? {
+            '/alerts/push/key': ['GET'],
+            '/alerts/push/subscribe': ['POST'],
+            '/alerts/push/unsubscribe': ['POST'],
+          }
+        : {}),
     };
     const allowed = actions[route];
     if (!allowed) throw problem(404, 'Page not found', 'Check the address, or go back to the appeals.');
@@ -138,6 +188,33 @@ export function alertsHandler(
         'This form must be sent from our site',
         'Go to the "Get alerts" page and send it from there.',
       );
+
+    if (route.startsWith('/alerts/push/') && options.push) {
+      const { push } = options;
+      if (route === '/alerts/push/key') {
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ publicKey: push.publicKey }));
+        return;
+      }
+      if (route === '/alerts/push/subscribe') {
+        limited('pushSubscribe', req);
+        const read = readPushSubscription(await readJson(req), options.regionIds(), push.hosts);
+        if ('problems' in read) throw new JsonProblem(400, read.problems);
+        options.store.addPushSubscription({ ...read.request, now: now() });
+        res.writeHead(204).end();
+        return;
+      }
+      limited('pushUnsubscribe', req);
+      const body = await readJson(req);
+      const endpoint = (body as { endpoint?: unknown } | null)?.endpoint;
+      if (typeof endpoint !== 'string' || endpoint.length > 2048)
+        throw new JsonProblem(400, ['Send the endpoint of the subscription to stop.']);
+      // The same answer whether it was there or not.
+      options.store.removePushSubscription({ endpoint });
+      res.writeHead(204).end();
+      return;
+    }
 
     if (route === '/alerts/subscribe') {
       limited('subscribe', req);
@@ -182,6 +259,13 @@ export function alertsHandler(
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
+        return;
+      }
+      if (error instanceof JsonProblem) {
+        if (req.readable) res.setHeader('Connection', 'close');
+        res
+          .writeHead(error.status, { 'Content-Type': 'application/json', ...error.headers })
+          .end(JSON.stringify({ problems: error.problems }));
         return;
       }
       if (error instanceof HttpProblem) {

@@ -5,13 +5,20 @@ import { alertEmail, confirmationEmail } from './alert-email.ts';
 import { alertSummary } from './alert-appeal.ts';
 import { type AlertsConfig, currentRegions } from './alerts-config.ts';
 import { alertsHandler, type AlertsHandlerOptions } from './alerts-http.ts';
-import { type AlertsStore, openAlertsStore } from './alerts-store.ts';
+import { type AlertsStore, openAlertsStore, type PushOutboxRow } from './alerts-store.ts';
 import { smtpSender } from './mailer.ts';
 import { OutboxWorker } from './outbox-worker.ts';
+import { pushAlert, pushRecall } from './push-message.ts';
+import { type OutgoingPush, subscriptionGone, webPushSender } from './push-sender.ts';
+import { DEFAULT_PUSH_HOSTS } from './push-subscription-form.ts';
 import { loadSecret, unsubscribeToken } from './tokens.ts';
 
 /** Emails in flight at once: a few connections to the relay, which does the fan-out. */
 const CONCURRENCY = 4;
+/** Web pushes in flight at once: each is one small HTTPS request to the browser's push service. */
+const PUSH_CONCURRENCY = 16;
+/** Web pushes handed to push services per second, at most. */
+const PUSH_PER_SECOND = 500;
 
 export interface RunningAlertsService {
   port: number;
@@ -25,7 +32,7 @@ export interface RunningAlertsService {
  */
 export async function startAlertsService(
   config: AlertsConfig,
-  options: Pick<AlertsHandlerOptions, 'limits'> = {},
+  options: Pick<AlertsHandlerOptions, 'limits'> & { pushCa?: Buffer } = {},
 ): Promise<RunningAlertsService> {
   const store = openAlertsStore(config.dataDir);
   const secret = loadSecret(config.dataDir);
@@ -64,6 +71,38 @@ export async function startAlertsService(
         },
       })
     : undefined;
+  // Web push, when VAPID keys are configured: a second worker on the outbox's push rows.
+  const pusher = config.push ? webPushSender(config.push, PUSH_CONCURRENCY, options.pushCa) : undefined;
+  const pushWorker = pusher
+    ? new OutboxWorker<PushOutboxRow, OutgoingPush>({
+        store,
+        channel: 'push',
+        claim: (worker, now, limit) => store.claimDuePush(worker, now, limit),
+        send: pusher.send,
+        concurrency: PUSH_CONCURRENCY,
+        perSecond: PUSH_PER_SECOND,
+        render: (row) => {
+          if (row.kind === 'recall')
+            return {
+              subscription: row.subscription,
+              payload: pushRecall(row.appealId, config.siteAddress, row.language),
+            };
+          const summary = alertSummary(config.contentDir, row.appealId, buildDate({ buildDate: undefined }));
+          return summary
+            ? {
+                subscription: row.subscription,
+                payload: pushAlert(summary, config.siteAddress, row.language),
+              }
+            : undefined;
+        },
+        // 404 or 410: the browser unsubscribed or the subscription expired. Deleted, never retried.
+        permanent: (row, error) => {
+          if (!subscriptionGone(error)) return false;
+          store.removePushSubscription({ id: row.pushSubscriptionId });
+          return true;
+        },
+      })
+    : undefined;
   const handler = alertsHandler({
     store,
     secret,
@@ -71,6 +110,9 @@ export async function startAlertsService(
     regionIds: () => currentRegions(config.contentDir).map((r) => r.id),
     trustProxy: config.trustProxy,
     onQueued: () => worker?.kick(),
+    ...(config.push
+      ? { push: { publicKey: config.push.publicKey, hosts: config.pushHosts ?? DEFAULT_PUSH_HOSTS } }
+      : {}),
     ...options,
   });
   const server: Server = createServer(handler);
@@ -83,6 +125,7 @@ export async function startAlertsService(
     server.listen(config.port, '127.0.0.1', () => resolve());
   });
   worker?.start();
+  pushWorker?.start();
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : config.port,
@@ -92,7 +135,9 @@ export async function startAlertsService(
       server.closeAllConnections();
       await closed;
       await worker?.stop();
+      await pushWorker?.stop();
       sender?.close();
+      pusher?.close();
       store.close();
     },
   };

@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS unsubscribe_tokens (
 -- A browser's web push subscription: one device, one "person". No double opt-in: the browser's own
 -- permission prompt, answered after the person pressed the button, is the opt-in.
 CREATE TABLE IF NOT EXISTS push_subscriptions (
-  id INTEGER PRIMARY KEY,
+  -- Never reused: sent rows outlive a deleted subscription, and a message's key holds this id.
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   -- The push service's URL for this device: a secret capability, deleted on unsubscribe or 404/410.
   endpoint TEXT NOT NULL UNIQUE,
   -- The browser's keys (base64url) that the message is encrypted for.

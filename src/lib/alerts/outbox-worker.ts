@@ -1,15 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import type { OutgoingEmail } from './alert-email.ts';
-import type { AlertsStore, OutboxRow } from './alerts-store.ts';
+import type { AlertsStore, Channel, OutboxRow } from './alerts-store.ts';
 
 /** Hands one email to the relay; resolves once the relay has accepted it. */
 export type SendEmail = (email: OutgoingEmail) => Promise<void>;
 
-export interface OutboxWorkerOptions {
+/** What the worker needs of a claimed row, whatever the channel. */
+interface ClaimedRow {
+  id: number;
+  attempts: number;
+}
+
+/**
+ * A worker sends one channel of the outbox: emails (the default) or web push (`channel` and
+ * `claim` given). `R` is the claimed row, `M` the message rendered from it.
+ */
+export interface OutboxWorkerOptions<R extends ClaimedRow = OutboxRow, M = OutgoingEmail> {
   store: AlertsStore;
-  send: SendEmail;
-  /** The email for a claimed row, or undefined to cancel it (its appeal is no longer live). */
-  render: (row: OutboxRow) => OutgoingEmail | undefined;
+  send: (message: M) => Promise<void>;
+  /** The message for a claimed row, or undefined to cancel it (its appeal is no longer live). */
+  render: (row: R) => M | undefined;
+  channel?: Channel;
+  /** Claims due rows of the channel (default: the store's emails). */
+  claim?: (worker: string, now: number, limit: number) => R[];
+  /** A refusal that no retry can cure (a push subscription that is gone): handled, not retried. */
+  permanent?: (row: R, error: unknown) => boolean;
   /** Emails in flight at once. */
   concurrency: number;
   /** Emails handed to the relay per second, at most. */
@@ -31,7 +46,7 @@ export const retryDelayMs = (attempt: number): number => Math.min(60 * 60_000, 3
  * puts back what an earlier, killed one had claimed: those few are sent again (with the same
  * Message-ID) rather than lost, the one way an email can repeat, and only after a crash.
  */
-export class OutboxWorker {
+export class OutboxWorker<R extends ClaimedRow = OutboxRow, M = OutgoingEmail> {
   private readonly id = randomBytes(8).toString('hex');
   private running = false;
   private wake: (() => void) | undefined;
@@ -39,16 +54,21 @@ export class OutboxWorker {
   private nextSlot = 0;
   private readonly now: () => number;
 
-  private readonly options: OutboxWorkerOptions;
-  constructor(options: OutboxWorkerOptions) {
+  private readonly options: OutboxWorkerOptions<R, M>;
+  private readonly channel: Channel;
+  private readonly claim: (worker: string, now: number, limit: number) => R[];
+  constructor(options: OutboxWorkerOptions<R, M>) {
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.channel = options.channel ?? 'email';
+    this.claim =
+      options.claim ?? ((worker, now, limit) => options.store.claimDue(worker, now, limit) as unknown as R[]);
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.options.store.requeueAbandoned(this.id);
+    this.options.store.requeueAbandoned(this.id, this.channel);
     this.loop = this.run();
   }
 
@@ -66,9 +86,9 @@ export class OutboxWorker {
   private async run(): Promise<void> {
     const pollMs = this.options.pollMs ?? 500;
     while (this.running) {
-      const rows = this.options.store.claimDue(this.id, this.now(), this.options.concurrency);
+      const rows = this.claim(this.id, this.now(), this.options.concurrency);
       if (rows.length === 0) {
-        const due = this.options.store.nextDue();
+        const due = this.options.store.nextDue(this.channel);
         const wait = due === undefined ? pollMs : Math.min(pollMs, Math.max(0, due - this.now()));
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, wait);
@@ -93,33 +113,39 @@ export class OutboxWorker {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
+  private async deliver(row: R): Promise<void> {
     const { store } = this.options;
-    // Rendered at the last moment, from the appeal as it is now: one closed while this email
+    // Rendered at the last moment, from the appeal as it is now: one closed while this message
     // waited for its turn is not sent.
     await this.slot();
-    let email: OutgoingEmail | undefined;
+    let message: M | undefined;
     try {
-      email = this.options.render(row);
+      message = this.options.render(row);
     } catch {
-      email = undefined;
+      message = undefined;
     }
-    if (!email) {
+    if (message === undefined) {
       store.markCancelled(row.id);
       return;
     }
     try {
-      await this.options.send(email);
+      await this.options.send(message);
       store.markSent(row.id, this.now());
     } catch (error) {
       const maxAttempts = this.options.maxAttempts ?? 8;
+      const permanent = this.options.permanent?.(row, error) ?? false;
       store.markFailed(
         row.id,
-        row.attempts >= maxAttempts ? undefined : this.now() + retryDelayMs(row.attempts),
+        permanent || row.attempts >= maxAttempts ? undefined : this.now() + retryDelayMs(row.attempts),
       );
-      // The relay's reason, without the address it was for.
+      // The relay's or push service's reason, without the address it was for.
+      const reason =
+        (error as { responseCode?: number }).responseCode ??
+        (error as { statusCode?: number }).statusCode ??
+        (error as { code?: string }).code ??
+        'error';
       console.error(
-        `alerts: the relay refused message ${row.id} (try ${row.attempts}): ${(error as { responseCode?: number }).responseCode ?? (error as { code?: string }).code ?? 'error'}`,
+        `alerts: the ${this.channel === 'push' ? 'push service' : 'relay'} refused message ${row.id} (try ${row.attempts}): ${reason}`,
       );
     }
   }

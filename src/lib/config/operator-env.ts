@@ -79,6 +79,12 @@ export interface OperatorEnv {
     sendPerSecond: number | undefined;
     /** `ALERTS_TRUST_PROXY=1`: take the client's address from the proxy's X-Real-IP. */
     trustProxy: boolean;
+    /** `ALERTS_VAPID_PUBLIC_KEY`, `ALERTS_VAPID_PRIVATE_KEY`, `ALERTS_VAPID_SUBJECT`: web push, when all three are set. */
+    vapidPublicKey: string | undefined;
+    vapidPrivateKey: string | undefined;
+    vapidSubject: string | undefined;
+    /** `ALERTS_PUSH_HOSTS`: the push services subscriptions may name (comma-separated hosts), else the browsers'. */
+    pushHosts: string[] | undefined;
   };
 }
 
@@ -168,6 +174,16 @@ const variablesSchema = z.object({
   ALERTS_DKIM_KEY_FILE: text,
   ALERTS_SEND_PER_SECOND: parsed('a whole number of at least 1', wholeNumber(1)),
   ALERTS_TRUST_PROXY: flag,
+  ALERTS_VAPID_PUBLIC_KEY: text,
+  ALERTS_VAPID_PRIVATE_KEY: text,
+  ALERTS_VAPID_SUBJECT: text,
+  ALERTS_PUSH_HOSTS: parsed(
+    'host names separated by commas, like fcm.googleapis.com,push.apple.com',
+    (raw) => {
+      const hosts = raw.split(',').map((h) => h.trim().toLowerCase());
+      return hosts.every((h) => /^[a-z0-9.-]+$/.test(h)) ? hosts : undefined;
+    },
+  ),
 });
 
 /** The variables this module reads. */
@@ -220,6 +236,10 @@ export function readOperatorEnv(env: EnvironmentVariables = process.env): Operat
       dkimKeyFile: v.ALERTS_DKIM_KEY_FILE || undefined,
       sendPerSecond: v.ALERTS_SEND_PER_SECOND,
       trustProxy: v.ALERTS_TRUST_PROXY === true,
+      vapidPublicKey: v.ALERTS_VAPID_PUBLIC_KEY || undefined,
+      vapidPrivateKey: v.ALERTS_VAPID_PRIVATE_KEY || undefined,
+      vapidSubject: v.ALERTS_VAPID_SUBJECT || undefined,
+      pushHosts: v.ALERTS_PUSH_HOSTS,
     },
   };
 }

@@ -379,8 +379,8 @@ export const ALERTS_UNAVAILABLE_FILE = '/alerts/unavailable/index.html';
 function alertsLocation(upstream: string): string {
   if (!/^127\.0\.0\.1:\d{1,5}$/.test(upstream))
     throw new Error(`Alerts service: expected 127.0.0.1:<port>, got ${JSON.stringify(upstream)}`);
-  return location('~ ^/alerts/(subscribe|confirm|unsubscribe)/?$', [
-    '# The alerts service (npm run alerts); the forms on the site post here.',
+  return location('~ ^/alerts/(subscribe|confirm|unsubscribe|push/(key|subscribe|unsubscribe))/?$', [
+    '# The alerts service (npm run alerts); the forms and the web push button on the site post here.',
     'root $appeals_release;',
     `proxy_pass http://${upstream};`,
     'proxy_set_header Host $host;',

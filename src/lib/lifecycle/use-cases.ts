@@ -1,4 +1,4 @@
-import { cancelQueuedAlerts } from '../alerts/alert-commands.ts';
+import { recallAlerts } from '../alerts/alert-commands.ts';
 import {
   archiveAppeal,
   finishArchiving,
@@ -64,11 +64,13 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
  */
 function forgetInStudioData(folders: LifecycleFolders, actor: Actor, id: string): number {
   removeClosedCopies(folders, id);
-  // A closure recalls what it can: alerts still queued are cancelled before any takedown.
-  const cancelled = folders.alertsDataDir ? cancelQueuedAlerts(folders.alertsDataDir, id) : 0;
+  // A closure recalls what it can before any takedown: queued alerts cancelled, push recalls queued.
+  const recalled = folders.alertsDataDir
+    ? recallAlerts(folders.alertsDataDir, id)
+    : { cancelled: 0, recalls: 0 };
   // Who recalled them is the closure's actor.
-  if (cancelled > 0) audit(folders, actor, { id, action: 'alert-recall' });
-  return cancelled;
+  if (recalled.cancelled + recalled.recalls > 0) audit(folders, actor, { id, action: 'alert-recall' });
+  return recalled.cancelled;
 }
 
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
