@@ -186,6 +186,9 @@ describeBrowser('accessibility of every studio page', () => {
     await go('/appeals/2026-0101/alert');
     await page.waitForSelector('[data-alerts-off]');
     await audit('/appeals/[id]/alert', 'alerts not set up');
+    await go('/alert-subscribers');
+    await page.waitForSelector('[data-alerts-off]');
+    await audit('/alert-subscribers', 'alerts not set up');
 
     // The audit log (the closures and reopening above are in it), then the administrator's users page.
     await go('/audit');
