@@ -40,7 +40,12 @@ describe('the subscription form', () => {
         REGIONS,
       ),
     ).toEqual({
-      request: { email: 'someone@example.org', regions: ['north-west', 'london'], wording: WORDING_VERSION },
+      request: {
+        email: 'someone@example.org',
+        regions: ['north-west', 'london'],
+        wording: WORDING_VERSION,
+        language: 'en',
+      },
     });
   });
 
@@ -54,7 +59,9 @@ describe('the subscription form', () => {
       ]),
       REGIONS,
     );
-    expect(read).toEqual({ request: { email: 'a@b.org', regions: ['all'], wording: WORDING_VERSION } });
+    expect(read).toEqual({
+      request: { email: 'a@b.org', regions: ['all'], wording: WORDING_VERSION, language: 'en' },
+    });
   });
 
   it('says every problem in plain words', () => {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { Locale } from '../i18n/locales.ts';
 import { ALL_REGIONS } from './subscription-form.ts';
 
 /**
@@ -27,15 +28,18 @@ CREATE TABLE IF NOT EXISTS subscribers (
   consent_wording TEXT,
   -- Random per subscriber; the unsubscribe link is derived from it with the service's secret.
   unsubscribe_nonce TEXT NOT NULL,
-  last_confirmation_at INTEGER
+  last_confirmation_at INTEGER,
+  -- The language their emails are written in (set by the form; a confirmed person's at confirmation).
+  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy'))
 ) STRICT;
 CREATE TABLE IF NOT EXISTS confirmation_tokens (
   token_hash TEXT PRIMARY KEY,
   subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
-  -- What confirming agrees to: the regions and wording of the form that was sent.
+  -- What confirming agrees to: the regions, wording and language of the form that was sent.
   regions TEXT NOT NULL,
   wording TEXT NOT NULL,
-  expires_at INTEGER NOT NULL
+  expires_at INTEGER NOT NULL,
+  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy'))
 ) STRICT;
 CREATE TABLE IF NOT EXISTS unsubscribe_tokens (
   token_hash TEXT PRIMARY KEY,
@@ -43,12 +47,38 @@ CREATE TABLE IF NOT EXISTS unsubscribe_tokens (
   subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE SET NULL,
   used_at INTEGER
 ) STRICT;
-CREATE TABLE IF NOT EXISTS outbox (
+-- A browser's web push subscription: one device, one "person". No double opt-in: the browser's own
+-- permission prompt, answered after the person pressed the button, is the opt-in.
+CREATE TABLE IF NOT EXISTS push_subscriptions (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('confirm', 'alert')),
-  subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+  -- The push service's URL for this device: a secret capability, deleted on unsubscribe or 404/410.
+  endpoint TEXT NOT NULL UNIQUE,
+  -- The browser's keys (base64url) that the message is encrypted for.
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  -- JSON list of region ids, or ["all"].
+  regions TEXT NOT NULL,
+  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy')),
+  consented_at INTEGER NOT NULL,
+  consent_regions TEXT NOT NULL,
+  consent_wording TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+`;
+
+/**
+ * The outbox: every message to send, by email (a subscriber) or by web push (a push
+ * subscription). A push row whose subscription is deleted keeps its status for the counts.
+ */
+const OUTBOX_TABLE = (name: string) => `
+CREATE TABLE IF NOT EXISTS ${name} (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('confirm', 'alert', 'recall')),
+  channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'push')),
+  subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE CASCADE,
+  push_subscription_id INTEGER REFERENCES push_subscriptions(id) ON DELETE SET NULL,
   appeal_id TEXT,
-  -- One message per key: an alert's is the appeal and the subscriber, so enqueuing twice sends once.
+  -- One message per key: an alert's is the appeal and the recipient, so enqueuing twice sends once.
   idempotency_key TEXT NOT NULL UNIQUE,
   status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
   -- A confirmation's raw token until it is sent, then NULL.
@@ -57,11 +87,70 @@ CREATE TABLE IF NOT EXISTS outbox (
   next_attempt_at INTEGER NOT NULL,
   claimed_by TEXT,
   sent_at INTEGER,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  CHECK (channel = 'push' OR (subscriber_id IS NOT NULL AND push_subscription_id IS NULL)),
+  CHECK (channel = 'email' OR (subscriber_id IS NULL AND kind IN ('alert', 'recall'))),
+  CHECK (kind <> 'recall' OR channel = 'push')
 ) STRICT;
+`;
+
+const OUTBOX_INDEXES = `
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS outbox_by_appeal ON outbox(appeal_id, status);
+CREATE INDEX IF NOT EXISTS outbox_by_push ON outbox(push_subscription_id);
+CREATE INDEX IF NOT EXISTS outbox_by_subscriber ON outbox(subscriber_id);
 `;
+
+/** The outbox columns of a store made before web push (every row an email). */
+const OLD_OUTBOX_COLUMNS =
+  'id, kind, subscriber_id, appeal_id, idempotency_key, status, secret, attempts, next_attempt_at, claimed_by, sent_at, created_at';
+
+const hasColumn = (db: DatabaseSync, table: string, column: string): boolean =>
+  (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Row[]).some((r) => r.name === column);
+
+/**
+ * Brings a store to this schema: new tables as needed, `language` added, and an outbox from before
+ * web push rebuilt with its rows kept (SQLite cannot change a CHECK in place). Idempotent, and
+ * safe when two processes open an old store at once (one write transaction, re-checked inside).
+ */
+function migrate(db: DatabaseSync): void {
+  db.exec(SCHEMA);
+  const needed = () =>
+    !hasColumn(db, 'subscribers', 'language') ||
+    !hasColumn(db, 'confirmation_tokens', 'language') ||
+    !hasColumn(db, 'outbox', 'channel');
+  if (!needed()) return;
+  // Foreign keys off while the outbox is rebuilt (it cannot be switched inside a transaction).
+  db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const table of ['subscribers', 'confirmation_tokens'])
+        if (!hasColumn(db, table, 'language'))
+          db.exec(
+            `ALTER TABLE ${table} ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy'))`,
+          );
+      const exists = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'outbox'`).get();
+      if (!exists) db.exec(OUTBOX_TABLE('outbox'));
+      else if (!hasColumn(db, 'outbox', 'channel')) {
+        db.exec(OUTBOX_TABLE('outbox_migrating'));
+        db.exec(
+          `INSERT INTO outbox_migrating (${OLD_OUTBOX_COLUMNS}, channel) SELECT ${OLD_OUTBOX_COLUMNS}, 'email' FROM outbox`,
+        );
+        db.exec('DROP TABLE outbox');
+        db.exec('ALTER TABLE outbox_migrating RENAME TO outbox');
+      }
+      if ((db.prepare('PRAGMA foreign_key_check').all() as Row[]).length > 0)
+        throw new Error('alerts store: the outbox refers to subscribers that are not there');
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.exec('PRAGMA foreign_keys = ON');
+  }
+}
 
 export type SubscriberStatus = 'pending' | 'confirmed';
 
@@ -72,8 +161,10 @@ export interface Subscriber {
   regions: string[];
   unsubscribeNonce: string;
   lastConfirmationAt: number | null;
+  language: Locale;
 }
 
+/** An email in the outbox, claimed for sending. */
 export interface OutboxRow {
   id: number;
   kind: 'confirm' | 'alert';
@@ -84,10 +175,43 @@ export interface OutboxRow {
   secret: string | null;
   attempts: number;
   unsubscribeNonce: string;
+  language: Locale;
+}
+
+/** A browser's subscription as the Push API gives it (keys in base64url). */
+export interface PushSubscriptionKeys {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** A web push message in the outbox, claimed for sending. */
+export interface PushOutboxRow {
+  id: number;
+  kind: 'alert' | 'recall';
+  pushSubscriptionId: number;
+  subscription: PushSubscriptionKeys;
+  appealId: string;
+  idempotencyKey: string;
+  attempts: number;
+  language: Locale;
+}
+
+export type Channel = 'email' | 'push';
+
+/** One line of what happened to an appeal's alerts (counts only, for the studio). */
+export interface DeliveryCount {
+  channel: Channel;
+  kind: 'alert' | 'recall';
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  count: number;
 }
 
 /** A row as this schema stores it: text, whole numbers or NULL (no blobs). */
 type Row = Record<string, string | number | null>;
+
+/** A WHERE condition: the row (alias `t`) chose all of the UK or one of a JSON list of regions (2 parameters). */
+const MATCHES_REGIONS = (t: string) => `EXISTS (
+  SELECT 1 FROM json_each(${t}.regions) r WHERE r.value = ? OR r.value IN (SELECT value FROM json_each(?)))`;
 
 function toSubscriber(row: Row): Subscriber {
   return {
@@ -97,6 +221,7 @@ function toSubscriber(row: Row): Subscriber {
     regions: JSON.parse(String(row.regions)) as string[],
     unsubscribeNonce: String(row.unsubscribe_nonce),
     lastConfirmationAt: row.last_confirmation_at === null ? null : Number(row.last_confirmation_at),
+    language: row.language as Locale,
   };
 }
 
@@ -112,7 +237,8 @@ export function openAlertsStore(dataDir: string): AlertsStore {
   db.exec(
     'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;',
   );
-  db.exec(SCHEMA);
+  migrate(db);
+  db.exec(OUTBOX_INDEXES);
   for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
   return new AlertsStore(db);
 }
@@ -150,13 +276,13 @@ export class AlertsStore {
     return row ? toSubscriber(row) : undefined;
   }
 
-  addPending(email: string, nonce: string, now: number): Subscriber {
+  addPending(email: string, nonce: string, now: number, language: Locale = 'en'): Subscriber {
     this.db
       .prepare(
-        `INSERT INTO subscribers (email, status, regions, created_at, unsubscribe_nonce)
-         VALUES (?, 'pending', '[]', ?, ?)`,
+        `INSERT INTO subscribers (email, status, regions, created_at, unsubscribe_nonce, language)
+         VALUES (?, 'pending', '[]', ?, ?, ?)`,
       )
-      .run(email, now, nonce);
+      .run(email, now, nonce, language);
     return this.findSubscriber(email)!;
   }
 
@@ -169,10 +295,12 @@ export class AlertsStore {
     wording: string;
     now: number;
     expiresAt: number;
+    language?: Locale;
   }): void {
+    const language = input.language ?? 'en';
     this.db
       .prepare(
-        'INSERT INTO confirmation_tokens (token_hash, subscriber_id, regions, wording, expires_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO confirmation_tokens (token_hash, subscriber_id, regions, wording, expires_at, language) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(
         input.tokenHash,
@@ -180,10 +308,16 @@ export class AlertsStore {
         JSON.stringify(input.regions),
         input.wording,
         input.expiresAt,
+        language,
       );
+    // A pending person's confirmation email is in the form's language; a confirmed person's
+    // language changes only when they confirm.
     this.db
-      .prepare('UPDATE subscribers SET last_confirmation_at = ? WHERE id = ?')
-      .run(input.now, input.subscriberId);
+      .prepare(
+        `UPDATE subscribers SET last_confirmation_at = ?,
+         language = CASE status WHEN 'pending' THEN ? ELSE language END WHERE id = ?`,
+      )
+      .run(input.now, language, input.subscriberId);
     this.db
       .prepare(
         `INSERT INTO outbox (kind, subscriber_id, idempotency_key, status, secret, next_attempt_at, created_at)
@@ -196,7 +330,7 @@ export class AlertsStore {
   findConfirmation(
     tokenHash: string,
     now: number,
-  ): { subscriberId: number; regions: string[]; wording: string } | undefined {
+  ): { subscriberId: number; regions: string[]; wording: string; language: Locale } | undefined {
     const row = this.db
       .prepare('SELECT * FROM confirmation_tokens WHERE token_hash = ? AND expires_at > ?')
       .get(tokenHash, now) as Row | undefined;
@@ -205,6 +339,7 @@ export class AlertsStore {
       subscriberId: Number(row.subscriber_id),
       regions: JSON.parse(String(row.regions)) as string[],
       wording: String(row.wording),
+      language: row.language as Locale,
     };
   }
 
@@ -220,9 +355,9 @@ export class AlertsStore {
       this.db
         .prepare(
           `UPDATE subscribers SET status = 'confirmed', regions = ?, consented_at = ?, consent_regions = ?,
-           consent_wording = ? WHERE id = ?`,
+           consent_wording = ?, language = ? WHERE id = ?`,
         )
-        .run(regions, now, regions, found.wording, found.subscriberId);
+        .run(regions, now, regions, found.wording, found.language, found.subscriberId);
       this.db.prepare('DELETE FROM confirmation_tokens WHERE subscriber_id = ?').run(found.subscriberId);
       this.db
         .prepare('INSERT OR IGNORE INTO unsubscribe_tokens (token_hash, subscriber_id) VALUES (?, ?)')
@@ -264,36 +399,51 @@ export class AlertsStore {
   }
 
   /**
-   * Queues one alert per confirmed subscriber whose regions include any of `regions` (or who chose
-   * all of the UK): one per person and appeal, however many regions match and however often this
-   * is called. Returns how many were newly queued.
+   * Queues one alert per confirmed subscriber and per push subscription whose regions include any
+   * of `regions` (or who chose all of the UK): one per person (or device) and appeal, however many
+   * regions match and however often this is called. Returns how many were newly queued.
    */
   enqueueAlert(appealId: string, regions: readonly string[], now: number): number {
-    const result = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO outbox (kind, subscriber_id, appeal_id, idempotency_key, status, next_attempt_at, created_at)
-         SELECT 'alert', s.id, ?, 'alert:' || ? || ':' || s.id, 'queued', ?, ?
-         FROM subscribers s
-         WHERE s.status = 'confirmed' AND EXISTS (
-           SELECT 1 FROM json_each(s.regions) r
-           WHERE r.value = ? OR r.value IN (SELECT value FROM json_each(?)))`,
-      )
-      .run(appealId, appealId, now, now, ALL_REGIONS, JSON.stringify(regions));
-    return Number(result.changes);
+    return this.transaction(() => {
+      const email = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO outbox (kind, channel, subscriber_id, appeal_id, idempotency_key, status, next_attempt_at, created_at)
+           SELECT 'alert', 'email', s.id, ?, 'alert:' || ? || ':' || s.id, 'queued', ?, ?
+           FROM subscribers s
+           WHERE s.status = 'confirmed' AND ${MATCHES_REGIONS('s')}`,
+        )
+        .run(appealId, appealId, now, now, ALL_REGIONS, JSON.stringify(regions));
+      const push = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO outbox (kind, channel, push_subscription_id, appeal_id, idempotency_key, status, next_attempt_at, created_at)
+           SELECT 'alert', 'push', p.id, ?, 'push-alert:' || ? || ':' || p.id, 'queued', ?, ?
+           FROM push_subscriptions p
+           WHERE ${MATCHES_REGIONS('p')}`,
+        )
+        .run(appealId, appealId, now, now, ALL_REGIONS, JSON.stringify(regions));
+      return Number(email.changes) + Number(push.changes);
+    });
   }
 
-  /** How many confirmed subscribers an alert for `regions` would go to (one each). */
+  /** How many an alert for `regions` would go to: confirmed addresses and push subscriptions (one each). */
   countRecipients(regions: readonly string[]): number {
+    const { email, push } = this.countRecipientsByChannel(regions);
+    return email + push;
+  }
+
+  /** How many an alert for `regions` would go to, per channel. */
+  countRecipientsByChannel(regions: readonly string[]): { email: number; push: number } {
     const row = this.db
       .prepare(
-        `SELECT COUNT(*) AS n FROM subscribers s WHERE s.status = 'confirmed' AND EXISTS (
-           SELECT 1 FROM json_each(s.regions) r WHERE r.value = ? OR r.value IN (SELECT value FROM json_each(?)))`,
+        `SELECT
+           (SELECT COUNT(*) FROM subscribers s WHERE s.status = 'confirmed' AND ${MATCHES_REGIONS('s')}) AS email,
+           (SELECT COUNT(*) FROM push_subscriptions p WHERE ${MATCHES_REGIONS('p')}) AS push`,
       )
-      .get(ALL_REGIONS, JSON.stringify(regions)) as Row;
-    return Number(row.n);
+      .get(ALL_REGIONS, JSON.stringify(regions), ALL_REGIONS, JSON.stringify(regions)) as Row;
+    return { email: Number(row.email), push: Number(row.push) };
   }
 
-  /** Cancels every queued (not yet sending) alert for the appeal; returns how many. */
+  /** Cancels every queued (not yet sending) alert for the appeal, on every channel; returns how many. */
   cancelQueuedAlerts(appealId: string): number {
     const result = this.db
       .prepare(
@@ -304,29 +454,65 @@ export class AlertsStore {
     return Number(result.changes);
   }
 
+  /**
+   * A closure's recall, in one transaction: every queued alert for the appeal is cancelled, and a
+   * recall is queued for every push subscription the alert was sent to (or is being sent to: the
+   * recall waits for that send to finish). Only queues: the service sends.
+   */
+  recallAlerts(appealId: string, now: number): { cancelled: number; recalls: number } {
+    return this.transaction(() => {
+      const cancelled = this.cancelQueuedAlerts(appealId);
+      const recalls = this.db
+        .prepare(
+          `INSERT OR IGNORE INTO outbox (kind, channel, push_subscription_id, appeal_id, idempotency_key, status, next_attempt_at, created_at)
+           SELECT 'recall', 'push', o.push_subscription_id, o.appeal_id,
+                  'push-recall:' || o.appeal_id || ':' || o.push_subscription_id, 'queued', ?, ?
+           FROM outbox o
+           WHERE o.appeal_id = ? AND o.kind = 'alert' AND o.channel = 'push'
+             AND o.status IN ('sent', 'sending') AND o.push_subscription_id IS NOT NULL`,
+        )
+        .run(now, now, appealId);
+      return { cancelled, recalls: Number(recalls.changes) };
+    });
+  }
+
   /** Puts back what a process that died mid-send had claimed (it will be sent again). */
-  requeueAbandoned(worker: string): number {
+  requeueAbandoned(worker: string, channel: Channel = 'email'): number {
     const result = this.db
-      .prepare(`UPDATE outbox SET status = 'queued' WHERE status = 'sending' AND claimed_by IS NOT ?`)
-      .run(worker);
+      .prepare(
+        `UPDATE outbox SET status = 'queued' WHERE status = 'sending' AND channel = ? AND claimed_by IS NOT ?`,
+      )
+      .run(channel, worker);
     return Number(result.changes);
   }
 
-  /** Claims up to `limit` due messages for `worker`, atomically, oldest first. */
+  /** Marks up to `limit` due rows of `channel` as being sent by `worker`; their ids. */
+  private claimIds(worker: string, now: number, limit: number, channel: Channel): number[] {
+    // A recall waits while its alert to the same device is still being sent (it must come after).
+    const rows = this.db
+      .prepare(
+        `UPDATE outbox SET status = 'sending', claimed_by = ?, attempts = attempts + 1
+         WHERE id IN (
+           SELECT id FROM outbox o WHERE status = 'queued' AND next_attempt_at <= ? AND channel = ?
+             AND (channel = 'email' OR push_subscription_id IS NOT NULL)
+             AND NOT (kind = 'recall' AND EXISTS (
+               SELECT 1 FROM outbox a WHERE a.appeal_id = o.appeal_id AND a.kind = 'alert'
+                 AND a.push_subscription_id = o.push_subscription_id AND a.status = 'sending'))
+           ORDER BY id LIMIT ?)
+         RETURNING id`,
+      )
+      .all(worker, now, channel, limit) as Row[];
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Claims up to `limit` due emails for `worker`, atomically, oldest first. */
   claimDue(worker: string, now: number, limit: number): OutboxRow[] {
     return this.transaction(() => {
-      const rows = this.db
-        .prepare(
-          `UPDATE outbox SET status = 'sending', claimed_by = ?, attempts = attempts + 1
-           WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?)
-           RETURNING id`,
-        )
-        .all(worker, now, limit) as Row[];
-      if (rows.length === 0) return [];
-      const ids = rows.map((r) => Number(r.id));
+      const ids = this.claimIds(worker, now, limit, 'email');
+      if (ids.length === 0) return [];
       const full = this.db
         .prepare(
-          `SELECT o.*, s.email, s.unsubscribe_nonce FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+          `SELECT o.*, s.email, s.unsubscribe_nonce, s.language FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
            WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
         )
         .all(JSON.stringify(ids)) as Row[];
@@ -340,6 +526,35 @@ export class AlertsStore {
         secret: r.secret === null ? null : String(r.secret),
         attempts: Number(r.attempts),
         unsubscribeNonce: String(r.unsubscribe_nonce),
+        language: r.language as Locale,
+      }));
+    });
+  }
+
+  /** Claims up to `limit` due web push messages for `worker`, atomically, oldest first. */
+  claimDuePush(worker: string, now: number, limit: number): PushOutboxRow[] {
+    return this.transaction(() => {
+      const ids = this.claimIds(worker, now, limit, 'push');
+      if (ids.length === 0) return [];
+      const full = this.db
+        .prepare(
+          `SELECT o.*, p.endpoint, p.p256dh, p.auth, p.language FROM outbox o
+           JOIN push_subscriptions p ON p.id = o.push_subscription_id
+           WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
+        )
+        .all(JSON.stringify(ids)) as Row[];
+      return full.map((r) => ({
+        id: Number(r.id),
+        kind: r.kind as PushOutboxRow['kind'],
+        pushSubscriptionId: Number(r.push_subscription_id),
+        subscription: {
+          endpoint: String(r.endpoint),
+          keys: { p256dh: String(r.p256dh), auth: String(r.auth) },
+        },
+        appealId: String(r.appeal_id),
+        idempotencyKey: String(r.idempotency_key),
+        attempts: Number(r.attempts),
+        language: r.language as Locale,
       }));
     });
   }
@@ -369,7 +584,7 @@ export class AlertsStore {
     this.db.prepare(`UPDATE outbox SET status = 'cancelled', secret = NULL WHERE id = ?`).run(id);
   }
 
-  /** Counts per outbox status for an appeal (for the CLI and tests). */
+  /** Counts per outbox status for an appeal, every channel and kind (for the CLI and tests). */
   alertCounts(appealId: string): Record<string, number> {
     const rows = this.db
       .prepare('SELECT status, COUNT(*) AS n FROM outbox WHERE appeal_id = ? GROUP BY status')
@@ -377,19 +592,119 @@ export class AlertsStore {
     return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
   }
 
-  /** True while anything is queued or being sent. */
-  pending(): boolean {
+  /** What happened to an appeal's alerts and recalls, per channel, kind and status: counts only. */
+  deliveryCounts(appealId: string): DeliveryCount[] {
+    const rows = this.db
+      .prepare(
+        `SELECT channel, kind, status, COUNT(*) AS n FROM outbox WHERE appeal_id = ? AND kind IN ('alert', 'recall')
+         GROUP BY channel, kind, status ORDER BY channel, kind, status`,
+      )
+      .all(appealId) as Row[];
+    return rows.map((r) => ({
+      channel: r.channel as Channel,
+      kind: r.kind as DeliveryCount['kind'],
+      status: r.status as DeliveryCount['status'],
+      count: Number(r.n),
+    }));
+  }
+
+  /**
+   * Subscribers per region id: confirmed email addresses and push subscriptions (counts only).
+   * Someone who chose all of the UK is counted under "all", not under each region; someone who
+   * chose two regions is counted under both.
+   */
+  subscriberCounts(): Record<string, { email: number; push: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT r.value AS region, 'email' AS channel, COUNT(*) AS n FROM subscribers s, json_each(s.regions) r
+         WHERE s.status = 'confirmed' GROUP BY r.value
+         UNION ALL
+         SELECT r.value, 'push', COUNT(*) FROM push_subscriptions p, json_each(p.regions) r GROUP BY r.value`,
+      )
+      .all() as Row[];
+    const counts: Record<string, { email: number; push: number }> = {};
+    for (const row of rows) {
+      const entry = (counts[String(row.region)] ??= { email: 0, push: 0 });
+      entry[row.channel as Channel] = Number(row.n);
+    }
+    return counts;
+  }
+
+  /**
+   * Adds a browser's push subscription, or updates the one with the same endpoint (a person who
+   * subscribes again changes their regions): with its consent record.
+   */
+  addPushSubscription(input: {
+    subscription: PushSubscriptionKeys;
+    regions: string[];
+    language: Locale;
+    wording: string;
+    now: number;
+  }): void {
+    const regions = JSON.stringify(input.regions);
+    this.db
+      .prepare(
+        `INSERT INTO push_subscriptions (endpoint, p256dh, auth, regions, language, consented_at, consent_regions, consent_wording, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (endpoint) DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth, regions = excluded.regions,
+           language = excluded.language, consented_at = excluded.consented_at,
+           consent_regions = excluded.consent_regions, consent_wording = excluded.consent_wording`,
+      )
+      .run(
+        input.subscription.endpoint,
+        input.subscription.keys.p256dh,
+        input.subscription.keys.auth,
+        regions,
+        input.language,
+        input.now,
+        regions,
+        input.wording,
+        input.now,
+      );
+  }
+
+  /**
+   * Deletes a push subscription (the person unsubscribed, or the push service said it is gone):
+   * its queued messages are cancelled, and what was sent stays counted. False if there was none.
+   */
+  removePushSubscription(by: { endpoint: string } | { id: number }): boolean {
+    const deleted = this.transaction(() => {
+      const row = (
+        'endpoint' in by
+          ? this.db.prepare('SELECT id FROM push_subscriptions WHERE endpoint = ?').get(by.endpoint)
+          : this.db.prepare('SELECT id FROM push_subscriptions WHERE id = ?').get(by.id)
+      ) as Row | undefined;
+      if (!row) return false;
+      const id = Number(row.id);
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'cancelled' WHERE push_subscription_id = ? AND status = 'queued'`,
+        )
+        .run(id);
+      this.db.prepare('DELETE FROM push_subscriptions WHERE id = ?').run(id);
+      return true;
+    });
+    if (deleted) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return deleted;
+  }
+
+  /** True while anything (of `channel`, if given) is queued or being sent. */
+  pending(channel?: Channel): boolean {
     const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`)
-      .get() as Row;
+      .prepare(
+        `SELECT COUNT(*) AS n FROM outbox WHERE status IN ('queued', 'sending') AND (? IS NULL OR channel = ?)`,
+      )
+      .get(channel ?? null, channel ?? null) as Row;
     return Number(row.n) > 0;
   }
 
-  /** The earliest time a queued message is due, if any. */
-  nextDue(): number | undefined {
+  /** The earliest time a queued message (of `channel`, if given) is due, if any. */
+  nextDue(channel?: Channel): number | undefined {
     const row = this.db
-      .prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'queued'`)
-      .get() as Row;
+      .prepare(
+        `SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'queued' AND (? IS NULL OR channel = ?)`,
+      )
+      .get(channel ?? null, channel ?? null) as Row;
     return row.at === null ? undefined : Number(row.at);
   }
 }

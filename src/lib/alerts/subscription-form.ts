@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts';
+
 /**
  * The "Get alerts" form, read and checked: pure, so every rule is unit-tested. The public page
  * (src/pages/alerts/index.astro) and the service share these names and the wording version.
@@ -22,6 +24,8 @@ export interface SubscriptionRequest {
   /** Region ids, or just `[ALL_REGIONS]`. */
   regions: string[];
   wording: string;
+  /** The language of their emails: the form's optional `language` field, English if absent. */
+  language?: Locale;
 }
 
 /** Lower-case and trimmed: one person, one row, however they type it. */
@@ -58,7 +62,16 @@ export function readSubscription(
   const wording = form.get('wording') ?? '';
   if (!KNOWN_WORDINGS.includes(wording))
     problems.push('This form is out of date. Reload the page and try again.');
-  if (problems.length > 0) return { problems };
+  const language = readLanguage(form.getAll('language'));
+  if (!language) problems.push('Choose English or Welsh (en or cy) for the language.');
+  if (problems.length > 0 || !language) return { problems };
   const regions = chosen.includes(ALL_REGIONS) ? [ALL_REGIONS] : regionIds.filter((r) => chosen.includes(r));
-  return { request: { email, regions, wording } };
+  return { request: { email, regions, wording, language } };
+}
+
+/** The form's `language` field: absent means English; anything but one en or cy is refused. */
+function readLanguage(values: readonly string[]): Locale | undefined {
+  if (values.length === 0) return DEFAULT_LOCALE;
+  const [value] = values;
+  return values.length === 1 && isLocale(value) ? value : undefined;
 }

@@ -16,7 +16,7 @@ export function requestSubscription(store: AlertsStore, request: SubscriptionReq
   store.transaction(() => {
     const subscriber =
       store.findSubscriber(request.email) ??
-      store.addPending(request.email, randomBytes(16).toString('hex'), now);
+      store.addPending(request.email, randomBytes(16).toString('hex'), now, request.language);
     const last = subscriber.lastConfirmationAt;
     if (last !== null && now - last < CONFIRMATION_RESEND_MS) return;
     const token = newToken();
@@ -26,6 +26,7 @@ export function requestSubscription(store: AlertsStore, request: SubscriptionReq
       token,
       regions: request.regions,
       wording: request.wording,
+      language: request.language,
       now,
       expiresAt: now + CONFIRMATION_LIFETIME_MS,
     });
