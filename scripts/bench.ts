@@ -1,5 +1,5 @@
 // `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,edit,closure,race,bytes,search,check,alerts --baseline --runs 3 --keep]`
-// (`alerts` takes `--subscribers 100000 --subscribe-requests 2000`):
+// (`alerts` takes `--subscribers 100000 --subscribe-requests 1000`):
 // builds and publishes N synthetic fictional appeals with the real pipeline, prints the figures
 // (with our/naive ratios under --baseline), writes them to bench-results/ and updates BENCHMARKS.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     subscribers: { type: 'string', default: '100000' },
-    'subscribe-requests': { type: 'string', default: '2000' },
+    'subscribe-requests': { type: 'string', default: '1000' },
   },
 });
 const n = Number(values.n);
