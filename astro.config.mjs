@@ -9,6 +9,7 @@ import { loadSettings } from './src/lib/content/load-settings.ts';
 import { contentDirectory } from './src/lib/content/content-location.ts';
 import { operatorEnv } from './src/site/operator-env.ts';
 import { inSitemap } from './src/lib/outputs/robots.ts';
+import { DEFAULT_LOCALE, HTML_LANG, LOCALES } from './src/lib/i18n/locales.ts';
 
 const { settings } = loadSettings(contentDirectory(operatorEnv));
 const validation = contentValidation();
@@ -17,6 +18,8 @@ export default defineConfig({
   // The content validation integration reports a broken settings file; this fallback only lets it run.
   site: settings?.baseUrl ?? 'https://appeals.example.org',
   trailingSlash: 'always',
+  // English at `/`, Welsh at the same path under `/cy/` (src/lib/i18n/locales.ts).
+  i18n: { locales: [...LOCALES], defaultLocale: DEFAULT_LOCALE, routing: { prefixDefaultLocale: false } },
   // Outside node_modules so `npm install` keeps it warm; fixture builds pass their own. It holds
   // Astro's content store and our photo cache (src/lib/photos/photo-cache.ts).
   cacheDir: operatorEnv.astroCacheDir ?? './.cache/astro',
@@ -34,7 +37,11 @@ export default defineConfig({
   // Validation is last so that its build-done hook, which frees the build lock, runs after the others.
   integrations: [
     // Active appeals and static pages only: never a closed appeal, the notice, posters or the embed.
-    sitemap({ filter: (page) => inSitemap(page, validation.closedIds()) }),
+    // Both languages, each page with its twin as an alternate.
+    sitemap({
+      filter: (page) => inSitemap(page, validation.closedIds()),
+      i18n: { defaultLocale: DEFAULT_LOCALE, locales: { ...HTML_LANG } },
+    }),
     photos({ report: validation.report }),
     searchIndex({ expectedPages: validation.activeAppeals }),
     hostHeaders({

@@ -11,8 +11,9 @@ if (copy && navigator.clipboard) {
   copy.hidden = false;
   copy.addEventListener('click', () => {
     navigator.clipboard.writeText(copy.dataset.copyLink ?? location.href).then(
-      () => say('Link copied.'),
-      () => say('Could not copy the link. Copy it from the page instead.'),
+      // The words come from the page, in its language.
+      () => say(shareStatus?.dataset.copied ?? ''),
+      () => say(shareStatus?.dataset.copyFailed ?? ''),
     );
   });
 }

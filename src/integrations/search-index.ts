@@ -20,7 +20,7 @@ export default function searchIndex(options: { expectedPages: () => number }): A
         const count = shardCount(expected, operatorEnv.searchShardSize ?? SHARD_SIZE);
         const { pages, milliseconds } = await buildSearchIndex(fileURLToPath(dir), expected, count);
         logger.info(
-          `Indexed ${pages} active appeals for search in ${count} shard${count === 1 ? '' : 's'} in ${milliseconds} ms.`,
+          `Indexed ${pages} appeal pages (every language) for search in ${count} shard${count === 1 ? '' : 's'} in ${milliseconds} ms.`,
         );
       },
     },

@@ -8,6 +8,7 @@ import type { PhotoSource } from '../lib/photos/photo-cache.ts';
 import { readPhotoSources } from '../lib/photos/photo-encode.ts';
 import { photoFile } from '../lib/photos/photo-step.ts';
 import { siteSettings } from './settings.ts';
+import type { Locale } from '../lib/i18n/locales.ts';
 import { buildCacheDir } from './build-cache.ts';
 import { operatorEnv } from './operator-env.ts';
 
@@ -19,7 +20,10 @@ export type ActiveAppeal = {
   data: ActiveAppealData;
   /** `data.photos` with each photo's hash and size, which name and size its variants. */
   photos: AppealPhoto[];
+  /** The English facts, for language-neutral outputs (the API, search filters). */
   facts: AppealFacts;
+  /** The facts in each language, for pages. */
+  factsIn: Readonly<Record<Locale, AppealFacts>>;
   missingSince: string;
   urgent: boolean;
 };
@@ -56,12 +60,17 @@ export function loadAppeals(): Promise<AppealSet> {
     for (const entry of entries) {
       if (entry.data.status === 'active') {
         const data = entry.data as ActiveAppealData;
+        const factsIn = {
+          en: appealFacts(data, siteSettings, today, 'en'),
+          cy: appealFacts(data, siteSettings, today, 'cy'),
+        };
         active.push({
           id: entry.id,
           entry,
           data,
           photos: data.photos.map((p) => ({ ...p, source: sources.get(fileOf(entry.id, p.src))! })),
-          facts: appealFacts(data, siteSettings, today),
+          facts: factsIn.en,
+          factsIn,
           missingSince: data.missingSince,
           urgent: data.urgent,
         });

@@ -2,7 +2,9 @@ import { loadAppeals, type ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
 import { shareCardPath } from './appeal-images.ts';
 import { partnerThumbnail } from './photo-sizes.ts';
-import { apiAppeal, newestPublishedFirst } from '../lib/outputs/api-feeds.ts';
+import { API_PATHS, apiAppeal, appealRssItem, newestPublishedFirst } from '../lib/outputs/api-feeds.ts';
+import type { Locale } from '../lib/i18n/locales.ts';
+import { feedStrings } from '../lib/i18n/strings/feeds.ts';
 import { jsonText, removalsFeedFiles, rssXml, type RssFeed } from '../lib/outputs/feed-files.ts';
 import { buildDate } from '../lib/model/build-date.ts';
 import { operatorEnv } from './operator-env.ts';
@@ -48,3 +50,23 @@ export async function activeNewestFirst(filter: (appeal: ActiveAppeal) => boolea
 }
 
 export const organisationName = () => siteSettings.organisation.name;
+
+/** The RSS feed of active appeals (all, or one region's) in `locale`. */
+export async function appealsRss(
+  locale: Locale,
+  site: URL,
+  region?: { id: string; name: string },
+): Promise<Response> {
+  const t = feedStrings[locale];
+  const appeals = await activeNewestFirst((a) => !region || a.data.lastSeen.region === region.id);
+  return rssResponse({
+    title: region ? t.regionTitle(region.name, organisationName()) : t.allTitle(organisationName()),
+    description: region ? t.regionDescription(region.name) : t.allDescription(API_PATHS.removalsRss),
+    site,
+    items: appeals.map((appeal) => appealRssItem({ ...appeal, facts: appeal.factsIn[locale] }, site, locale)),
+  });
+}
+
+// One feed per region in the settings, even one with no appeals now, so a subscription never breaks.
+export const regionFeedPaths = () =>
+  siteSettings.regions.map((region) => ({ params: { region: region.id }, props: { region } }));

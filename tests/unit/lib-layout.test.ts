@@ -8,7 +8,7 @@ const LIB = path.resolve(import.meta.dirname, '../../src/lib');
 const SRC = path.dirname(LIB);
 
 /** Folders whose modules are pure: no file system, no child processes, and only pure imports. */
-const PURE_FOLDERS = ['model', 'outputs', 'search', 'hosting', 'release-files'];
+const PURE_FOLDERS = ['model', 'outputs', 'search', 'hosting', 'release-files', 'i18n'];
 const FORBIDDEN_PACKAGES =
   /^(astro|astro:.*|astro\/.*|@astrojs\/(?!rss$).*|react|react-dom|react\/.*|react-dom\/.*)$/;
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process)$/;

@@ -147,4 +147,40 @@ describe('search shards', () => {
       /holds 5 pages but there are 6 active appeals/,
     );
   });
+
+  it('indexes Welsh pages under /cy/ in an index of their own, and refuses a language that lacks a page', async () => {
+    const dir = site(IDS.slice(0, 3));
+    for (const id of IDS.slice(0, 3)) {
+      mkdirSync(path.join(dir, 'cy', 'appeals', id), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'cy', 'appeals', id, 'index.html'),
+        page(id).replace('lang="en"', 'lang="cy"'),
+      );
+    }
+    expect(searchablePages(dir).map((p) => p.sourcePath)).toEqual([
+      ...IDS.slice(0, 3).map((id) => `appeals/${id}/index.html`),
+      ...IDS.slice(0, 3).map((id) => `cy/appeals/${id}/index.html`),
+    ]);
+    await buildSearchIndex(dir, 3, 1);
+    const entry = JSON.parse(
+      readFileSync(path.join(dir, 'pagefind', 's0', 'pagefind-entry.json'), 'utf8'),
+    ) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.fromEntries(Object.entries(entry.languages).map(([l, i]) => [l, i.page_count]))).toEqual({
+      en: 3,
+      cy: 3,
+    });
+    // Each language's engine is kept: the Welsh index has no stemmer, so it uses Pagefind's "unknown" one.
+    expect(
+      readdirSync(path.join(dir, 'pagefind', 's0'))
+        .filter((f) => f.startsWith('wasm.'))
+        .sort(),
+    ).toEqual(['wasm.en.pagefind', 'wasm.unknown.pagefind']);
+    // A Welsh page missing is an incomplete index, even with every English page there.
+    rmSync(path.join(dir, 'cy', 'appeals', IDS[0]!), { recursive: true });
+    await expect(buildSearchIndex(dir, 3, 1)).rejects.toThrow(
+      /holds 2 pages but there are 3 active appeals \(pages in cy\)/,
+    );
+  });
 });

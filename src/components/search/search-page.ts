@@ -27,8 +27,14 @@ import {
 // Each result shown fetches its own small fragment, so show ten at a time.
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
-const PROMPT = 'Type a name, place or description, or choose filters.';
-const FAILED = 'Search is not working at the moment. Browse all appeals or appeals by region instead.';
+
+const container = document.getElementById('search-app');
+const template = document.getElementById('search-ui');
+// The words come from the page (src/views/SearchPage.astro), in its language: no dictionary in the script.
+const words = container?.dataset ?? {};
+const PROMPT = words.prompt ?? '';
+const FAILED = words.failed ?? '';
+const LOCALE = document.documentElement.lang === 'cy' ? 'cy' : 'en';
 
 interface Outcome {
   state: SearchState;
@@ -36,8 +42,6 @@ interface Outcome {
   counts: Record<string, Record<string, number>>;
 }
 
-const container = document.getElementById('search-app');
-const template = document.getElementById('search-ui');
 if (container && template instanceof HTMLTemplateElement) mount(container, template);
 
 function element<T extends Element>(root: ParentNode, selector: string): T {
@@ -78,9 +82,9 @@ function fillCard(item: HTMLElement, data: PagefindResultData): void {
   heading.append(link);
   const facts = make('dl', 'appeal-card__facts');
   for (const [term, value] of [
-    ['Age now', meta.age],
-    ['Missing since', meta.missingSince],
-    ['Last seen', meta.lastSeen],
+    [words.ageNow ?? '', meta.age],
+    [words.missingSince ?? '', meta.missingSince],
+    [words.lastSeen ?? '', meta.lastSeen],
   ] as const) {
     const row = make('div');
     row.append(make('dt', undefined, term), make('dd', undefined, value ?? ''));
@@ -132,7 +136,8 @@ function mount(root: HTMLElement, ui: HTMLTemplateElement): void {
   const draw = async () => {
     const searched = outcome !== undefined && hasCriteria(outcome.state);
     const total = outcome?.results.total ?? 0;
-    status.textContent = error ?? (searched ? resultCountText(total, outcome!.state) : outcome ? PROMPT : '');
+    status.textContent =
+      error ?? (searched ? resultCountText(total, outcome!.state, LOCALE) : outcome ? PROMPT : '');
     for (const box of boxes) {
       const count = box.labels?.[0]?.querySelector('.checkbox__count');
       const n = outcome?.counts[box.name]?.[box.value];

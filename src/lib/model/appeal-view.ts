@@ -1,8 +1,11 @@
-import { ageFacts, describeMissingDuration } from './age.ts';
+import { ageFacts } from './age.ts';
 import type { ActiveAppealData } from './appeal-schema.ts';
-import { type CalendarDate, formatLongDate, formatMonthYear, parseCalendarDate } from './calendar-date.ts';
-import { describeMissingSince, parseMissingSince } from './missing-since.ts';
+import { type CalendarDate, parseCalendarDate } from './calendar-date.ts';
+import { parseMissingSince } from './missing-since.ts';
 import type { SiteSettings } from './settings-schema.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { ageText, longDate, missingForText, missingSinceText, monthYear } from '../i18n/dates.ts';
+import { factStrings } from '../i18n/strings/facts.ts';
 
 /** Everything an appeal page shows, worked out once at build so the views stay thin. */
 export interface AppealFacts {
@@ -18,7 +21,7 @@ export interface AppealFacts {
   published: string;
   seeNow: string;
   haveInformation: string;
-  description: Array<{ label: string; value: string }>;
+  description: Array<{ key: DescriptionKey; label: string; value: string }>;
 }
 
 export function parseDate(text: string): CalendarDate {
@@ -31,20 +34,16 @@ export function regionName(settings: SiteSettings, regionId: string): string {
   return settings.regions.find((r) => r.id === regionId)?.name ?? regionId;
 }
 
-const DESCRIPTION_LABELS: Array<[keyof ActiveAppealData['description'], string]> = [
-  ['height', 'Height'],
-  ['build', 'Build'],
-  ['hair', 'Hair'],
-  ['eyes', 'Eyes'],
-  ['clothing', 'Last seen wearing'],
-  ['features', 'Distinguishing features'],
-];
+type DescriptionKey = keyof ActiveAppealData['description'];
+const DESCRIPTION_KEYS: DescriptionKey[] = ['height', 'build', 'hair', 'eyes', 'clothing', 'features'];
 
 export function appealFacts(
   appeal: ActiveAppealData<unknown>,
   settings: SiteSettings,
   today: CalendarDate,
+  locale: Locale = 'en',
 ): AppealFacts {
+  const t = factStrings[locale];
   const missing = parseMissingSince(appeal.missingSince);
   if (!missing) throw new Error(`Not a valid missingSince: ${appeal.missingSince}`);
   const ages = ageFacts(
@@ -58,33 +57,42 @@ export function appealFacts(
   const region = regionName(settings, appeal.lastSeen.region);
   const { phones } = settings;
   return {
-    ageAtDisappearance: `${ages.atDisappearance}`,
-    ageNow: ages.estimated ? `about ${ages.now}` : `${ages.now}`,
+    ageAtDisappearance: ageText(ages.atDisappearance, false, locale),
+    ageNow: ageText(ages.now, ages.estimated, locale),
     ageNowYears: ages.now,
-    missingSince: describeMissingSince(missing),
-    missingFor: describeMissingDuration(missing.date, today),
+    missingSince: missingSinceText(missing, locale),
+    missingFor: missingForText(missing.date, today, locale),
     lastSeen: `${appeal.lastSeen.place}, ${appeal.lastSeen.town}, ${region}`,
     regionName: region,
-    updated: formatLongDate(parseDate(appeal.updated)),
-    published: formatLongDate(parseDate(appeal.published)),
-    seeNow: `If you see ${appeal.name} now, call ${phones.emergency}.`,
-    haveInformation: `If you have information, call ${phones.police} quoting ${appeal.force.reference}, or ${phones.helplineName} on ${phones.helpline} (free, confidential).`,
-    description: DESCRIPTION_LABELS.flatMap(([key, label]) => {
+    updated: longDate(parseDate(appeal.updated), locale),
+    published: longDate(parseDate(appeal.published), locale),
+    seeNow: t.seeNow(appeal.name, phones.emergency),
+    haveInformation: t.haveInformation(
+      phones.police,
+      appeal.force.reference,
+      phones.helplineName,
+      phones.helpline,
+    ),
+    description: DESCRIPTION_KEYS.flatMap((key) => {
       const value = appeal.description[key];
-      return value ? [{ label, value }] : [];
+      return value ? [{ key, label: t[key], value }] : [];
     }),
   };
 }
 
 /** "Taken May 2026" or "Made 3 January 2026" (age-progressed); the kind itself is shown as a tag. */
-export function photoLabel(photo: {
-  kind: 'photo' | 'age-progressed';
-  taken?: string | undefined;
-}): string | undefined {
+export function photoLabel(
+  photo: {
+    kind: 'photo' | 'age-progressed';
+    taken?: string | undefined;
+  },
+  locale: Locale = 'en',
+): string | undefined {
   if (!photo.taken) return undefined;
-  const verb = photo.kind === 'age-progressed' ? 'Made' : 'Taken';
+  const t = factStrings[locale];
+  const verb = photo.kind === 'age-progressed' ? t.made : t.taken;
   const full = parseCalendarDate(photo.taken);
-  if (full) return `${verb} ${formatLongDate(full)}`;
+  if (full) return `${verb} ${longDate(full, locale)}`;
   const month = parseCalendarDate(`${photo.taken}-01`);
-  return month ? `${verb} ${formatMonthYear(month.year, month.month)}` : undefined;
+  return month ? `${verb} ${monthYear(month.year, month.month, locale)}` : undefined;
 }

@@ -1,3 +1,5 @@
+import { localePath, type Locale } from '../i18n/locales.ts';
+import { feedStrings } from '../i18n/strings/feeds.ts';
 import type { ActiveAppealData } from '../model/appeal-schema.ts';
 import type { AppealFacts } from '../model/appeal-view.ts';
 
@@ -143,14 +145,16 @@ export interface RssItem {
 /** A calendar date (YYYY-MM-DD) as the UTC midnight RSS needs. */
 const dateOf = (text: string) => new Date(`${text.slice(0, 10)}T00:00:00Z`);
 
-export function appealRssItem(appeal: FeedAppeal, site: string | URL): RssItem {
+/** An appeal as an RSS item in `locale`, with `facts` in that language, linking to that language's page. */
+export function appealRssItem(appeal: FeedAppeal, site: string | URL, locale: Locale = 'en'): RssItem {
   const { data, facts } = appeal;
+  const t = feedStrings[locale];
   return {
-    title: `Missing: ${data.name}, ${facts.ageNow}, from ${data.lastSeen.town}`,
-    link: appealUrl(site, appeal.id),
+    title: t.itemTitle(data.name, facts.ageNow, data.lastSeen.town),
+    link: new URL(localePath(locale, `/appeals/${appeal.id}/`), site).href,
     pubDate: dateOf(data.published),
-    description: `${data.name}, age ${facts.ageNow} now, has been missing since ${facts.missingSince}. Last seen: ${facts.lastSeen}. ${facts.seeNow} ${facts.haveInformation}`,
-    categories: [facts.regionName, ...(data.urgent ? ['Urgent'] : [])],
+    description: `${t.itemDescription(data.name, facts.ageNow, facts.missingSince, facts.lastSeen)} ${facts.seeNow} ${facts.haveInformation}`,
+    categories: [facts.regionName, ...(data.urgent ? [t.urgent] : [])],
   };
 }
 

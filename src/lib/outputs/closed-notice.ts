@@ -1,15 +1,19 @@
-/** The neutral notice a closed appeal's URL shows. It never says why the appeal closed. */
-export const CLOSED_NOTICE = {
-  title: 'Appeal no longer active',
-  heading: 'This appeal is no longer active',
-  paragraphs: [
-    'This appeal is no longer active. Thank you to everyone who shared it.',
-    'Please remove any copies you made: posters, posts, articles.',
-  ],
-  link: { href: '/appeals/', text: 'See the appeals that are active now' },
-} as const;
+import { localePath, type Locale } from '../i18n/locales.ts';
+import { closedStrings } from '../i18n/strings/closed.ts';
+
+/** The neutral notice a closed appeal's URL shows, in `locale`. It never says why the appeal closed. */
+export function closedNotice(locale: Locale) {
+  const t = closedStrings[locale];
+  return {
+    title: t.title,
+    heading: t.heading,
+    paragraphs: [t.thanks, t.removeCopies],
+    link: { href: localePath(locale, '/appeals/'), text: t.link },
+  };
+}
 
 /** The notice's visible text, in order, as verification compares it. */
-export function closedNoticeText(): string[] {
-  return [CLOSED_NOTICE.heading, ...CLOSED_NOTICE.paragraphs, CLOSED_NOTICE.link.text];
+export function closedNoticeText(locale: Locale = 'en'): string[] {
+  const notice = closedNotice(locale);
+  return [notice.heading, ...notice.paragraphs, notice.link.text];
 }

@@ -1,3 +1,5 @@
+import { unlocalisedPath } from '../i18n/locales.ts';
+
 /**
  * robots.txt: everything may be crawled, closed appeals included, because a crawler has to fetch a
  * closed page to see its `noindex` and drop it from results. Blocking those URLs would keep the
@@ -11,7 +13,8 @@ export function robotsTxt(site: string | URL): string {
 
 /** Paths that are never in the sitemap: closed appeals (and anything under them), the notice, and pages that duplicate others. */
 export function inSitemap(url: string, closedIds: readonly string[]): boolean {
-  const { pathname } = new URL(url);
+  // A Welsh page follows the same rules as its English twin.
+  const pathname = unlocalisedPath(new URL(url).pathname);
   if (/^\/(embed|404)(\/|$)/.test(pathname) || pathname.startsWith('/appeals/closed/')) return false;
   const id = /^\/appeals\/(\d{4}-\d{4})(\/|$)/.exec(pathname)?.[1];
   if (id && closedIds.includes(id)) return false;

@@ -22,6 +22,7 @@ import {
   type ShardLayout,
 } from '../search/search-shards.ts';
 import { linkTree } from './file-tree.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 
 /** An HTML page to index: its path in the site (`appeals/<id>/index.html`) and its text. */
 export interface SearchPage {
@@ -32,7 +33,7 @@ export interface SearchPage {
 /** The Pagefind runtime the search page imports; every shard's own files sit in `s<k>/`. */
 export const SEARCH_RUNTIME = 'pagefind.js';
 /** What each shard keeps of Pagefind's output: its entry, metadata, engine and chunks. */
-const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|wasm\.en\.pagefind|index|fragment|filter)$/;
+const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|wasm\.[a-z-]+\.pagefind|index|fragment|filter)$/;
 
 /** What we read of Pagefind's `pagefind-entry.json`. */
 type PagefindEntry = { languages?: Record<string, { page_count?: number }> };
@@ -42,8 +43,23 @@ export function indexedPageCount(entry: PagefindEntry): number {
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
-const shardPages = (dir: string) =>
-  indexedPageCount(JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
+const shardEntry = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+
+/** Pages indexed per language (Pagefind keeps an index per `<html lang>`: English and Welsh). */
+export function pagesPerLanguage(entries: readonly PagefindEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries)
+    for (const [language, index] of Object.entries(entry.languages ?? {}))
+      counts.set(language, (counts.get(language) ?? 0) + (index.page_count ?? 0));
+  return counts;
+}
+
+/** Where a language's appeal pages are in a built site: English at the root, the others under their code. */
+const APPEAL_PAGE_DIRS = [
+  'appeals',
+  ...LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => `${l}/appeals`),
+];
 
 /** The shard layout of a built release, or undefined when it has none (built before shards). */
 export function releaseShardLayout(releaseDir: string): ShardLayout | undefined {
@@ -77,12 +93,13 @@ export function searchablePages(
   without: readonly string[] = [],
   shards?: { count: number; only: ReadonlySet<number> },
 ): SearchPage[] {
-  const appeals = path.join(releaseDir, 'appeals');
-  if (!existsSync(appeals)) return [];
   const skip = new Set(without);
-  return readdirSync(appeals)
-    .filter((id) => !skip.has(id) && (!shards || shards.only.has(shardOf(id, shards.count))))
-    .map((id) => `appeals/${id}/index.html`)
+  return APPEAL_PAGE_DIRS.filter((dir) => existsSync(path.join(releaseDir, dir)))
+    .flatMap((dir) =>
+      readdirSync(path.join(releaseDir, dir))
+        .filter((id) => !skip.has(id) && (!shards || shards.only.has(shardOf(id, shards.count))))
+        .map((id) => `${dir}/${id}/index.html`),
+    )
     .filter((file) => existsSync(path.join(releaseDir, file)))
     .map((sourcePath) => ({ sourcePath, content: readFileSync(path.join(releaseDir, sourcePath), 'utf8') }))
     .filter((page) => page.content.includes('data-pagefind-body'));
@@ -91,7 +108,8 @@ export function searchablePages(
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 async function createIndex(): Promise<Index> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  // Each page goes in its own language's index, by its `<html lang>`; the search page loads its own.
+  const { index, errors } = await pagefind.createIndex();
   if (!index || errors.length) throw new Error(`Search index could not be created: ${errors.join('; ')}`);
   return index;
 }
@@ -152,7 +170,7 @@ export async function startSearchIndex(
         const root = path.join(outDir, ASSET_DIRS.search);
         mkdirSync(root, { recursive: true });
         const layout: ShardLayout = { count, shards: [] };
-        let total = 0;
+        const entries: PagefindEntry[] = [];
         for (let shard = 0; shard < count; shard++) {
           const dir = path.join(root, shardFolder(shard));
           const index = indexes.get(shard);
@@ -169,17 +187,22 @@ export async function startSearchIndex(
             if (!from || !existsSync(from)) continue;
             await linkTree(from, dir);
           }
-          const pagesInShard = shardPages(dir);
+          const entry = shardEntry(dir);
           // An empty shard has no language index, which the browser could not load: leave it out.
-          if (pagesInShard === 0) rmSync(dir, { recursive: true, force: true });
+          if (indexedPageCount(entry) === 0) rmSync(dir, { recursive: true, force: true });
           else layout.shards.push(shardFolder(shard));
-          total += pagesInShard;
+          entries.push(entry);
         }
-        if (total !== expectedPages) {
-          throw new Error(
-            `Search index holds ${total} pages but there are ${expectedPages} active appeals; refusing to publish an incomplete index.`,
-          );
+        const perLanguage = pagesPerLanguage(entries);
+        if (expectedPages > 0 && perLanguage.size === 0) perLanguage.set('any language', 0);
+        // Every language must hold every active appeal: a missing Welsh page is an incomplete index too.
+        for (const [language, pages] of perLanguage) {
+          if (pages !== expectedPages)
+            throw new Error(
+              `Search index holds ${pages} pages but there are ${expectedPages} active appeals (pages in ${language}); refusing to publish an incomplete index.`,
+            );
         }
+        const total = [...perLanguage.values()].reduce((sum, pages) => sum + pages, 0);
         writeFileSync(path.join(root, SHARDS_FILE), `${JSON.stringify(layout)}\n`);
         return { pages: total, milliseconds: Math.round(performance.now() - started), shards: indexes.size };
       } finally {

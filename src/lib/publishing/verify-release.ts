@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { closedNoticeText } from '../outputs/closed-notice.ts';
+import { localeOfPath } from '../i18n/locales.ts';
 import {
   type ClosedNames,
   escapeRe,
@@ -242,11 +243,10 @@ function verifyPages(input: VerifyInput & { files: readonly string[] }): Finding
 
   // 2. Closed pages: exactly the neutral notice, noindex, no images, at the appeal's URL and at
   // every page below it (the poster); nothing else may be published under a closed appeal's URL.
-  const expected = closedNoticeText();
-  // Files by the appeal URL they sit under, sorted once rather than searched per closed appeal.
+  // Files by the appeal URL they sit under, in either language, sorted once rather than searched per closed appeal.
   const underAppeal = new Map<string, string[]>();
   for (const file of files) {
-    const id = /^appeals\/([^/]+)\//.exec(file)?.[1];
+    const id = /^(?:cy\/)?appeals\/([^/]+)\//.exec(file)?.[1];
     if (!id) continue;
     const list = underAppeal.get(id);
     if (list) list.push(file);
@@ -271,6 +271,7 @@ function verifyPages(input: VerifyInput & { files: readonly string[] }): Finding
         continue;
       }
       const doc = parse(readFileSync(path.join(releaseDir, below), 'utf8'));
+      const expected = closedNoticeText(localeOfPath(`/${below}`));
       const text = doc
         .querySelectorAll('main h1, main p')
         .map((el) => el.textContent.replace(/\s+/g, ' ').trim());
@@ -338,7 +339,7 @@ export function scanFiles(input: Omit<VerifyInput, 'files'>, files: readonly str
         });
       if (!closedLink || CLOSED_LINK_ALLOWED.some((allowed) => allowed.test(file))) continue;
       const link = closedLink.exec(text);
-      if (link && !file.startsWith(`appeals/${link[1]}/`))
+      if (link && !file.startsWith(`appeals/${link[1]}/`) && !file.startsWith(`cy/appeals/${link[1]}/`))
         findings.push({ kind: 'link', file, problem: `links to closed appeal ${link[1]}` });
     }
   }

@@ -40,9 +40,9 @@ export function shardOf(id: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-/** The appeal id of an indexed page, from its path in the site (`appeals/<id>/index.html`). */
+/** The appeal id of an indexed page, from its path in the site (`appeals/<id>/index.html`, `cy/appeals/<id>/index.html`). */
 export function pageAppealId(sourcePath: string): string {
-  const id = /^appeals\/([^/]+)\/index\.html$/.exec(sourcePath)?.[1];
+  const id = /^(?:cy\/)?appeals\/([^/]+)\/index\.html$/.exec(sourcePath)?.[1];
   if (!id)
     throw new Error(`Search index: ${sourcePath} is not an appeal page; only appeal pages are indexed`);
   return id;

@@ -63,7 +63,10 @@ export function toggleFilter(state: SearchState, key: FilterKey, value: string, 
   return { ...state, filters: { ...state.filters, [key]: on ? [...current, value] : current } };
 }
 
-export function resultCountText(count: number, state: SearchState): string {
+export function resultCountText(count: number, state: SearchState, locale: 'en' | 'cy' = 'en'): string {
+  // Welsh counts with the singular noun after any number: "3 apêl".
+  if (locale === 'cy')
+    return state.q.trim() ? `Canfuwyd ${count} apêl ar gyfer “${state.q.trim()}”` : `Canfuwyd ${count} apêl`;
   const noun = count === 1 ? 'appeal' : 'appeals';
   return state.q.trim() ? `${count} ${noun} found for “${state.q.trim()}”` : `${count} ${noun} found`;
 }

@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { appealsRss } from '../../../site/feeds.ts';
+
+export const GET: APIRoute = ({ site }) => appealsRss('cy', site!);
