@@ -11,7 +11,7 @@ import { WORDING_VERSION } from '../../src/lib/alerts/subscription-form.ts';
 import { requestSubscription } from '../../src/lib/alerts/subscriptions.ts';
 import type { AlertsConfig } from '../../src/lib/alerts/alerts-config.ts';
 import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
-import { closeFound, withdrawAppeal } from '../../src/lib/lifecycle/use-cases.ts';
+import { closeFound, finishClosure, withdrawAppeal } from '../../src/lib/lifecycle/use-cases.ts';
 import { alertOffer, alertProblem, sendStudioAlert, studioAlerts } from '../../src/lib/studio/alert-offer.ts';
 import { recordApprovedVersion } from '../../src/lib/studio/revisions.ts';
 import { openStudioDb } from '../../src/lib/studio/studio-db.ts';
@@ -159,6 +159,34 @@ describe('a closure through the shared use cases', () => {
       expect(store.alertCounts(URGENT)).toEqual({ cancelled: 2 });
       expect(store.alertCounts('2026-0102')).toEqual({ queued: 2 });
       store.close();
+      // The audit log says who recalled them: the closure's actor, after the closure's own line.
+      const logged = readFileSync(folders.auditLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, string>);
+      expect(logged.map((e) => [e.action, e.id, e.by])).toEqual([
+        [close, URGENT, CHECKER.email],
+        ['alert-recall', URGENT, CHECKER.email],
+      ]);
+      // Finishing the same closure again (as after a killed command) logs neither line twice.
+      expect(finishClosure(folders, { id: URGENT, by: CHECKER.email })).toBe(0);
+      expect(readFileSync(folders.auditLog, 'utf8').trim().split('\n')).toHaveLength(2);
     }
+  });
+
+  it('logs no recall when a closure had nothing to recall', async () => {
+    const { root, contentDir, alertsDir, studioDir } = await setUp();
+    const folders = {
+      contentDir,
+      archiveDir: path.join(root, 'archive'),
+      auditLog: path.join(root, 'audit.jsonl'),
+      dataDir: studioDir,
+      alertsDataDir: alertsDir,
+    };
+    expect(closeFound(folders, { id: URGENT, today: '2026-11-01', by: CHECKER.email }).alertsCancelled).toBe(
+      0,
+    );
+    const lines = readFileSync(folders.auditLog, 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { action: string }).action)).toEqual(['found']);
   });
 });

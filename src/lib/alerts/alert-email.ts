@@ -69,16 +69,13 @@ export interface AlertSummary {
   haveInformation: string;
 }
 
-export function alertEmail(input: {
-  to: string;
-  summary: AlertSummary;
-  siteAddress: string;
-  unsubscribeToken: string;
-  idempotencyKey: string;
-}): OutgoingEmail {
-  const { summary } = input;
-  const pageUrl = new URL(`/appeals/${summary.appealId}/`, input.siteAddress).href;
-  const unsubscribeUrl = link(input.siteAddress, '/alerts/unsubscribe', input.unsubscribeToken);
+/** What every subscriber's alert says; only the link to stop alerts differs from person to person. */
+function alertMessage(
+  summary: AlertSummary,
+  siteAddress: string,
+  unsubscribeUrl: string,
+): Pick<OutgoingEmail, 'subject' | 'text' | 'html'> {
+  const pageUrl = new URL(`/appeals/${summary.appealId}/`, siteAddress).href;
   const lines = [
     `Urgent appeal in ${summary.regionName}: please look out for ${summary.name}, aged ${summary.age}.`,
     `Missing since ${summary.missingSince}. Last seen: ${summary.lastSeen}.`,
@@ -87,7 +84,6 @@ export function alertEmail(input: {
     'The appeal page has the photo and the latest details:',
   ];
   return {
-    to: input.to,
     // The region and "urgent appeal", never the child's name: subjects show on lock screens and in lists.
     subject: `Urgent appeal: ${summary.regionName}`,
     text: `${lines.join('\n\n')}\n${pageUrl}\n\nTo stop these alerts: ${unsubscribeUrl}\n`,
@@ -95,6 +91,20 @@ export function alertEmail(input: {
       ['See the appeal', pageUrl],
       ['Stop these alerts', unsubscribeUrl],
     ]),
+  };
+}
+
+export function alertEmail(input: {
+  to: string;
+  summary: AlertSummary;
+  siteAddress: string;
+  unsubscribeToken: string;
+  idempotencyKey: string;
+}): OutgoingEmail {
+  const unsubscribeUrl = link(input.siteAddress, '/alerts/unsubscribe', input.unsubscribeToken);
+  return {
+    to: input.to,
+    ...alertMessage(input.summary, input.siteAddress, unsubscribeUrl),
     messageId: messageId(input.idempotencyKey, input.siteAddress),
     headers: {
       // RFC 2369 and RFC 8058: one https link, and the POST that mail providers send to it.
@@ -102,4 +112,15 @@ export function alertEmail(input: {
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
   };
+}
+
+/**
+ * The alert as the studio shows it before it is sent: the same words as every subscriber's email,
+ * with "…" where each person's own link to stop alerts goes.
+ */
+export function alertEmailPreview(
+  summary: AlertSummary,
+  siteAddress: string,
+): Pick<OutgoingEmail, 'subject' | 'text' | 'html'> {
+  return alertMessage(summary, siteAddress, `${new URL('/alerts/unsubscribe', siteAddress).href}?token=…`);
 }

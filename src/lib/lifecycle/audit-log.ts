@@ -3,12 +3,14 @@ import path from 'node:path';
 
 /**
  * The audit log: one JSON Lines record per lifecycle action (closure, reopening, purge,
- * approval of a new appeal or of changes to one, an alert sent). Ids, actions, reason categories and the operator: never anything about the child.
+ * approval of a new appeal or of changes to one, an alert sent, the alerts a closure recalled).
+ * Ids, actions, reason categories and the operator: never anything about the child.
  */
 export interface AuditEntry {
   time: string;
   id: string;
-  action: 'found' | 'withdraw' | 'reopen' | 'purge' | 'approve' | 'approve-changes' | 'alert';
+  action:
+    'found' | 'withdraw' | 'reopen' | 'purge' | 'approve' | 'approve-changes' | 'alert' | 'alert-recall';
   reason?: string;
   by: string;
 }

@@ -62,10 +62,13 @@ function audit(folders: LifecycleFolders, actor: Actor, entry: Omit<AuditEntry, 
  * Every copy of a closed child outside the archive goes with the closure, before it reports done
  * (closure-cleanup.ts): studio drafts, previews, kept forms and history, build caches and dist/.
  */
-function forgetInStudioData(folders: LifecycleFolders, id: string): number {
+function forgetInStudioData(folders: LifecycleFolders, actor: Actor, id: string): number {
   removeClosedCopies(folders, id);
   // A closure recalls what it can: alerts still queued are cancelled before any takedown.
-  return folders.alertsDataDir ? cancelQueuedAlerts(folders.alertsDataDir, id) : 0;
+  const cancelled = folders.alertsDataDir ? cancelQueuedAlerts(folders.alertsDataDir, id) : 0;
+  // Who recalled them is the closure's actor.
+  if (cancelled > 0) audit(folders, actor, { id, action: 'alert-recall' });
+  return cancelled;
 }
 
 /** Closes appeal `id` because the child is safe: archived, tombstoned (`closedAt` = `today`), logged. */
@@ -80,7 +83,7 @@ export function closeFound(
     closedAt: request.today,
   });
   audit(folders, request, { id: request.id, action: 'found' });
-  return { ...result, alertsCancelled: forgetInStudioData(folders, request.id) };
+  return { ...result, alertsCancelled: forgetInStudioData(folders, request, request.id) };
 }
 
 export function isWithdrawReason(reason: string | undefined): reason is WithdrawReason {
@@ -104,7 +107,7 @@ export function withdrawAppeal(
     closedAt: request.today,
   });
   audit(folders, request, { id: request.id, action: 'withdraw', reason: request.reason });
-  return { ...result, alertsCancelled: forgetInStudioData(folders, request.id) };
+  return { ...result, alertsCancelled: forgetInStudioData(folders, request, request.id) };
 }
 
 /**
@@ -118,13 +121,14 @@ export function finishClosure(
 ): number {
   finishArchiving({ ...archiveFolders(folders), id: request.id });
   const last = lastAuditAction(folders.auditLog, request.id);
-  if (last !== 'found' && last !== 'withdraw')
+  // A recall is logged only after the closure's own line: it means that line was written.
+  if (last !== 'found' && last !== 'withdraw' && last !== 'alert-recall')
     audit(folders, request, {
       id: request.id,
       action: request.reason ? 'withdraw' : 'found',
       ...(request.reason ? { reason: request.reason } : {}),
     });
-  return forgetInStudioData(folders, request.id);
+  return forgetInStudioData(folders, request, request.id);
 }
 
 /** Restores a closed appeal from the archive (a mistaken closure), updated `today`. */

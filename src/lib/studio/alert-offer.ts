@@ -1,14 +1,24 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { pageIsLive } from '../alerts/alert-commands.ts';
-import { urgentAppealRegion } from '../alerts/alert-appeal.ts';
+import { alertSummary, urgentAppealRegion } from '../alerts/alert-appeal.ts';
 import { type AlertsConfig, AlertsConfigError, alertsConfig } from '../alerts/alerts-config.ts';
-import { openAlertsStore } from '../alerts/alerts-store.ts';
+import {
+  ALERTS_DB_FILE,
+  type AlertsStore,
+  type DeliveryCount,
+  openAlertsStore,
+} from '../alerts/alerts-store.ts';
 import type { OperatorEnv } from '../config/operator-env.ts';
 import { appealDir } from '../content/appeal-folder.ts';
 import { loadSettings } from '../content/load-settings.ts';
 import { appendAudit } from '../lifecycle/audit-log.ts';
 import { regionName } from '../model/appeal-view.ts';
+import type { CalendarDate } from '../model/calendar-date.ts';
 import { folderDigest } from '../publishing/content-scan.ts';
+import { currentRelease, listReleases, readManifest } from '../publishing/releases.ts';
+import { liveNow } from './notifications.ts';
 import { listRevisions } from './revisions.ts';
 import { can } from './roles.ts';
 import type { Role } from './users.ts';
@@ -178,4 +188,51 @@ export async function sendStudioAlert(input: {
   }
   appendAudit(input.auditLog, { time: new Date(now).toISOString(), id, action: 'alert', by: user.email });
   return { outcome: 'sent', recipients: offer.recipients, queued };
+}
+
+/** Reads the alerts store if there is one: the studio never creates it just to look. */
+function readStore<T>(dataDir: string, none: T, read: (store: AlertsStore) => T): T {
+  if (!existsSync(path.join(dataDir, ALERTS_DB_FILE))) return none;
+  const store = openAlertsStore(dataDir);
+  try {
+    return read(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** What happened to appeal `id`'s alerts and recalls, counts only (none without a store). */
+export function appealDeliveryCounts(alertsDataDir: string, id: string): DeliveryCount[] {
+  return readStore(alertsDataDir, [], (store) => store.deliveryCounts(id));
+}
+
+/** Subscribers per region id and "all", per channel (counts only). */
+export function subscriberCountsNow(alertsDataDir: string): Record<string, { email: number; push: number }> {
+  return readStore(alertsDataDir, {}, (store) => store.subscriberCounts());
+}
+
+/** True once any alert was sent for appeal `id`, whichever version. */
+function everAlerted(db: DatabaseSync, id: string): boolean {
+  db.exec(SCHEMA);
+  return db.prepare('SELECT 1 FROM sent_alerts WHERE appeal_id = ? LIMIT 1').get(id) !== undefined;
+}
+
+/**
+ * The urgent appeals the live site shows as they are now that have never had an alert: what the
+ * studio offers to alert after a publish from the dashboard. Their names, for staff only.
+ */
+export function appealsAwaitingAlert(
+  folders: { deployDir: string; contentDir: string; dataDir: string },
+  db: DatabaseSync,
+  today: CalendarDate,
+): Array<{ id: string; name: string }> {
+  const release = currentRelease(folders.deployDir);
+  if (!release || !listReleases(folders.deployDir).includes(release)) return [];
+  const isLive = liveNow(folders);
+  return readManifest(folders.deployDir, release)
+    .activeIds.filter((id) => isLive(id) && !everAlerted(db, id))
+    .flatMap((id) => {
+      const summary = alertSummary(folders.contentDir, id, today);
+      return summary ? [{ id, name: summary.name }] : [];
+    });
 }

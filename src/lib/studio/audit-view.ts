@@ -45,6 +45,7 @@ export function auditRow(line: string): AuditRow | undefined {
     purge: `Deleted the archived details of ${appeal}`,
     approve: `Approved ${appeal} for publishing`,
     alert: `Sent an alert about ${appeal} to subscribers`,
+    'alert-recall': `Recalled the alerts about ${appeal} on closing it`,
   }[typeof action === 'string' ? action : ''];
   if (!what) return undefined;
   return { time: when, who: by, what };
