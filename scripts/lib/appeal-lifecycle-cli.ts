@@ -24,6 +24,7 @@ import { liveReleaseShows } from '../../src/lib/publishing/releases.ts';
 import { StageError } from '../../src/lib/publishing/stage-clock.ts';
 import { studioDataDir } from '../../src/lib/studio/studio-config.ts';
 import { alertsDataDir } from '../../src/lib/alerts/alerts-config.ts';
+import { closedAppealDetails, verifyAlertsStore } from '../../src/lib/alerts/verify-alerts-store.ts';
 import { UsageError } from './cli-usage.ts';
 import { printSummary, runRepublish } from './publish-cli.ts';
 import { publishingContext, type PublishingContext } from './publishing-context.ts';
@@ -103,6 +104,18 @@ export async function commandLifecycle(
     if (cancelled > 0)
       console.log(`Cancelled ${cancelled} queued alert${cancelled === 1 ? '' : 's'} for ${id}.`);
   };
+  // After the takedown, the closure's verification of the alerts store: nothing of the child may be
+  // left in a row, a file or the data folder (the takedown is never held up for it).
+  const verifyAlerts = () => {
+    const closed = closedAppealDetails(context.archiveDir).filter((a) => a.id === id);
+    const findings = verifyAlertsStore(folders.alertsDataDir, closed);
+    if (findings.length === 0) return;
+    console.error(
+      `The alerts data in ${folders.alertsDataDir} still holds details of appeal ${id}. Remove them, then run npm run verify:`,
+    );
+    for (const f of findings) console.error(`  ${f.where}: ${f.problem}`);
+    process.exitCode = 1;
+  };
   // A closure killed after its content said closed left the child live: a retry finishes it.
   const closing = async (close: () => { alertsCancelled: number }, reason?: WithdrawReason) => {
     let cancelled: number;
@@ -114,7 +127,7 @@ export async function commandLifecycle(
       console.log(
         `Appeal ${id} was already closed, but its takedown had not finished: the live site still shows it.`,
       );
-      return publishAfter(
+      await publishAfter(
         context,
         'Finished closing appeal',
         id,
@@ -122,9 +135,11 @@ export async function commandLifecycle(
         values['no-publish'],
         `Appeal ${id} was already closed; its takedown had not finished. It is now taken down.`,
       );
+      return verifyAlerts();
     }
     cancelAlerts(cancelled);
-    return publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
+    await publishAfter(context, 'Closed appeal', id, startedAt, values['no-publish']);
+    verifyAlerts();
   };
   try {
     if (command === 'found') {

@@ -27,3 +27,29 @@ it('npm run bench -- --n 3 --only check runs the real check and prints the table
   expect(bad.status).not.toBe(0);
   expect(bad.stderr).toMatch(/unknown measure nonsense/);
 }, 120_000);
+
+it('npm run bench -- --only alerts sends to seeded subscribers through a local relay and loads subscribe', () => {
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(PROJECT_ROOT, 'scripts/bench.ts'),
+      '--only',
+      'alerts',
+      '--subscribers',
+      '300',
+      '--subscribe-requests',
+      '60',
+      '--runs',
+      '1',
+      '--no-write',
+    ],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 300_000 },
+  );
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  // Every fifth seeded subscriber chose all of the UK, the rest the appeal's region: all 300 get it.
+  expect(result.stdout).toMatch(
+    /\| 300 \| 300 \| \d+\.\d\d s \| \d+\.\d\d s \| [\d,]+ \| (?:\d+ ms|\d+\.\d\d s) \(300, after \d+ sent\) \| \d+, 32 at once \| 20 \/ 80 of 100 \|/,
+  );
+  // No site was built: the site tables are not shown.
+  expect(result.stdout).not.toContain('Cold build, ours');
+}, 300_000);

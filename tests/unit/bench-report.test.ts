@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { median, medianOf, NOT_MEASURED, ratio, upsertTable } from '../../scripts/lib/bench/bench-report.ts';
+import type { BenchResult } from '../../scripts/lib/bench/bench-result.ts';
+import { ALERTS_HEADER, alertsRow } from '../../scripts/lib/bench/tables.ts';
 
 describe('bench report helpers', () => {
   it('medians, ratios and runs', () => {
@@ -68,5 +70,54 @@ describe('bench report helpers', () => {
     );
     expect(after).toContain('| 100 | – | 5 s | new run |');
     expect(after).not.toContain('old run');
+  });
+});
+
+describe('the alerts table', () => {
+  const result: BenchResult = {
+    command: 'npm run bench -- --only alerts',
+    date: '2026-12-05T17:00:00.000Z',
+    n: 100,
+    photos: 2,
+    runs: 3,
+    machine: { cpus: 2, cpuModel: 'test', memoryBytes: 2 ** 33, loadAverage: [1, 1, 1] },
+    versions: {},
+    ours: {},
+  };
+
+  it('has no row when alerts were not measured', () => {
+    expect(alertsRow(result)).toBeUndefined();
+  });
+
+  it('gives the sending, recall, subscribe and rate-limit figures, one cell per column', () => {
+    const row = alertsRow({
+      ...result,
+      ours: {
+        alerts: {
+          subscribers: 100_000,
+          recipients: 100_000,
+          seedMs: 2_000,
+          queuedMs: 1_234,
+          lastEmailMs: 612_000,
+          emailsPerMinute: 9_876.4,
+          recall: { cancelled: 100_000, ms: 137.2, sentBefore: 50_000 },
+          subscribe: { requests: 2000, concurrency: 32, perSecond: [300, 250.4, 310], medianPerSecond: 300 },
+          oneAddress: { requests: 100, accepted: 20, refused: 80 },
+        },
+      },
+    })!;
+    expect(row).toHaveLength(ALERTS_HEADER.length);
+    expect(row).toEqual([
+      '100,000',
+      '100,000',
+      '1.23 s',
+      '612.0 s',
+      '9,876',
+      '137 ms (100,000, after 50,000 sent)',
+      '300 (300, 250, 310), 32 at once',
+      '20 / 80 of 100',
+      NOT_MEASURED,
+      '2026-12-05: `npm run bench -- --only alerts`',
+    ]);
   });
 });

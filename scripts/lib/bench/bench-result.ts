@@ -12,6 +12,7 @@ export const MEASURES = [
   'bytes',
   'search',
   'check',
+  'alerts',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -70,6 +71,26 @@ export interface ClosureRace {
   otherRunning: boolean;
 }
 
+/** Issue 21: sending to N subscribers through a local relay, and subscribe requests under load. */
+export interface AlertsFigures {
+  subscribers: number;
+  /** Subscribers the alert went to (its region's and all of the UK's). */
+  recipients: number;
+  seedMs: number;
+  /** `alerts send <id> --alert` start → the command ends (the alert is queued). */
+  queuedMs: number;
+  /** `alerts send <id> --alert` start → the local SMTP server accepts the last email. */
+  lastEmailMs: number;
+  emailsPerMinute: number;
+  /** A closure's recall (cancel another appeal's queued alerts) halfway through the send. */
+  recall: { cancelled: number; ms: number; sentBefore: number };
+  subscribe: { requests: number; concurrency: number; perSecond: number[]; medianPerSecond: number };
+  /** Subscribe requests from one client address: the rate limit's answer. */
+  oneAddress: { requests: number; accepted: number; refused: number };
+  /** Time to the last push accepted by a local push service, when measured. */
+  lastPushMs?: number;
+}
+
 export interface BenchResult {
   command: string;
   date: string;
@@ -84,6 +105,7 @@ export interface BenchResult {
     edits?: Edit[];
     closures?: Closure[];
     closureRaces?: ClosureRace[];
+    alerts?: AlertsFigures;
   };
   naive?: Variant;
 }

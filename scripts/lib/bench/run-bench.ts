@@ -8,6 +8,7 @@ import { appealsDir } from '../../../src/lib/content/appeal-folder.ts';
 import { PROJECT_ROOT } from '../build-site.ts';
 import { startNginx } from '../nginx-server.ts';
 import { writeSyntheticContent } from '../synthetic-content.ts';
+import { alertsMeasure } from './alerts-measure.ts';
 import type { BenchResult, Measure } from './bench-result.ts';
 import { type BenchContext, NODE, secs, timed } from './bench-run.ts';
 import { naiveBuilds, ourBuilds } from './build-measures.ts';
@@ -28,6 +29,8 @@ export interface BenchOptions {
   runs: number;
   keep: boolean;
   log: (line: string) => void;
+  /** The `alerts` measure's sizes. */
+  alerts: { subscribers: number; subscribeRequests: number };
 }
 
 const BUILD_DATE = '2026-11-29';
@@ -73,6 +76,10 @@ export async function runBench(options: BenchOptions, command: string): Promise<
     versions: versions(),
     ours: {},
   };
+
+  // The alerts measure needs no appeals of size N: it makes its own few, and runs first.
+  if (want('alerts')) result.ours.alerts = await alertsMeasure({ ...options.alerts, runs, say });
+  if ([...only].every((m) => m === 'alerts')) return result;
 
   const source = await syntheticContent(n, photos, say);
   mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });

@@ -150,3 +150,37 @@ export function racesRow(r: BenchResult): string[] | undefined {
     runCell(r),
   ];
 }
+
+export const ALERTS_HEADER = [
+  'Subscribers',
+  'Alert to',
+  '`alerts send --alert` → queued',
+  '`alerts send --alert` → last email accepted',
+  'Emails per minute (first to last)',
+  'Recall mid-send (queued alerts cancelled)',
+  'Subscribe requests per second (median)',
+  'One address: accepted / refused',
+  '`alerts send --alert` → last push accepted',
+  'Run',
+];
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Issue 21: the alerts service's sending and subscribe figures. */
+export function alertsRow(r: BenchResult): string[] | undefined {
+  const a = r.ours.alerts;
+  if (!a) return undefined;
+  const rounds = a.subscribe.perSecond;
+  return [
+    count(a.subscribers),
+    count(a.recipients),
+    seconds(a.queuedMs),
+    seconds(a.lastEmailMs),
+    count(Math.round(a.emailsPerMinute)),
+    `${a.recall.ms < 1000 ? `${Math.round(a.recall.ms)} ms` : seconds(a.recall.ms)} (${count(a.recall.cancelled)}, after ${count(a.recall.sentBefore)} sent)`,
+    `${count(Math.round(a.subscribe.medianPerSecond))}${rounds.length > 1 ? ` (${rounds.map((x) => count(Math.round(x))).join(', ')})` : ''}, ${a.subscribe.concurrency} at once`,
+    `${a.oneAddress.accepted} / ${a.oneAddress.refused} of ${a.oneAddress.requests}`,
+    seconds(a.lastPushMs),
+    runCell(r),
+  ];
+}

@@ -6,6 +6,7 @@ import { loadSettings } from '../content/load-settings.ts';
 import { activeAppealSchema } from '../model/appeal-schema.ts';
 import { appealFacts } from '../model/appeal-view.ts';
 import type { CalendarDate } from '../model/calendar-date.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { AlertSummary } from './alert-email.ts';
 
 const activeSchema = activeAppealSchema(photoFileName);
@@ -13,9 +14,15 @@ const activeSchema = activeAppealSchema(photoFileName);
 /**
  * What an alert about `id` says, read from the content as it is at the moment of sending; nothing
  * when the appeal is no longer an active, urgent appeal (closed, or no longer urgent), so a queued
- * alert is never sent for it. Read each time and kept only in memory.
+ * alert is never sent for it. Read each time and kept only in memory. In `locale`: dates, ages and
+ * what to do in Welsh for a Welsh subscriber, the appeal's own words as written.
  */
-export function alertSummary(contentDir: string, id: string, today: CalendarDate): AlertSummary | undefined {
+export function alertSummary(
+  contentDir: string,
+  id: string,
+  today: CalendarDate,
+  locale: Locale = 'en',
+): AlertSummary | undefined {
   let source: string;
   try {
     source = readFileSync(appealFileIn(appealDir(contentDir, id)), 'utf8');
@@ -33,7 +40,7 @@ export function alertSummary(contentDir: string, id: string, today: CalendarDate
   const parsed = activeSchema.safeParse(data);
   if (!parsed.success || parsed.data.status !== 'active' || !parsed.data.urgent) return undefined;
   const appeal = parsed.data;
-  const facts = appealFacts(appeal, settings, today);
+  const facts = appealFacts(appeal, settings, today, locale);
   return {
     appealId: id,
     name: appeal.name,

@@ -27,6 +27,28 @@ export async function pageIsLive(siteAddress: string, id: string): Promise<boole
 }
 
 /**
+ * Whom an alert for urgent appeal `id` would reach, its region's name and subscribers, without
+ * asking the live site (`sendAlert` does, before queuing); undefined for any other appeal.
+ */
+export function alertReach(
+  config: AlertsConfig,
+  id: string,
+): { region: string; recipients: number } | undefined {
+  const regionId = urgentAppealRegion(config.contentDir, id);
+  if (!regionId) return undefined;
+  const settings = loadSettings(config.contentDir).settings;
+  const store = openAlertsStore(config.dataDir);
+  try {
+    return {
+      region: settings ? regionName(settings, regionId) : regionId,
+      recipients: store.countRecipients([regionId]),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/**
  * Queues the alert for an urgent appeal once its page is live: one email to each confirmed
  * subscriber of its region or of all of the UK. Without `confirmed`, only says how many it would
  * go to. The running service sends it.

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { HTML_LANG, type Locale, localePath } from '../i18n/locales.ts';
+import { alertsEmailStrings } from '../i18n/strings/alerts-email.ts';
 
 /**
  * The emails the service sends, rendered when they are sent and never stored. Plain text and a
@@ -23,15 +25,16 @@ export function messageId(idempotencyKey: string, siteAddress: string): string {
   return `<${digest}@${new URL(siteAddress).hostname}>`;
 }
 
-const link = (siteAddress: string, path: string, token: string) =>
-  `${new URL(path, siteAddress).href}?token=${encodeURIComponent(token)}`;
+/** A link to a page of the site in the subscriber's language (Welsh ones under /cy/). */
+const link = (siteAddress: string, locale: Locale, path: string, token: string) =>
+  `${new URL(localePath(locale, path), siteAddress).href}?token=${encodeURIComponent(token)}`;
 
-function htmlOf(paragraphs: string[], links: Array<[string, string]>): string {
+function htmlOf(locale: Locale, paragraphs: string[], links: Array<[string, string]>): string {
   const body = [
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     ...links.map(([label, href]) => `<p><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></p>`),
   ];
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"></head><body>${body.join('')}</body></html>`;
+  return `<!doctype html><html lang="${HTML_LANG[locale]}"><head><meta charset="utf-8"></head><body>${body.join('')}</body></html>`;
 }
 
 export function confirmationEmail(input: {
@@ -40,18 +43,18 @@ export function confirmationEmail(input: {
   siteAddress: string;
   organisation: string;
   idempotencyKey: string;
+  /** The language the person chose on the form (English if not given). */
+  locale?: Locale;
 }): OutgoingEmail {
-  const confirmUrl = link(input.siteAddress, '/alerts/confirm', input.token);
-  const lines = [
-    `Someone, probably you, asked ${input.organisation} to email this address when a child is at high risk.`,
-    'To start getting alerts, open the link below and press Confirm. The link works for 48 hours.',
-    'If it was not you, ignore this email: nothing more will be sent, and your address will be deleted.',
-  ];
+  const locale = input.locale ?? 'en';
+  const t = alertsEmailStrings[locale];
+  const confirmUrl = link(input.siteAddress, locale, '/alerts/confirm', input.token);
+  const lines = [t.confirmAsked(input.organisation), t.confirmHow, t.confirmNotYou];
   return {
     to: input.to,
-    subject: 'Confirm your urgent appeal alerts',
+    subject: t.confirmSubject,
     text: `${lines.join('\n\n')}\n\n${confirmUrl}\n`,
-    html: htmlOf(lines, [['Confirm your alerts', confirmUrl]]),
+    html: htmlOf(locale, lines, [[t.confirmLink, confirmUrl]]),
     messageId: messageId(input.idempotencyKey, input.siteAddress),
     headers: {},
   };
@@ -74,22 +77,24 @@ function alertMessage(
   summary: AlertSummary,
   siteAddress: string,
   unsubscribeUrl: string,
+  locale: Locale,
 ): Pick<OutgoingEmail, 'subject' | 'text' | 'html'> {
-  const pageUrl = new URL(`/appeals/${summary.appealId}/`, siteAddress).href;
+  const t = alertsEmailStrings[locale];
+  const pageUrl = new URL(localePath(locale, `/appeals/${summary.appealId}/`), siteAddress).href;
   const lines = [
-    `Urgent appeal in ${summary.regionName}: please look out for ${summary.name}, aged ${summary.age}.`,
-    `Missing since ${summary.missingSince}. Last seen: ${summary.lastSeen}.`,
+    t.alertLookOut(summary.regionName, summary.name, summary.age),
+    t.alertMissing(summary.missingSince, summary.lastSeen),
     summary.seeNow,
     summary.haveInformation,
-    'The appeal page has the photo and the latest details:',
+    t.alertPageHas,
   ];
   return {
     // The region and "urgent appeal", never the child's name: subjects show on lock screens and in lists.
-    subject: `Urgent appeal: ${summary.regionName}`,
-    text: `${lines.join('\n\n')}\n${pageUrl}\n\nTo stop these alerts: ${unsubscribeUrl}\n`,
-    html: htmlOf(lines, [
-      ['See the appeal', pageUrl],
-      ['Stop these alerts', unsubscribeUrl],
+    subject: t.alertSubject(summary.regionName),
+    text: `${lines.join('\n\n')}\n${pageUrl}\n\n${t.alertStopText} ${unsubscribeUrl}\n`,
+    html: htmlOf(locale, lines, [
+      [t.alertSeeAppeal, pageUrl],
+      [t.alertStop, unsubscribeUrl],
     ]),
   };
 }
@@ -100,11 +105,14 @@ export function alertEmail(input: {
   siteAddress: string;
   unsubscribeToken: string;
   idempotencyKey: string;
+  /** The subscriber's language; the summary must be in it too (`alertSummary`'s `locale`). */
+  locale?: Locale;
 }): OutgoingEmail {
-  const unsubscribeUrl = link(input.siteAddress, '/alerts/unsubscribe', input.unsubscribeToken);
+  const locale = input.locale ?? 'en';
+  const unsubscribeUrl = link(input.siteAddress, locale, '/alerts/unsubscribe', input.unsubscribeToken);
   return {
     to: input.to,
-    ...alertMessage(input.summary, input.siteAddress, unsubscribeUrl),
+    ...alertMessage(input.summary, input.siteAddress, unsubscribeUrl, locale),
     messageId: messageId(input.idempotencyKey, input.siteAddress),
     headers: {
       // RFC 2369 and RFC 8058: one https link, and the POST that mail providers send to it.
@@ -122,5 +130,10 @@ export function alertEmailPreview(
   summary: AlertSummary,
   siteAddress: string,
 ): Pick<OutgoingEmail, 'subject' | 'text' | 'html'> {
-  return alertMessage(summary, siteAddress, `${new URL('/alerts/unsubscribe', siteAddress).href}?token=…`);
+  return alertMessage(
+    summary,
+    siteAddress,
+    `${new URL('/alerts/unsubscribe', siteAddress).href}?token=…`,
+    'en',
+  );
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SECURITY_HEADERS } from '../hosting/security-headers.ts';
+import { type Locale, localeOfPath, localePath, unlocalisedPath } from '../i18n/locales.ts';
 import {
   type AlertsPage,
   badLinkPage,
@@ -63,34 +64,33 @@ class HttpProblem extends Error {
   }
 }
 
-const problem = (status: number, title: string, ...lines: string[]) =>
-  new HttpProblem(problemPage(status, title, lines));
+type PageText = Parameters<typeof problemPage>[1];
+const problem = (locale: Locale, status: number, title: PageText, ...lines: PageText[]) =>
+  new HttpProblem(problemPage(status, title, lines, locale));
 
 function send(res: ServerResponse, page: AlertsPage, headers: Record<string, string> = {}): void {
   res.writeHead(page.status, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(page.html);
 }
 
 /** The form body, refused when too big, of the wrong type or not UTF-8. */
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+async function readForm(req: IncomingMessage, locale: Locale): Promise<URLSearchParams> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded')
-    throw problem(415, 'This form was sent in a way we do not accept', 'Send it from the page in a browser.');
+    throw problem(locale, 415, 'wrongTypeTitle', 'fromBrowser');
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES)
-    throw problem(413, 'This form is too large', 'Send it from the page in a browser.');
+  if (declared > MAX_BODY_BYTES) throw problem(locale, 413, 'tooLargeTitle', 'fromBrowser');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES)
-      throw problem(413, 'This form is too large', 'Send it from the page in a browser.');
+    if (size > MAX_BODY_BYTES) throw problem(locale, 413, 'tooLargeTitle', 'fromBrowser');
     chunks.push(chunk);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw problem(400, 'This form could not be read', 'Send it from the page in a browser.');
+    throw problem(locale, 400, 'unreadableTitle', 'fromBrowser');
   }
   return new URLSearchParams(text);
 }
@@ -147,14 +147,14 @@ export function alertsHandler(
     return options.trustProxy && typeof real === 'string' && real ? real : (req.socket.remoteAddress ?? '');
   };
 
-  const limited = (action: keyof typeof limiters, req: IncomingMessage): void => {
+  const limited = (action: keyof typeof limiters, req: IncomingMessage, locale: Locale): void => {
     const key = client(req);
     if (limiters[action].allow(key)) return;
     if (action.startsWith('push'))
       throw new JsonProblem(429, ['Too many tries. Wait a few minutes, then try again.'], {
         'Retry-After': String(limiters[action].retryAfter(key)),
       });
-    throw new HttpProblem(problemPage(429, 'Too many tries', ['Wait a few minutes, then try again.']), {
+    throw new HttpProblem(problemPage(429, 'tooManyTitle', ['tooManyText'], locale), {
       'Retry-After': String(limiters[action].retryAfter(key)),
     });
   };
@@ -162,7 +162,9 @@ export function alertsHandler(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://alerts.invalid');
     const method = req.method ?? 'GET';
-    const route = url.pathname.replace(/\/$/, '');
+    // Welsh emails link to the same pages under /cy/: the answer is in Welsh there.
+    const locale = localeOfPath(url.pathname);
+    const route = unlocalisedPath(url.pathname).replace(/\/$/, '');
     const actions: Record<string, string[]> = {
       '/alerts/subscribe': ['POST'],
       '/alerts/confirm': ['GET', 'POST'],
@@ -177,17 +179,13 @@ export function alertsHandler(
         : {}),
     };
     const allowed = actions[route];
-    if (!allowed) throw problem(404, 'Page not found', 'Check the address, or go back to the appeals.');
+    if (!allowed) throw problem(locale, 404, 'notFoundTitle', 'notFoundText');
     if (!allowed.includes(method))
-      throw new HttpProblem(problemPage(405, 'This page does not take that request', []), {
+      throw new HttpProblem(problemPage(405, 'wrongMethodTitle', [], locale), {
         Allow: allowed.join(', '),
       });
     if (method === 'POST' && crossSite(req, siteOrigin))
-      throw problem(
-        403,
-        'This form must be sent from our site',
-        'Go to the "Get alerts" page and send it from there.',
-      );
+      throw problem(locale, 403, 'crossSiteTitle', 'crossSiteText');
 
     if (route.startsWith('/alerts/push/') && options.push) {
       const { push } = options;
@@ -198,14 +196,14 @@ export function alertsHandler(
         return;
       }
       if (route === '/alerts/push/subscribe') {
-        limited('pushSubscribe', req);
+        limited('pushSubscribe', req, locale);
         const read = readPushSubscription(await readJson(req), options.regionIds(), push.hosts);
         if ('problems' in read) throw new JsonProblem(400, read.problems);
         options.store.addPushSubscription({ ...read.request, now: now() });
         res.writeHead(204).end();
         return;
       }
-      limited('pushUnsubscribe', req);
+      limited('pushUnsubscribe', req, locale);
       const body = await readJson(req);
       const endpoint = (body as { endpoint?: unknown } | null)?.endpoint;
       if (typeof endpoint !== 'string' || endpoint.length > 2048)
@@ -217,25 +215,27 @@ export function alertsHandler(
     }
 
     if (route === '/alerts/subscribe') {
-      limited('subscribe', req);
-      const read = readSubscription(await readForm(req), options.regionIds());
-      if ('problems' in read) throw problem(400, 'There is a problem', ...read.problems);
+      limited('subscribe', req, locale);
+      const read = readSubscription(await readForm(req, locale), options.regionIds());
+      if ('problems' in read)
+        throw problem(locale, 400, 'problemTitle', ...read.problems.map((text) => ({ text })));
       requestSubscription(options.store, read.request, now());
       options.onQueued?.();
-      res.writeHead(303, { Location: CHECK_EMAIL_PATH }).end();
+      // "Check your email" in the language of the form.
+      res.writeHead(303, { Location: localePath(read.request.language ?? locale, CHECK_EMAIL_PATH) }).end();
       return;
     }
 
     if (route === '/alerts/confirm') {
       if (method === 'GET') {
         const token = url.searchParams.get('token') ?? '';
-        send(res, wellFormedToken(token) ? confirmPage(token) : badLinkPage());
+        send(res, wellFormedToken(token) ? confirmPage(token, locale) : badLinkPage(locale));
         return;
       }
-      limited('confirm', req);
-      const token = (await readForm(req)).get('token') ?? '';
+      limited('confirm', req, locale);
+      const token = (await readForm(req, locale)).get('token') ?? '';
       const ok = wellFormedToken(token) && confirmSubscription(options.store, options.secret, token, now());
-      send(res, ok ? confirmedPage() : badLinkPage());
+      send(res, ok ? confirmedPage(locale) : badLinkPage(locale));
       return;
     }
 
@@ -243,14 +243,14 @@ export function alertsHandler(
     // one-click POST to the same link, whose body is `List-Unsubscribe=One-Click`.
     const linkToken = url.searchParams.get('token') ?? '';
     if (method === 'GET') {
-      send(res, wellFormedToken(linkToken) ? unsubscribePage(linkToken) : badLinkPage());
+      send(res, wellFormedToken(linkToken) ? unsubscribePage(linkToken, locale) : badLinkPage(locale));
       return;
     }
-    limited('unsubscribe', req);
-    const form = await readForm(req);
+    limited('unsubscribe', req, locale);
+    const form = await readForm(req, locale);
     const token = form.get('token') ?? linkToken;
     const outcome = wellFormedToken(token) ? options.store.unsubscribe(tokenHash(token), now()) : 'unknown';
-    send(res, outcome === 'unknown' ? badLinkPage() : unsubscribedPage());
+    send(res, outcome === 'unknown' ? badLinkPage(locale) : unsubscribedPage(locale));
   }
 
   return (req, res) => {
@@ -278,7 +278,15 @@ export function alertsHandler(
       console.error(
         `alerts: unexpected ${(error as Error)?.name ?? 'error'} while answering ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`,
       );
-      send(res, problemPage(500, 'Sorry, something went wrong', ['Try again later.']));
+      send(
+        res,
+        problemPage(
+          500,
+          'brokenTitle',
+          ['brokenText'],
+          localeOfPath(new URL(req.url ?? '/', 'http://x').pathname),
+        ),
+      );
     });
   };
 }

@@ -1,7 +1,11 @@
+import { HTML_LANG, type Locale, localePath } from '../i18n/locales.ts';
+import { alertsEmailStrings } from '../i18n/strings/alerts-email.ts';
+
 /**
  * The few pages the alerts service answers itself (the confirm and unsubscribe buttons and their
- * results). Plain HTML, nothing inline, so the site's strict Content Security Policy holds; the
- * "check your email" and "could not be reached" answers are static pages of the site instead.
+ * results), in the language of the address asked for (Welsh under /cy/, where Welsh emails link).
+ * Plain HTML, nothing inline, so the site's strict Content Security Policy holds; the "check your
+ * email" and "could not be reached" answers are static pages of the site instead.
  */
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -11,11 +15,15 @@ export interface AlertsPage {
   html: string;
 }
 
-function page(status: number, title: string, body: string): AlertsPage {
+/** The words of the service's pages, by key, in either language. */
+export type PageText = (typeof alertsEmailStrings)['en'];
+type TextKey = { [K in keyof PageText]: PageText[K] extends string ? K : never }[keyof PageText];
+
+function page(locale: Locale, status: number, title: string, body: string): AlertsPage {
   return {
     status,
     html: `<!doctype html>
-<html lang="en-GB">
+<html lang="${HTML_LANG[locale]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -26,7 +34,7 @@ function page(status: number, title: string, body: string): AlertsPage {
 <main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
-<p><a href="/">Back to the appeals</a></p>
+<p><a href="${localePath(locale, '/')}">${escapeHtml(alertsEmailStrings[locale].backToAppeals)}</a></p>
 </main>
 </body>
 </html>
@@ -44,42 +52,49 @@ function button(action: string, token: string, label: string): string {
 </form>`;
 }
 
-export const confirmPage = (token: string): AlertsPage =>
-  page(
+export function confirmPage(token: string, locale: Locale = 'en'): AlertsPage {
+  const t = alertsEmailStrings[locale];
+  return page(
+    locale,
     200,
-    'Confirm your alerts',
-    `${paragraphs('Press the button to start getting urgent appeal alerts by email.')}\n${button('/alerts/confirm', token, 'Confirm')}`,
+    t.confirmTitle,
+    `${paragraphs(t.confirmPress)}\n${button(localePath(locale, '/alerts/confirm'), token, t.confirmButton)}`,
   );
+}
 
-export const confirmedPage = (): AlertsPage =>
-  page(
+export function confirmedPage(locale: Locale = 'en'): AlertsPage {
+  const t = alertsEmailStrings[locale];
+  return page(locale, 200, t.confirmedTitle, paragraphs(t.confirmedThanks, t.confirmedStop));
+}
+
+export function unsubscribePage(token: string, locale: Locale = 'en'): AlertsPage {
+  const t = alertsEmailStrings[locale];
+  return page(
+    locale,
     200,
-    'You will get alerts',
-    paragraphs(
-      'Thank you. We will email you when a child is at high risk in the regions you chose.',
-      'Every alert has a link to stop them.',
-    ),
+    t.unsubscribeTitle,
+    `${paragraphs(t.unsubscribePress)}\n${button(localePath(locale, '/alerts/unsubscribe'), token, t.unsubscribeButton)}`,
   );
+}
 
-export const unsubscribePage = (token: string): AlertsPage =>
-  page(
-    200,
-    'Stop getting alerts',
-    `${paragraphs('Press the button to stop getting alerts and delete your email address.')}\n${button('/alerts/unsubscribe', token, 'Stop alerts')}`,
-  );
+export function unsubscribedPage(locale: Locale = 'en'): AlertsPage {
+  const t = alertsEmailStrings[locale];
+  return page(locale, 200, t.unsubscribedTitle, paragraphs(t.unsubscribedDeleted));
+}
 
-export const unsubscribedPage = (): AlertsPage =>
-  page(200, 'You will get no more alerts', paragraphs('Your email address has been deleted.'));
+export function badLinkPage(locale: Locale = 'en'): AlertsPage {
+  const t = alertsEmailStrings[locale];
+  return page(locale, 404, t.badLinkTitle, paragraphs(t.badLinkWhy, t.badLinkAgain));
+}
 
-export const badLinkPage = (): AlertsPage =>
-  page(
-    404,
-    'This link does not work',
-    paragraphs(
-      'It may have expired (confirmation links last 48 hours), been used already, or been copied only in part.',
-      'To get alerts, sign up again on the "Get alerts" page.',
-    ),
-  );
-
-export const problemPage = (status: number, title: string, lines: string[]): AlertsPage =>
-  page(status, title, paragraphs(...lines));
+/** An error page: its title and lines by key, or (the form's own problems) as given. */
+export function problemPage(
+  status: number,
+  title: TextKey | { text: string },
+  lines: Array<TextKey | { text: string }>,
+  locale: Locale = 'en',
+): AlertsPage {
+  const t = alertsEmailStrings[locale];
+  const say = (x: TextKey | { text: string }) => (typeof x === 'string' ? t[x] : x.text);
+  return page(locale, status, say(title), paragraphs(...lines.map(say)));
+}

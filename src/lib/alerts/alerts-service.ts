@@ -54,10 +54,11 @@ export async function startAlertsService(
                   siteAddress: config.siteAddress,
                   organisation: organisation(),
                   idempotencyKey: row.idempotencyKey,
+                  locale: row.language,
                 })
               : undefined;
           const summary = row.appealId
-            ? alertSummary(config.contentDir, row.appealId, buildDate({ buildDate: undefined }))
+            ? alertSummary(config.contentDir, row.appealId, buildDate({ buildDate: undefined }), row.language)
             : undefined;
           return summary
             ? alertEmail({
@@ -66,6 +67,7 @@ export async function startAlertsService(
                 siteAddress: config.siteAddress,
                 unsubscribeToken: unsubscribeToken(secret, row.unsubscribeNonce),
                 idempotencyKey: row.idempotencyKey,
+                locale: row.language,
               })
             : undefined;
         },

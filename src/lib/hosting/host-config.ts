@@ -420,13 +420,13 @@ export const ALERTS_UNAVAILABLE_FILE = '/alerts/unavailable/index.html';
 
 /**
  * The alerts service's endpoints (issue 21), proxied to it on loopback; every other page under
- * /alerts/ is a static page of the release. The service sends the security headers itself. When it
- * is down, nginx answers 503 with the site's "could not be reached" page, so no page breaks.
+ * /alerts/ is a static page of the release (and the same under /cy/, where Welsh emails link). The
+ * service sends the security headers itself. When it is down, nginx answers 503 with the site's "could not be reached" page, so no page breaks.
  */
 function alertsLocation(upstream: string): string {
   if (!/^127\.0\.0\.1:\d{1,5}$/.test(upstream))
     throw new Error(`Alerts service: expected 127.0.0.1:<port>, got ${JSON.stringify(upstream)}`);
-  return location('~ ^/alerts/(subscribe|confirm|unsubscribe|push/(key|subscribe|unsubscribe))/?$', [
+  return location('~ ^(/cy)?/alerts/(subscribe|confirm|unsubscribe|push/(key|subscribe|unsubscribe))/?$', [
     '# The alerts service (npm run alerts); the forms and the web push button on the site post here.',
     'root $appeals_release;',
     `proxy_pass http://${upstream};`,
