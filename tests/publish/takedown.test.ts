@@ -20,7 +20,6 @@ import {
   PROJECT_ROOT,
   readManifestOf,
   releaseEntries,
-  republishOk,
   runCli,
   searchIndexText,
   startCli,
@@ -40,8 +39,7 @@ const scenario = servedScenarios('takedown', () => {
 });
 
 async function publishedAndServed(label: string): Promise<{ ws: Workspace; http: HttpClient }> {
-  const ws = await scenario.workspace(label);
-  await republishOk(ws);
+  const ws = await scenario.workspace(label, { published: true });
   return { ws, http: await scenario.serve(ws) };
 }
 
@@ -206,8 +204,7 @@ describeNginx('the immediate takedown (appeal found → takedown release → ful
   }, 240_000);
 
   it('a corrupt manifest of an old release neither crashes the closure nor keeps that release: the file is named and no release showing the child stays', async () => {
-    const ws = await scenario.workspace('takedown-corrupt-manifest');
-    await republishOk(ws);
+    const ws = await scenario.workspace('takedown-corrupt-manifest', { published: true });
     // Two older releases showing the child, as a republish leaves them: one whole, one whose
     // manifest was cut short (a full disk, a crash while writing it by hand).
     const live = ws.currentName()!;
