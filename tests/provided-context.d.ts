@@ -7,5 +7,7 @@ declare module 'vitest' {
     fixtureDist: string;
     /** The run's Chromium to connect to (`launchBrowser`), or empty when there is none. */
     browserEndpoint: string;
+    /** A workspace root whose fixture the real republish published once for the run (see `createWorkspace`). */
+    publishedTemplate: string;
   }
 }

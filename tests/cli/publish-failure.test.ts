@@ -12,7 +12,6 @@ import {
   NOTICE_HEADING,
   readManifestOf,
   removeWorkspace,
-  republishOk,
   runCli,
   type Workspace,
 } from '../helpers/publishing.ts';
@@ -25,9 +24,8 @@ afterEach(() => {
 });
 
 it('appeal found, then reopen, whose purge hook fails says the new release is live (exit 16), and it is', async () => {
-  workspace = await createWorkspace('purge-hook-fails');
+  workspace = await createWorkspace('purge-hook-fails', { published: true });
   const ws = workspace;
-  await republishOk(ws);
   const before = ws.currentName();
 
   const found = await runCli('appeal', ['found', ID, '--by', 'Tester'], {

@@ -17,7 +17,7 @@ import {
   type Workspace,
 } from '../helpers/publishing.ts';
 import {
-  addStudioUser,
+  addStudioUserWithCli,
   signInWithBrowser,
   startStudio,
   StudioClient,
@@ -82,10 +82,10 @@ beforeAll(async () => {
   expect(`${site.url}/`).toBe(liveSiteUrl);
   expect(ws.currentName(), 'npm start published a first live release').toBeDefined();
   http = new HttpClient(site.url, { maxSockets: 2 });
-  await addStudioUser(env, ADMIN.email, 'admin', ADMIN.password);
-  await addStudioUser(env, JO.email, 'publisher', JO.password);
-  await addStudioUser(env, PIA.email, 'publisher', PIA.password);
-  await addStudioUser(env, SAM.email, 'author', SAM.password);
+  await addStudioUserWithCli(env, ADMIN.email, 'admin', ADMIN.password);
+  await addStudioUserWithCli(env, JO.email, 'publisher', JO.password);
+  await addStudioUserWithCli(env, PIA.email, 'publisher', PIA.password);
+  await addStudioUserWithCli(env, SAM.email, 'author', SAM.password);
   studio = await startStudio(env);
   browser = await launchBrowser();
 }, 900_000);

@@ -18,6 +18,7 @@ import {
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { inject } from 'vitest';
 import { materialiseFixture } from './fixture-content.ts';
 import { FIXED_BUILD_DATE, PROJECT_ROOT, TEST_SEARCH_SHARD_SIZE } from './build-site.ts';
 
@@ -81,11 +82,15 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
 /**
  * A new folder under test-output/ holding the fixture content, a deploy folder, an archive and an
  * image cache. Pass a `warmCache` (see `sharedImageCache`) to start the cache with images encoded by
- * earlier scenarios of the same file.
+ * earlier scenarios of the same file. With `published: true` the unchanged fixture is already live:
+ * the release, its manifest and `current`, and the encoded images, are copied from the one the run's
+ * global set-up published with the real republish (see `publishTemplate`), which is what a first
+ * `republishOk` would make, without building it again. Use it only where that first publish is not
+ * itself under test, and where `env` does not change what a build makes.
  */
 export async function createWorkspace(
   label: string,
-  options: { warmCache?: SharedImageCache; env?: Record<string, string> } = {},
+  options: { warmCache?: SharedImageCache; env?: Record<string, string>; published?: boolean } = {},
 ): Promise<Workspace> {
   const base = path.join(PROJECT_ROOT, 'test-output');
   mkdirSync(base, { recursive: true });
@@ -105,7 +110,7 @@ export async function createWorkspace(
     ...options.env,
   });
   const currentLink = path.join(deployDir, 'current');
-  return {
+  const workspace: Workspace = {
     root,
     contentDir,
     deployDir,
@@ -123,6 +128,50 @@ export async function createWorkspace(
     },
     currentDir: () => realpathSync(currentLink),
   };
+  if (options.published) {
+    const template = inject('publishedTemplate');
+    if (template) copyPublished(template, workspace);
+    else await republishOk(workspace);
+  }
+  return workspace;
+}
+
+/** Encoded images of a cache that hold no path of the content they came from (see `sharedImageCache`). */
+const PORTABLE_CACHE = ['photos', 'share-cards'];
+const portable = (src: string) => path.basename(src) !== 'sources.json';
+
+/** The template's live release and encoded images, into a fresh workspace of the same fixture. */
+function copyPublished(template: string, workspace: Workspace): void {
+  // `current` is a relative link: copied as it is, it points at the copy's own release.
+  cpSync(path.join(template, 'deploy'), workspace.deployDir, { recursive: true, verbatimSymlinks: true });
+  for (const folder of PORTABLE_CACHE) {
+    const from = path.join(template, 'cache', folder);
+    if (existsSync(from))
+      cpSync(from, path.join(workspace.cacheDir, folder), { recursive: true, filter: portable });
+  }
+  if (!workspace.currentName()) throw new Error(`No live release copied from ${template}`);
+}
+
+/**
+ * Publishes the unchanged fixture once with the real republish, into `root` (a workspace without its
+ * temporary name), for `createWorkspace(…, { published: true })`. The run's global set-up calls it.
+ */
+export async function publishTemplate(root: string): Promise<string> {
+  const base = await createWorkspace('template');
+  try {
+    await republishOk(base);
+    // Only what is copied is kept; the content and Astro's store name the folder they were built from.
+    mkdirSync(root, { recursive: true });
+    cpSync(base.deployDir, path.join(root, 'deploy'), { recursive: true, verbatimSymlinks: true });
+    for (const folder of PORTABLE_CACHE) {
+      const from = path.join(base.cacheDir, folder);
+      if (existsSync(from))
+        cpSync(from, path.join(root, 'cache', folder), { recursive: true, filter: portable });
+    }
+    return root;
+  } finally {
+    removeWorkspace(base);
+  }
 }
 
 /** Deletes the workspace, first handing its encoded images to `warmCache` for the next scenario. */

@@ -11,8 +11,14 @@ import {
 } from './publishing.ts';
 
 export interface ServedScenarios {
-  /** A fresh fixture workspace whose image cache starts warm from earlier scenarios of the file. */
-  workspace(label: string, options?: { env?: Record<string, string> }): Promise<Workspace>;
+  /**
+   * A fresh fixture workspace whose image cache starts warm from earlier scenarios of the file;
+   * `published: true` starts it with the fixture live (see `createWorkspace`).
+   */
+  workspace(
+    label: string,
+    options?: { env?: Record<string, string>; published?: boolean },
+  ): Promise<Workspace>;
   /** Starts nginx serving the workspace's `current` release. */
   serve(ws: Workspace, options?: { maxSockets?: number }): Promise<HttpClient>;
 }

@@ -1,13 +1,16 @@
 // Helpers for the studio tests (tests/studio/): the studio built once per version of its sources
 // (shared by every test file and by `npm run studio`), a real studio server per scenario started
-// the way `npm run studio` starts it, users added with the real CLI, and signing in from Chromium
+// the way `npm run studio` starts it, users added as the CLI adds them, and signing in from Chromium
 // or from plain HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureStudioBuild, type StudioBuild } from '../../scripts/lib/studio-build.ts';
+import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
 import { openStudioDb } from '../../src/lib/studio/studio-db.ts';
+import { studioConfig } from '../../src/lib/studio/studio-config.ts';
+import { addUser } from '../../src/lib/studio/users.ts';
 import { PROJECT_ROOT } from './build-site.ts';
 import { writeTestPhoto } from './fixture-content.ts';
 
@@ -110,8 +113,30 @@ export function studioCli(args: readonly string[], env: Record<string, string>, 
   });
 }
 
-/** Adds a user with the real CLI (`user add … --password-stdin`); fails the test if it cannot. */
+/**
+ * Adds a user as `user add … --password-stdin` does (the same checks and the same `addUser`), in this
+ * process: a CLI child per user cost each studio file seconds of start-up. The CLI itself is tested
+ * through `studioCli` (tests/studio/studio-security.test.ts). Fails the test if it cannot.
+ */
 export async function addStudioUser(
+  env: Record<string, string>,
+  email: string,
+  role: 'author' | 'publisher' | 'admin',
+  password: string,
+): Promise<void> {
+  const config = studioConfig(readOperatorEnv(env), PROJECT_ROOT);
+  const db = openStudioDb(config.dataDir);
+  try {
+    await addUser(db, { email, role, password, serviceWords: config.passwordWords });
+  } catch (error) {
+    throw new Error(`user add ${email} failed: ${(error as Error).message}`, { cause: error });
+  } finally {
+    db.close();
+  }
+}
+
+/** Adds a user with the real CLI (`user add … --password-stdin`), as the README tells an administrator to. */
+export async function addStudioUserWithCli(
   env: Record<string, string>,
   email: string,
   role: 'author' | 'publisher' | 'admin',

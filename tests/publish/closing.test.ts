@@ -40,9 +40,8 @@ const serve = (ws: Workspace) => scenario.serve(ws);
 describeNginx('closing an appeal (appeal found → republish → nginx)', () => {
   it('takes the child off every page, photo and the search index, answers 410, and reopen brings the appeal back', async () => {
     const hookFile = 'purge-hook.json';
-    const ws = await scenario.workspace('closing');
+    const ws = await scenario.workspace('closing', { published: true });
     ws.env.PURGE_HOOK = `cat > '${path.join(ws.root, hookFile)}'`;
-    await republishOk(ws);
     const http = await serve(ws);
 
     // Before: the appeal is live, with photos, in the listings and in the search index.
@@ -231,8 +230,7 @@ describeNginx('closing an appeal (appeal found → republish → nginx)', () => 
   }, 300_000);
 
   it('refuses to roll back onto a release that shows an appeal closed since, and rolls back a harmless change (whose purge hook failed)', async () => {
-    const ws = await scenario.workspace('rollback');
-    await republishOk(ws);
+    const ws = await scenario.workspace('rollback', { published: true });
     await republishOk(ws);
     const [r1, r2] = releaseEntries(ws).manifests;
     expect(ws.currentName()).toBe(r2);

@@ -53,8 +53,7 @@ const auditOf = (ws: Workspace) =>
 
 describeNginx('a closure killed between the archive and the takedown', () => {
   it('the retry of `appeal found` takes the child down and says so; a rollback takes a closed child down first', async () => {
-    const ws = await scenario.workspace('crash');
-    await republishOk(ws);
+    const ws = await scenario.workspace('crash', { published: true });
     await republishOk(ws);
     const http = await scenario.serve(ws);
 

@@ -16,7 +16,6 @@ import {
   FIXTURE,
   PROJECT_ROOT,
   readManifestOf,
-  republishOk,
   runCli,
   setReleaseMarker,
   startCli,
@@ -51,8 +50,7 @@ const endedOf = (run: RunningCli) => {
 
 describeNginx('closures racing with a full build', () => {
   it('a closure during a full build goes live at once, and the build does not bring the child back', async () => {
-    const ws = await scenario.workspace('closure-during-build');
-    await republishOk(ws);
+    const ws = await scenario.workspace('closure-during-build', { published: true });
     const http = await scenario.serve(ws);
     expect((await http.get(`/appeals/${ID}/`)).status).toBe(200);
 
@@ -91,8 +89,7 @@ describeNginx('closures racing with a full build', () => {
   }, 400_000);
 
   it('a build that read the content before a closure does not switch to a release showing the child', async () => {
-    const ws = await scenario.workspace('closure-before-switch');
-    await republishOk(ws);
+    const ws = await scenario.workspace('closure-before-switch', { published: true });
     const http = await scenario.serve(ws);
 
     // The build reads the content (the child still active) and verifies, then waits to switch.

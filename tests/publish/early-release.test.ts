@@ -19,7 +19,6 @@ import {
   photoUrls,
   readManifestOf,
   releaseEntries,
-  republishOk,
   searchIndexText,
   startCli,
   waitFor,
@@ -42,8 +41,7 @@ const scenario = servedScenarios('early-release', () => {
 async function publishedAndServed(
   label: string,
 ): Promise<{ ws: Workspace; http: HttpClient; hookLog: string }> {
-  const ws = await scenario.workspace(label);
-  await republishOk(ws);
+  const ws = await scenario.workspace(label, { published: true });
   go = path.join(ws.root, 'go');
   const log = path.join(ws.root, 'hook.log');
   // It also stops waiting once the workspace is deleted, so a failed test never leaves it behind.

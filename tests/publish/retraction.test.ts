@@ -26,8 +26,7 @@ const scenario = servedScenarios('retraction');
 
 describeNginx('a name and a photo retracted from an active appeal', () => {
   it('are never live again: not by rollback, not in any kept release, not by a later edit', async () => {
-    const ws = await scenario.workspace('retraction');
-    await republishOk(ws);
+    const ws = await scenario.workspace('retraction', { published: true });
     await republishOk(ws);
     const http = await scenario.serve(ws);
     const before = await http.get(`/appeals/${ID}/`);

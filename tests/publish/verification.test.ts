@@ -143,9 +143,8 @@ describe("a closed child's name in a built release", () => {
 
 describe('invalid content', () => {
   it('stops a republish at validate (exit 11), naming every file and field and every deleted folder, with the live release untouched but for the takedown of a closure', async () => {
-    workspace = await createWorkspace('bad-content', { warmCache: cache });
+    workspace = await createWorkspace('bad-content', { warmCache: cache, published: true });
     const ws = workspace;
-    await republishOk(ws);
     const live = snapshotLive(ws);
     const releasesBefore = releaseEntries(ws);
 

@@ -20,7 +20,6 @@ import {
   PROJECT_ROOT,
   readManifestOf,
   removeWorkspace,
-  republishOk,
   runCli,
   type Workspace,
 } from '../helpers/publishing.ts';
@@ -33,9 +32,8 @@ afterEach(() => {
 });
 
 it('a publish whose takedown went live before validation failed says the takedown is live', async () => {
-  workspace = await createWorkspace('publish-job-failure');
+  workspace = await createWorkspace('publish-job-failure', { published: true });
   const ws = workspace;
-  await republishOk(ws);
   const before = ws.currentName();
   // Closed in the content, and another appeal broken meanwhile: the takedown still goes live (it
   // only removes), then validation stops the publish.

@@ -28,7 +28,6 @@ import {
   NOTICE_HEADING,
   photoUrls,
   removeWorkspace,
-  republishOk,
   runCli,
   searchIndexText,
   type Workspace,
@@ -83,10 +82,9 @@ async function waitForJob(page: Page, state: 'done' | 'failed' = 'done'): Promis
 }
 
 beforeAll(async () => {
-  ws = await createWorkspace('studio-publish');
+  ws = await createWorkspace('studio-publish', { published: true });
   dataDir = path.join(ws.root, 'studio-data');
   const env = { ...ws.env, STUDIO_DATA_DIR: dataDir };
-  await republishOk(ws);
   nginx = await startNginx({ root: ws.currentLink });
   http = new HttpClient(nginx.url, { maxSockets: 4 });
   await addStudioUser(env, AUTHOR.email, 'author', AUTHOR.password);

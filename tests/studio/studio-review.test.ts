@@ -24,7 +24,6 @@ import {
   describeRun,
   editAppeal,
   removeWorkspace,
-  republishOk,
   runCli,
   type Workspace,
 } from '../helpers/publishing.ts';
@@ -58,10 +57,9 @@ const height = (id: string) =>
     .height;
 
 beforeAll(async () => {
-  ws = await createWorkspace('studio-review');
+  ws = await createWorkspace('studio-review', { published: true });
   dataDir = path.join(ws.root, 'studio-data');
   const env = { ...ws.env, STUDIO_DATA_DIR: dataDir };
-  await republishOk(ws);
   await addStudioUser(env, AUTHOR.email, 'author', AUTHOR.password);
   await addStudioUser(env, PUBLISHER.email, 'publisher', PUBLISHER.password);
   studio = await startStudio(env);
