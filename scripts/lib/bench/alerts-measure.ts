@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
 import { urgentAppealRegion } from '../../../src/lib/alerts/alert-appeal.ts';
-import { cancelQueuedAlerts } from '../../../src/lib/alerts/alert-commands.ts';
+import { recallAlerts } from '../../../src/lib/alerts/alert-commands.ts';
 import { ALERTS_DB_FILE, openAlertsStore } from '../../../src/lib/alerts/alerts-store.ts';
 import { ALL_REGIONS, WORDING_VERSION } from '../../../src/lib/alerts/subscription-form.ts';
 import { loadSettings } from '../../../src/lib/content/load-settings.ts';
@@ -266,7 +266,7 @@ export async function alertsMeasure(options: AlertsBenchOptions): Promise<Alerts
       second.close();
       await sink.waitFor(Math.ceil(recipients / 2), 6 * 60 * 60_000);
       const recallStart = performance.now();
-      const cancelled = cancelQueuedAlerts(dataDir, recalled!);
+      const { cancelled } = recallAlerts(dataDir, recalled!);
       const recallMs = performance.now() - recallStart;
       const sentAtRecall = sink.accepted;
       if (cancelled !== recallQueued)

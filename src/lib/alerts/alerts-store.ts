@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS subscribers (
   -- The language their emails are written in (set by the form; a confirmed person's at confirmation).
   language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy'))
 ) STRICT;
+-- Each sign-up forgets the unconfirmed: find them without reading every confirmed address.
+CREATE INDEX IF NOT EXISTS subscribers_by_status ON subscribers(status);
 CREATE TABLE IF NOT EXISTS confirmation_tokens (
   token_hash TEXT PRIMARY KEY,
   subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
@@ -41,12 +43,16 @@ CREATE TABLE IF NOT EXISTS confirmation_tokens (
   expires_at INTEGER NOT NULL,
   language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'cy'))
 ) STRICT;
+-- Forgetting unconfirmed people looks up each one's tokens: without this, every sign-up reads them all.
+CREATE INDEX IF NOT EXISTS confirmation_tokens_by_subscriber ON confirmation_tokens(subscriber_id);
 CREATE TABLE IF NOT EXISTS unsubscribe_tokens (
   token_hash TEXT PRIMARY KEY,
   -- NULL once used: the address is deleted; the hash alone says "already unsubscribed".
   subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE SET NULL,
   used_at INTEGER
 ) STRICT;
+-- Deleting an address clears its link here (ON DELETE SET NULL): without this, a scan per delete.
+CREATE INDEX IF NOT EXISTS unsubscribe_tokens_by_subscriber ON unsubscribe_tokens(subscriber_id);
 -- A browser's web push subscription: one device, one "person". No double opt-in: the browser's own
 -- permission prompt, answered after the person pressed the button, is the opt-in.
 CREATE TABLE IF NOT EXISTS push_subscriptions (
@@ -97,6 +103,8 @@ CREATE TABLE IF NOT EXISTS ${name} (
 
 const OUTBOX_INDEXES = `
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(status, next_attempt_at);
+-- The workers claim the oldest queued rows of a channel: without this, each claim sorts the queue.
+CREATE INDEX IF NOT EXISTS outbox_queue ON outbox(status, channel, id);
 CREATE INDEX IF NOT EXISTS outbox_by_appeal ON outbox(appeal_id, status);
 CREATE INDEX IF NOT EXISTS outbox_by_push ON outbox(push_subscription_id);
 CREATE INDEX IF NOT EXISTS outbox_by_subscriber ON outbox(subscriber_id);
@@ -494,7 +502,8 @@ export class AlertsStore {
       .prepare(
         `UPDATE outbox SET status = 'sending', claimed_by = ?, attempts = attempts + 1
          WHERE id IN (
-           SELECT id FROM outbox o WHERE status = 'queued' AND next_attempt_at <= ? AND channel = ?
+           SELECT id FROM outbox o INDEXED BY outbox_queue
+           WHERE status = 'queued' AND next_attempt_at <= ? AND channel = ?
              AND (channel = 'email' OR push_subscription_id IS NOT NULL)
              AND NOT (kind = 'recall' AND EXISTS (
                SELECT 1 FROM outbox a WHERE a.appeal_id = o.appeal_id AND a.kind = 'alert'
