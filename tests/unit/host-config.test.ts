@@ -356,7 +356,9 @@ describe('nginx server include', () => {
   });
 
   it('proxies only the alerts service endpoints to it on loopback, with a static page when it is down', () => {
-    const alerts = body('~ ^(/cy)?/alerts/(subscribe|confirm|unsubscribe|push/(key|subscribe|unsubscribe))/?$');
+    const alerts = body(
+      '~ ^(/cy)?/alerts/(subscribe|confirm|unsubscribe|push/(key|subscribe|unsubscribe))/?$',
+    );
     expect(alerts).toContain('proxy_pass http://127.0.0.1:4323;');
     expect(alerts).toContain('proxy_set_header X-Real-IP $remote_addr;');
     expect(alerts).toContain('client_max_body_size 16k;');
