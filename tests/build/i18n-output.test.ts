@@ -106,7 +106,9 @@ describe('both languages', () => {
       if (!select) continue;
       checked++;
       const welsh = f.startsWith('cy/');
-      const englishPath = welsh ? urlPathOf(f).slice(3) : urlPathOf(f);
+      const unlocalised = welsh ? urlPathOf(f).slice(3) : urlPathOf(f);
+      // The not-found page is served at any missing address: it points to the home pages.
+      const englishPath = unlocalised === '/404/' ? '/' : unlocalised;
       const welshPath = `/cy${englishPath}`;
       const alternates: Record<string, string | undefined> = Object.fromEntries(
         page

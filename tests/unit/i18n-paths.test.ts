@@ -20,6 +20,9 @@ describe('paths and outputs in both languages', () => {
     expect(twinPath('/', 'cy')).toBe('/cy/');
     expect(twinPath('/cy/', 'en')).toBe('/');
     expect(twinPath('/cy/appeals/2026-0001/', 'cy')).toBe('/cy/appeals/2026-0001/');
+    // Not found is served at any address: its twin is the other language's home page.
+    expect(twinPath('/404/', 'cy')).toBe('/cy/');
+    expect(twinPath('/cy/404/', 'en')).toBe('/');
   });
 
   it('keeps Welsh closed appeals, notices, embeds, posters and the 404 out of the sitemap, as English ones', () => {
