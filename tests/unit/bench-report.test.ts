@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { median, medianOf, NOT_MEASURED, ratio, upsertTable } from '../../scripts/lib/bench/bench-report.ts';
 import type { BenchResult } from '../../scripts/lib/bench/bench-result.ts';
-import { ALERTS_HEADER, alertsRow } from '../../scripts/lib/bench/tables.ts';
+import { ALERTS_HEADER, alertsRow, SIZES_HEADER, sizesRow } from '../../scripts/lib/bench/tables.ts';
 
 describe('bench report helpers', () => {
   it('medians, ratios and runs', () => {
@@ -119,5 +119,47 @@ describe('the alerts table', () => {
       NOT_MEASURED,
       '2026-12-05: `npm run bench -- --only alerts`',
     ]);
+  });
+});
+
+describe('the sizes table in both languages', () => {
+  const weight = (total: number) => ({ html: total, css: 0, js: 0, total, files: [] });
+  const search = (totalBytes: number) => ({
+    pagefindBytes: totalBytes / 2,
+    pageBytes: 0,
+    imageBytes: 0,
+    totalBytes,
+    requests: 3,
+  });
+  const result: BenchResult = {
+    command: 'npm run bench -- --only bytes,search',
+    date: '2026-12-05T18:00:00.000Z',
+    n: 100,
+    photos: 1,
+    runs: 1,
+    machine: { cpus: 2, cpuModel: 'test', memoryBytes: 2 ** 33, loadAverage: [1, 1, 1] },
+    versions: {},
+    ours: {
+      sizes: {
+        outputBytes: 1e6,
+        outputFiles: 10,
+        pages: { home: weight(5000), listing: weight(6000), appeal: weight(7000), search: weight(9000) },
+        welshPages: { appeal: weight(7400), search: weight(9300) },
+        mainPhoto: { largest: { webp: 6000 }, width: 720 },
+      },
+      search: search(100_000),
+      welshSearch: search(90_000),
+    },
+  };
+
+  it('shows the Welsh appeal page, search page and first search beside the English', () => {
+    const row = sizesRow(result);
+    const cell = (name: string) => row[SIZES_HEADER.indexOf(name)];
+    expect(cell('Appeal')).toBe('7.0 kB; Welsh 7.4 kB');
+    expect(cell('Search page')).toBe('9.0 kB; Welsh 9.3 kB');
+    expect(cell('Home')).toBe('5.0 kB');
+    expect(cell('First search in Chromium, ours')).toMatch(
+      /^100\.0 kB .*; Welsh 90\.0 kB \(Pagefind 45\.0 kB\)$/,
+    );
   });
 });

@@ -25,6 +25,8 @@ export interface SiteSizes {
   outputBytes: number;
   outputFiles: number;
   pages: Record<'home' | 'listing' | 'appeal' | 'search', PageWeight>;
+  /** The same appeal and search pages in Welsh (/cy/), where the build has them. */
+  welshPages?: Record<'appeal' | 'search', PageWeight>;
   mainPhoto: MainPhotoBytes;
   /** Bytes of every share card in the output: the median and the largest. */
   shareCards?: { median: number; max: number; count: number };
@@ -35,6 +37,8 @@ export interface Variant {
   warm?: Timed[];
   sizes?: SiteSizes;
   search?: FirstSearchBytes;
+  /** The same first search on the Welsh search page, against the Welsh index. */
+  welshSearch?: FirstSearchBytes;
 }
 
 export interface NewAppeal extends Timed {

@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../build-site.ts';
 import type { Measure, Variant } from './bench-result.ts';
 import { type BenchContext, mb, secs, timed } from './bench-run.ts';
 import { NAIVE_BASELINE_COMMIT, naiveBaselineCheckout } from './naive-baseline.ts';
-import { searchBytes } from './search-measure.ts';
+import { searchBytes, welshSearchBytes } from './search-measure.ts';
 import { siteSizes } from './site-sizes.ts';
 
 const astroBuild = (c: BenchContext, outDir: string, extra: NodeJS.ProcessEnv = {}, root = PROJECT_ROOT) =>
@@ -29,7 +29,11 @@ export async function ourBuilds(c: BenchContext, want: (m: Measure) => boolean):
     }
   }
   if (want('bytes')) ours.sizes = siteSizes(out, c.sampleId);
-  if (want('search')) ours.search = await searchBytes(out, c.sampleId, c.say);
+  if (want('search')) {
+    ours.search = await searchBytes(out, c.sampleId, c.say);
+    const welsh = await welshSearchBytes(out, c.sampleId, c.say);
+    if (welsh) ours.welshSearch = welsh;
+  }
   return ours;
 }
 

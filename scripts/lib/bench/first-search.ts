@@ -21,6 +21,8 @@ export async function firstSearchBytes(
     origin: string;
     servedDir: string;
     query: string;
+    /** The search page: `/search/`, or `/cy/search/` for the Welsh index. */
+    searchPath?: string;
     ignore?: (pathname: string) => boolean;
     debug?: boolean;
   },
@@ -37,7 +39,9 @@ export async function firstSearchBytes(
       urls.set(id, request.url());
       void request.sizes().then((sizes) => bytes.set(id, sizes.responseBodySize + sizes.responseHeadersSize));
     });
-    await page.goto(`${options.origin}/search/?q=${encodeURIComponent(options.query)}`);
+    await page.goto(
+      `${options.origin}${options.searchPath ?? '/search/'}?q=${encodeURIComponent(options.query)}`,
+    );
     await page.waitForSelector('.search-result h3 a', { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);

@@ -30,6 +30,14 @@ export function siteSizes(outDir: string, appealId: string): SiteSizes {
       appeal: pageWeight(outDir, `/appeals/${appealId}/`),
       search: pageWeight(outDir, '/search/'),
     },
+    ...(existsSync(path.join(outDir, 'cy', 'appeals', appealId, 'index.html'))
+      ? {
+          welshPages: {
+            appeal: pageWeight(outDir, `/cy/appeals/${appealId}/`),
+            search: pageWeight(outDir, '/cy/search/'),
+          },
+        }
+      : {}),
     mainPhoto: mainPhotoBytes(outDir, `/appeals/${appealId}/`),
   };
 }

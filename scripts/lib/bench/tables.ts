@@ -92,9 +92,14 @@ const outputCell = (s: { outputBytes: number; outputFiles: number } | undefined)
 export function sizesRow(r: BenchResult): string[] {
   const s = r.ours.sizes;
   const n = r.naive?.sizes;
+  const welsh = (k: 'home' | 'listing' | 'appeal' | 'search') =>
+    (k === 'appeal' || k === 'search') && s?.welshPages ? `; Welsh ${kilobytes(s.welshPages[k].total)}` : '';
   const page = (k: 'home' | 'listing' | 'appeal' | 'search') =>
-    s ? `${kilobytes(s.pages[k].total)}${n ? ` (naive ${kilobytes(n.pages[k].total)})` : ''}` : NOT_MEASURED;
+    s
+      ? `${kilobytes(s.pages[k].total)}${n ? ` (naive ${kilobytes(n.pages[k].total)})` : ''}${welsh(k)}`
+      : NOT_MEASURED;
   const search = r.ours.search;
+  const welshSearch = r.ours.welshSearch;
   return [
     key(r),
     outputCell(s),
@@ -107,7 +112,11 @@ export function sizesRow(r: BenchResult): string[] {
     photoCell(n?.mainPhoto),
     s?.shareCards ? `${kilobytes(s.shareCards.median)} / ${kilobytes(s.shareCards.max)}` : NOT_MEASURED,
     search
-      ? `${kilobytes(search.totalBytes)} (Pagefind ${kilobytes(search.pagefindBytes)}, thumbnails ${kilobytes(search.imageBytes)})`
+      ? `${kilobytes(search.totalBytes)} (Pagefind ${kilobytes(search.pagefindBytes)}, thumbnails ${kilobytes(search.imageBytes)})${
+          welshSearch
+            ? `; Welsh ${kilobytes(welshSearch.totalBytes)} (Pagefind ${kilobytes(welshSearch.pagefindBytes)})`
+            : ''
+        }`
       : NOT_MEASURED,
     runCell(r),
   ];
