@@ -231,12 +231,15 @@ describeNginx('the built site served by nginx', () => {
       languages: Record<string, { hash: string }>;
     };
     const fragment = readdirSync(path.join(dist, shard, 'fragment'))[0]!;
+    const wasm = readdirSync(path.join(dist, shard)).filter((file) => /^wasm\..+\.pagefind$/.test(file));
+    expect(wasm.length).toBeGreaterThanOrEqual(2);
     // The metadata file is named by the index hash; fragments hold children's names.
     for (const file of [
       `${shard}/pagefind-entry.json`,
       `${shard}/pagefind.${Object.values(entry.languages)[0]!.hash}.pf_meta`,
       `${shard}/fragment/${fragment}`,
-      `${shard}/wasm.en.pagefind`,
+      // One search program per language's stemmer (English, and Welsh's "unknown").
+      ...wasm.map((file) => `${shard}/${file}`),
     ]) {
       const response = await get(nginx.url, file);
       expect(response.status, file).toBe(200);
