@@ -115,12 +115,17 @@ describe('host files in the build', () => {
     expect(headers).toContain(
       rule('/_photos/*', ['Cache-Control: public, max-age=300, must-revalidate', ...page.slice(1)]),
     );
-    expect(headers).toContain(
-      rule('/embed/*', [
-        'Cache-Control: public, max-age=0, must-revalidate',
-        'Content-Security-Policy: frame-ancestors *',
-      ]),
-    );
+    for (const embedPath of ['/embed/*', '/cy/embed/*'])
+      expect(headers, embedPath).toContain(
+        rule(embedPath, [
+          'Cache-Control: public, max-age=0, must-revalidate',
+          'Content-Security-Policy: frame-ancestors *',
+        ]),
+      );
+    // The Welsh pages by folder, never `/cy/*`, which would deny framing at /cy/embed/ too.
+    for (const urlPath of ['/cy/', '/cy/appeals/*', '/cy/help/*'])
+      expect(headers, urlPath).toContain(rule(urlPath, page));
+    expect(headers).not.toMatch(/^\/cy\/\*$/m);
     expect(headers).toContain(rule(`/appeals/${CLOSED_ID}/*`, ['X-Robots-Tag: noindex']));
     expect(headers).toContain(rule(`/cy/appeals/${CLOSED_ID}/*`, ['X-Robots-Tag: noindex']));
     expect(headers).toContain(rule('/cy/appeals/closed/*', ['X-Robots-Tag: noindex']));
@@ -359,13 +364,15 @@ describeNginx('the built site served by nginx', () => {
     }
   });
 
-  it('lets only the embed be framed', async () => {
-    const embed = await get(nginx.url, '/embed/latest/');
-    expect(embed.status).toBe(200);
-    expect(embed.headers.get('content-security-policy')).toBe(
-      `${PINNED_CSP_WITHOUT_FRAMING}; frame-ancestors *`,
-    );
-    expect(embed.headers.get('x-frame-options')).toBeNull();
+  it('lets only the embed be framed, in English and in Welsh', async () => {
+    for (const urlPath of ['/embed/latest/', '/cy/embed/latest/']) {
+      const embed = await get(nginx.url, urlPath);
+      expect(embed.status, urlPath).toBe(200);
+      expect(embed.headers.get('content-security-policy'), urlPath).toBe(
+        `${PINNED_CSP_WITHOUT_FRAMING}; frame-ancestors *`,
+      );
+      expect(embed.headers.get('x-frame-options'), urlPath).toBeNull();
+    }
     for (const urlPath of [
       '/',
       '/appeals/',
@@ -373,6 +380,10 @@ describeNginx('the built site served by nginx', () => {
       `/appeals/${ACTIVE_IDS[0]}/poster/`,
       '/press/',
       '/feeds/appeals.xml',
+      '/cy/',
+      '/cy/appeals/',
+      `/cy/appeals/${ACTIVE_IDS[0]}/`,
+      '/cy/help/',
     ]) {
       const response = await get(nginx.url, urlPath);
       expect(response.headers.get('x-frame-options'), urlPath).toBe('DENY');

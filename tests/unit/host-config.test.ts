@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APPEAL_URI_REGEX,
@@ -26,6 +29,7 @@ import {
   PINNED_DENY_FRAMING,
   PINNED_SHARED_HEADERS,
 } from '../helpers/pinned-headers.ts';
+import { topLevelHtmlPaths } from '../../src/lib/publishing/host-files.ts';
 
 const input = {
   closedIds: ['2026-0103', '2025-0001'],
@@ -152,6 +156,96 @@ describe('_headers', () => {
         urlPath === '/embedded/' ? undefined : ['DENY'],
       );
     }
+  });
+
+  it('lets the Welsh embed be framed like the English one, and no other Welsh page', () => {
+    // As the build lists them: the Welsh folder by its children (src/lib/publishing/host-files.ts).
+    const welsh = {
+      ...input,
+      topLevelHtmlPaths: [
+        ...input.topLevelHtmlPaths,
+        'cy/404.html',
+        'cy/appeals/',
+        'cy/embed/',
+        'cy/feeds/',
+        'cy/help/',
+        'cy/search/',
+      ],
+    };
+    const cyRules = parseHeaders(headersFile(welsh));
+    for (const urlPath of ['/cy/embed/latest/', '/cy/embed/latest/index.html', '/embed/latest/']) {
+      const headers = headersFor(cyRules, urlPath);
+      expect(headers['content-security-policy'], urlPath).toEqual([
+        PINNED_CSP_WITHOUT_FRAMING,
+        'frame-ancestors https://news.example.org https://*.partner.example',
+      ]);
+      expect(headers['x-frame-options'], urlPath).toBeUndefined();
+      expect(headers['cache-control'], urlPath).toEqual([CACHE_CONTROL.revalidate]);
+    }
+    for (const urlPath of [
+      '/cy/',
+      '/cy/index.html',
+      '/cy/404.html',
+      '/cy/appeals/',
+      '/cy/appeals/2026-0101/',
+      '/cy/appeals/2026-0101/poster/',
+      '/cy/feeds/appeals.xml',
+      '/cy/help/',
+      '/cy/search/',
+    ]) {
+      const headers = headersFor(cyRules, urlPath);
+      expect(headers['x-frame-options'], urlPath).toEqual(['DENY']);
+      expect(headers['content-security-policy'], urlPath).toEqual([
+        PINNED_CSP_WITHOUT_FRAMING,
+        PINNED_DENY_FRAMING,
+      ]);
+      expect(headers['cache-control'], urlPath).toHaveLength(1);
+    }
+    // One rule per Welsh child, never one for the whole folder, which would reach /cy/embed/ too.
+    expect(cyRules.map((r) => r.path)).not.toContain('/cy/*');
+    expect(headerRules(welsh).length - headerRules(input).length).toBe(7);
+  });
+
+  it('lists a built Welsh folder by its children, so its embed gets a rule of its own', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'host-paths-'));
+    try {
+      for (const folder of ['appeals', 'embed/latest', '_astro', 'cy/appeals', 'cy/embed/latest', 'cy/help'])
+        mkdirSync(path.join(dir, folder), { recursive: true });
+      for (const file of ['index.html', '404.html', 'favicon.svg', 'cy/index.html', 'cy/404.html'])
+        writeFileSync(path.join(dir, file), '');
+      const paths = topLevelHtmlPaths(dir);
+      expect(paths).toEqual([
+        'appeals/',
+        'cy/404.html',
+        'cy/appeals/',
+        'cy/embed/',
+        'cy/help/',
+        'embed/',
+        'favicon.svg',
+      ]);
+      const framing = parseHeaders(headersFile({ ...input, topLevelHtmlPaths: paths }));
+      expect(headersFor(framing, '/cy/embed/latest/')['x-frame-options']).toBeUndefined();
+      expect(headersFor(framing, '/cy/help/')['x-frame-options']).toEqual(['DENY']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes one language prefix, and never a language folder whole', () => {
+    expect(htmlPathPatterns(['help/', 'cy/help/', 'cy/press.xml'])).toEqual([
+      '/',
+      '/index.html',
+      '/404.html',
+      '/cy/',
+      '/cy/index.html',
+      '/cy/help/*',
+      '/cy/press.xml',
+      '/help/*',
+    ]);
+    expect(() => htmlPathPatterns(['cy/'])).toThrow(/one by one/);
+    expect(() => htmlPathPatterns(['cy/cy/help/'])).toThrow(/expected a file or folder name/);
+    expect(() => htmlPathPatterns(['fr/help/'])).toThrow(/expected a file or folder name/);
+    expect(() => htmlPathPatterns(['cy/../etc'])).toThrow(/expected a file or folder name/);
   });
 
   it('caches pages for no time, scripts and styles for ever, photos and search briefly and never immutably', () => {
@@ -391,10 +485,13 @@ describe('nginx server include', () => {
     expect(embed).not.toContain('X-Frame-Options');
     expect(embed).toContain('try_files $uri $uri/index.html =404;');
     expect(body('^~ /embed/')).toContain('frame-ancestors *');
+    expect(body('^~ /cy/embed/')).toBe(body('^~ /embed/'));
   });
 
   it('repeats every security header, with always, in every location that adds headers', () => {
-    const served = locations.filter((l) => l.body.includes('add_header') && l.match !== '^~ /embed/');
+    const served = locations.filter(
+      (l) => l.body.includes('add_header') && !['^~ /embed/', '^~ /cy/embed/'].includes(l.match),
+    );
     expect(served.length).toBeGreaterThanOrEqual(7);
     for (const l of served) {
       for (const line of nginxSecurityHeaders().split('\n')) expect(l.body, l.match).toContain(line);

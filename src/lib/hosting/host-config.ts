@@ -126,7 +126,18 @@ function checkedIds(ids: readonly string[]): string[] {
   return [...new Set(ids)].sort();
 }
 
-/** The `_headers` path patterns for the top-level HTML entries, in a stable order without repeats. */
+/** The languages served under a prefix of their own (`cy` for `/cy/`). */
+const PREFIXED_LOCALES: readonly Locale[] = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);
+
+/** Each language's embed path (`/embed/`, `/cy/embed/`): the only paths other sites may frame. */
+const EMBED_PATHS: readonly string[] = LOCALES.map((locale) => localePath(locale, EMBED_PATH));
+
+/**
+ * The `_headers` path patterns for the top-level HTML entries, in a stable order without repeats.
+ * A language's folder (`cy/`) is listed by its children (`cy/appeals/`, `cy/embed/`), never whole:
+ * the hosts join every matching rule, so a `/cy/*` rule denying framing would also reach
+ * `/cy/embed/`, and no later rule could undo it. Its own `/cy/` and `/cy/index.html` are always in.
+ */
 export function htmlPathPatterns(topLevelHtmlPaths: readonly string[]): string[] {
   const reserved = new Set<string>([...Object.values(ASSET_DIRS), ...HOST_FILES]);
   const patterns = ['/', '/index.html', '/404.html'];
@@ -134,12 +145,21 @@ export function htmlPathPatterns(topLevelHtmlPaths: readonly string[]): string[]
     raw,
     name: raw.replace(/^\/+/, '').replace(/\/\*?$/, ''),
   }));
+  const prefix = `(?:(?:${PREFIXED_LOCALES.join('|')})/)?`;
+  const validName = new RegExp(`^${prefix}[A-Za-z0-9_][A-Za-z0-9._-]*$`);
   for (const { raw, name } of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (reserved.has(name)) throw new Error(`Top-level HTML path: "${name}" has caching rules of its own`);
-    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) {
+    if ((PREFIXED_LOCALES as readonly string[]).includes(name))
+      throw new Error(`Top-level HTML path: list the pages in "${name}/" one by one, not the whole folder`);
+    if (!validName.test(name) || name.includes('..')) {
       throw new Error(
-        `Top-level HTML path: expected a file or folder name at the top of the build, got ${JSON.stringify(raw)}`,
+        `Top-level HTML path: expected a file or folder name at the top of the build or of a language's folder, got ${JSON.stringify(raw)}`,
       );
+    }
+    const locale = PREFIXED_LOCALES.find((l) => name.startsWith(`${l}/`));
+    if (locale) {
+      for (const root of [`/${locale}/`, `/${locale}/index.html`])
+        if (!patterns.includes(root)) patterns.push(root);
     }
     const isFile = /\.[A-Za-z0-9]+$/.test(name) && !raw.endsWith('/') && !raw.endsWith('/*');
     const pattern = isFile ? `/${name}` : `/${name}/*`;
@@ -172,8 +192,8 @@ export function headerRules({
     ['Content-Security-Policy', DENY_FRAMING],
     ['X-Frame-Options', 'DENY'],
   ] as const;
-  const embed = EMBED_PATH.replace(/\/$/, '');
-  const html = htmlPathPatterns(topLevelHtmlPaths).filter((path) => path !== `${embed}/*`);
+  const embeds = EMBED_PATHS.map((path) => `${path}*`);
+  const html = htmlPathPatterns(topLevelHtmlPaths).filter((path) => !embeds.includes(path));
   return [
     {
       path: '/*',
@@ -186,13 +206,13 @@ export function headerRules({
       path,
       headers: [['Cache-Control', CACHE_CONTROL.revalidate], ...deny] as const,
     })),
-    {
-      path: `${embed}/*`,
+    ...embeds.map((path) => ({
+      path,
       headers: [
         ['Cache-Control', CACHE_CONTROL.revalidate],
         ['Content-Security-Policy', embedFraming(embedAllowedSites)],
-      ],
-    },
+      ] as const,
+    })),
     { path: `/${ASSET_DIRS.astro}/*`, headers: [['Cache-Control', CACHE_CONTROL.immutable], ...deny] },
     { path: `/${ASSET_DIRS.photos}/*`, headers: [['Cache-Control', CACHE_CONTROL.photos], ...deny] },
     { path: `/${ASSET_DIRS.search}/*`, headers: [['Cache-Control', CACHE_CONTROL.search], ...deny] },
@@ -350,13 +370,15 @@ export function nginxServerConf(
         pages,
       ]),
     ]),
-    location(`^~ ${EMBED_PATH}`, [
-      '# The one path other sites may frame (settings: embed.allowedSites).',
-      'root $appeals_release;',
-      ...embedHeaders,
-      addHeader('Cache-Control', CACHE_CONTROL.revalidate),
-      pages,
-    ]),
+    ...EMBED_PATHS.map((embedPath) =>
+      location(`^~ ${embedPath}`, [
+        '# The one path other sites may frame, in each language (settings: embed.allowedSites).',
+        'root $appeals_release;',
+        ...embedHeaders,
+        addHeader('Cache-Control', CACHE_CONTROL.revalidate),
+        pages,
+      ]),
+    ),
     location('= /404.html', [
       ...served(CACHE_CONTROL.revalidate, addHeader('X-Robots-Tag', 'noindex')),
       files,

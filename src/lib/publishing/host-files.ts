@@ -10,14 +10,25 @@ import {
   headersFile,
   netlifyRedirects,
 } from '../hosting/host-config.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 
-/** The top-level entries of a build that the HTML caching rule covers: all but assets and host files. */
+/**
+ * The top-level entries of a build that the HTML caching rule covers: all but assets and host files.
+ * A language's folder is listed by its children (`cy/appeals/`, `cy/help/`), its `index.html` aside.
+ */
 export function topLevelHtmlPaths(outDir: string): string[] {
   const skip = new Set<string>([...Object.values(ASSET_DIRS), ...HOST_FILES, 'index.html', '404.html']);
-  return readdirSync(outDir, { withFileTypes: true })
-    .filter((entry) => !skip.has(entry.name) && !entry.name.startsWith('.'))
-    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
-    .sort();
+  const prefixed = new Set<string>(LOCALES.filter((locale) => locale !== DEFAULT_LOCALE));
+  const names = (dir: string, prefix: string, skipped: ReadonlySet<string>): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !skipped.has(entry.name) && !entry.name.startsWith('.'))
+      .flatMap((entry) =>
+        // A language's folder by its children, so `/cy/embed/` can be framed like `/embed/`.
+        prefix === '' && entry.isDirectory() && prefixed.has(entry.name)
+          ? names(path.join(dir, entry.name), `${entry.name}/`, new Set(['index.html']))
+          : [`${prefix}${entry.name}${entry.isDirectory() ? '/' : ''}`],
+      );
+  return names(outDir, '', skip).sort();
 }
 
 /**
