@@ -8,7 +8,7 @@ import { alertEmail, confirmationEmail } from '../../src/lib/alerts/alert-email.
 import { AlertsConfigError, alertsConfig } from '../../src/lib/alerts/alerts-config.ts';
 import { openAlertsStore } from '../../src/lib/alerts/alerts-store.ts';
 import { RateLimiter } from '../../src/lib/alerts/rate-limit.ts';
-import { readSubscription, WORDING_VERSION } from '../../src/lib/alerts/subscription-form.ts';
+import { formLocale, readSubscription, WORDING_VERSION } from '../../src/lib/alerts/subscription-form.ts';
 import { confirmSubscription, requestSubscription } from '../../src/lib/alerts/subscriptions.ts';
 import { loadSecret } from '../../src/lib/alerts/tokens.ts';
 import { readOperatorEnv } from '../../src/lib/config/operator-env.ts';
@@ -27,6 +27,29 @@ const REGIONS = ['north-west', 'london'];
 const formOf = (fields: Array<[string, string]>) => new URLSearchParams(fields);
 
 describe('the subscription form', () => {
+  it('names the problems in Welsh for a Welsh form, and answers in the language the form asks for', () => {
+    const welsh = formOf([
+      ['email', 'not an address'],
+      ['wording', WORDING_VERSION],
+      ['language', 'cy'],
+    ]);
+    expect(formLocale(welsh, 'en')).toBe('cy');
+    expect(formLocale(formOf([]), 'cy')).toBe('cy');
+    expect(formLocale(formOf([['language', 'fr']]), 'en')).toBe('en');
+    expect(readSubscription(welsh, REGIONS, formLocale(welsh, 'en'))).toEqual({
+      problems: [
+        'Rhowch gyfeiriad e-bost, fel enw@example.com.',
+        "Dewiswch o leiaf un rhanbarth, neu'r DU gyfan.",
+      ],
+    });
+    expect(readSubscription(welsh, REGIONS)).toEqual({
+      problems: [
+        'Enter an email address, like name@example.com.',
+        'Choose at least one region, or all of the UK.',
+      ],
+    });
+  });
+
   it('reads an address and regions, in the settings order, normalised', () => {
     expect(
       readSubscription(

@@ -13,7 +13,7 @@ import {
 import type { AlertsStore } from './alerts-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { readPushSubscription } from './push-subscription-form.ts';
-import { readSubscription } from './subscription-form.ts';
+import { formLocale, readSubscription } from './subscription-form.ts';
 import { confirmSubscription, requestSubscription } from './subscriptions.ts';
 import { tokenHash, wellFormedToken } from './tokens.ts';
 
@@ -216,9 +216,12 @@ export function alertsHandler(
 
     if (route === '/alerts/subscribe') {
       limited('subscribe', req, locale);
-      const read = readSubscription(await readForm(req, locale), options.regionIds());
+      const form = await readForm(req, locale);
+      // The Welsh page's form posts here too, with language=cy: answer it in Welsh.
+      const answerIn = formLocale(form, locale);
+      const read = readSubscription(form, options.regionIds(), answerIn);
       if ('problems' in read)
-        throw problem(locale, 400, 'problemTitle', ...read.problems.map((text) => ({ text })));
+        throw problem(answerIn, 400, 'problemTitle', ...read.problems.map((text) => ({ text })));
       requestSubscription(options.store, read.request, now());
       options.onQueued?.();
       // "Check your email" in the language of the form.

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts';
+import { alertsFormStrings } from '../i18n/strings/alerts-form.ts';
 
 /**
  * The "Get alerts" form, read and checked: pure, so every rule is unit-tested. The public page
@@ -41,29 +42,34 @@ export function plausibleEmail(email: string): boolean {
   );
 }
 
+/** The language to answer a form in: the one it asks for, else that of the address it was sent to. */
+export function formLocale(form: URLSearchParams, fallback: Locale): Locale {
+  const values = form.getAll('language');
+  return values.length === 0 ? fallback : (readLanguage(values) ?? fallback);
+}
+
 /**
- * The subscription a form asks for, or the problems with it in plain words (for a 400 page).
- * `regionIds` are the settings' regions.
+ * The subscription a form asks for, or the problems with it in plain words (for a 400 page), in
+ * `locale`. `regionIds` are the settings' regions.
  */
 export function readSubscription(
   form: URLSearchParams,
   regionIds: readonly string[],
+  locale: Locale = DEFAULT_LOCALE,
 ): { request: SubscriptionRequest } | { problems: string[] } {
+  const t = alertsFormStrings[locale];
   const problems: string[] = [];
   const emails = form.getAll('email');
   const email = normaliseEmail(emails[0] ?? '');
-  if (emails.length !== 1 || !plausibleEmail(email))
-    problems.push('Enter an email address, like name@example.com.');
+  if (emails.length !== 1 || !plausibleEmail(email)) problems.push(t.email);
   const chosen = [...new Set(form.getAll('region'))];
-  if (chosen.length === 0) problems.push('Choose at least one region, or all of the UK.');
+  if (chosen.length === 0) problems.push(t.region);
   const unknown = chosen.filter((r) => r !== ALL_REGIONS && !regionIds.includes(r));
-  if (unknown.length > 0 || chosen.length > regionIds.length + 1)
-    problems.push('Choose regions from the list on the page.');
+  if (unknown.length > 0 || chosen.length > regionIds.length + 1) problems.push(t.unknownRegion);
   const wording = form.get('wording') ?? '';
-  if (!KNOWN_WORDINGS.includes(wording))
-    problems.push('This form is out of date. Reload the page and try again.');
+  if (!KNOWN_WORDINGS.includes(wording)) problems.push(t.outdated);
   const language = readLanguage(form.getAll('language'));
-  if (!language) problems.push('Choose English or Welsh (en or cy) for the language.');
+  if (!language) problems.push(t.language);
   if (problems.length > 0 || !language) return { problems };
   const regions = chosen.includes(ALL_REGIONS) ? [ALL_REGIONS] : regionIds.filter((r) => chosen.includes(r));
   return { request: { email, regions, wording, language } };
