@@ -207,6 +207,9 @@ describe('both languages', () => {
       WELSH,
     );
     expect(read(`appeals/${URGENT.id}/index.html`)).not.toContain(WELSH);
+    // The search filter by region offers the Welsh name on the Welsh page, matching the Welsh index.
+    expect(read('cy/search/index.html')).toContain(`name="region" value="${WELSH}"`);
+    expect(read('search/index.html')).toContain('name="region" value="North West"');
     // Welsh RSS categories and titles in Welsh; English RSS and the JSON API keep the English name.
     expect(read('cy/feeds/appeals.xml')).toContain(`<category>${WELSH}</category>`);
     expect(read('cy/feeds/regions/north-west.xml')).toContain(WELSH);
