@@ -1,5 +1,6 @@
 import { loadAppeals, type ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
+import { regionName } from '../lib/model/appeal-view.ts';
 import { shareCardPath } from './appeal-images.ts';
 import { partnerThumbnail } from './photo-sizes.ts';
 import { API_PATHS, apiAppeal, appealRssItem, newestPublishedFirst } from '../lib/outputs/api-feeds.ts';
@@ -60,8 +61,12 @@ export async function appealsRss(
   const t = feedStrings[locale];
   const appeals = await activeNewestFirst((a) => !region || a.data.lastSeen.region === region.id);
   return rssResponse({
-    title: region ? t.regionTitle(region.name, organisationName()) : t.allTitle(organisationName()),
-    description: region ? t.regionDescription(region.name) : t.allDescription(API_PATHS.removalsRss),
+    title: region
+      ? t.regionTitle(regionName(siteSettings, region.id, locale), organisationName())
+      : t.allTitle(organisationName()),
+    description: region
+      ? t.regionDescription(regionName(siteSettings, region.id, locale))
+      : t.allDescription(API_PATHS.removalsRss),
     site,
     items: appeals.map((appeal) => appealRssItem({ ...appeal, facts: appeal.factsIn[locale] }, site, locale)),
   });

@@ -2,6 +2,7 @@ import type { FilterKey, SortOrder } from '../lib/search/search-state.ts';
 import { ageBandLabel, bandLabel, sexLabel } from '../lib/search/search-facets.ts';
 import type { ActiveAppeal } from './appeals.ts';
 import { siteSettings } from './settings.ts';
+import { regionsIn } from './regions.ts';
 import type { Locale } from '../lib/i18n/locales.ts';
 import { searchStrings } from '../lib/i18n/strings/search.ts';
 
@@ -33,9 +34,9 @@ export function searchFilterValues(
     active.map((a) => ageBandLabel(a.facts.ageNowYears, siteSettings.ageBands, locale)),
   );
   return {
-    region: siteSettings.regions
+    region: regionsIn(locale)
       .map((r) => r.name)
-      .filter((name) => active.some((a) => a.facts.regionName === name)),
+      .filter((name) => active.some((a) => a.factsIn[locale].regionName === name)),
     sex: sorted(active.map((a) => sexLabel(a.data.sex, locale))),
     age: [
       ...bands.filter((b) => ageValues.has(b)),

@@ -179,6 +179,48 @@ describe('both languages', () => {
     expect(englishPage.querySelector('.appeal-text__notice')).toBeNull();
   });
 
+  it('names a region in Welsh on Welsh pages where the settings give a Welsh name, else in English marked so', () => {
+    // The fixture's settings give North West a Welsh name and London none.
+    const WELSH = 'Gogledd-orllewin Lloegr';
+    const link = (rel: string, selector: string) => {
+      const el = doc(rel).querySelector(selector);
+      return { text: squash(el?.textContent ?? ''), lang: el?.getAttribute('lang') };
+    };
+    for (const [page, north, london] of [
+      ['map/index.html', '[data-region="north-west"] a', '[data-region="london"] a'],
+      ['search/index.html', '.region-list a[href$="/north-west/"]', '.region-list a[href$="/london/"]'],
+      ['alerts/index.html', 'label[for="region-north-west"]', 'label[for="region-london"]'],
+      ['press/index.html', 'a[href$="/regions/north-west.xml"]', 'a[href$="/regions/london.xml"]'],
+    ] as const) {
+      expect(link(`cy/${page}`, north), page).toEqual({ text: WELSH, lang: undefined });
+      expect(link(`cy/${page}`, london), page).toEqual({ text: 'London', lang: 'en' });
+      expect(link(page, north), page).toEqual({ text: 'North West', lang: undefined });
+      expect(link(page, london), page).toEqual({ text: 'London', lang: undefined });
+    }
+    expect(squash(doc('cy/appeals/region/north-west/index.html').querySelector('h1')!.textContent)).toContain(
+      WELSH,
+    );
+    expect(squash(doc('appeals/region/north-west/index.html').querySelector('h1')!.textContent)).toContain(
+      'North West',
+    );
+    expect(squash(doc(`cy/appeals/${URGENT.id}/index.html`).querySelector('main')!.textContent)).toContain(
+      WELSH,
+    );
+    expect(read(`appeals/${URGENT.id}/index.html`)).not.toContain(WELSH);
+    // The search filter by region offers the Welsh name on the Welsh page, matching the Welsh index.
+    expect(read('cy/search/index.html')).toContain(`name="region" value="${WELSH}"`);
+    expect(read('search/index.html')).toContain('name="region" value="North West"');
+    // Welsh RSS categories and titles in Welsh; English RSS and the JSON API keep the English name.
+    expect(read('cy/feeds/appeals.xml')).toContain(`<category>${WELSH}</category>`);
+    expect(read('cy/feeds/regions/north-west.xml')).toContain(WELSH);
+    expect(read('feeds/appeals.xml')).toContain('<category>North West</category>');
+    const api = JSON.parse(read('api/v1/appeals.json')) as {
+      appeals: Array<{ id: string; region: { name: string } }>;
+    };
+    expect(api.appeals.find((a) => a.id === URGENT.id)?.region.name).toBe('North West');
+    expect(JSON.stringify(api)).not.toContain(WELSH);
+  });
+
   it('serves the closed notice in Welsh at a closed appeal’s Welsh address and at /cy/appeals/closed/', () => {
     for (const f of [`cy/appeals/${CLOSED_ID}/index.html`, 'cy/appeals/closed/index.html']) {
       const page = doc(f);

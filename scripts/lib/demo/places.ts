@@ -4,26 +4,48 @@
  */
 
 /**
- * The regions, with each one's square on the map of appeals: a tile grid of the UK, roughly where
+ * The regions, with each one's Welsh name and square on the map of appeals: a tile grid of the UK, roughly where
  * each region lies (Scotland and Northern Ireland at the top, London and the South East at the foot).
  */
 export const DEMO_REGIONS: ReadonlyArray<{
   id: string;
   name: string;
+  /** The name on Welsh pages. */
+  welshName: string;
   map: { row: number; column: number };
 }> = [
-  { id: 'north-east', name: 'North East', map: { row: 0, column: 2 } },
-  { id: 'north-west', name: 'North West', map: { row: 1, column: 1 } },
-  { id: 'yorkshire-and-the-humber', name: 'Yorkshire and the Humber', map: { row: 1, column: 2 } },
-  { id: 'east-midlands', name: 'East Midlands', map: { row: 2, column: 2 } },
-  { id: 'west-midlands', name: 'West Midlands', map: { row: 2, column: 1 } },
-  { id: 'east-of-england', name: 'East of England', map: { row: 2, column: 3 } },
-  { id: 'london', name: 'London', map: { row: 3, column: 2 } },
-  { id: 'south-east', name: 'South East', map: { row: 3, column: 3 } },
-  { id: 'south-west', name: 'South West', map: { row: 3, column: 1 } },
-  { id: 'wales', name: 'Wales', map: { row: 2, column: 0 } },
-  { id: 'scotland', name: 'Scotland', map: { row: 0, column: 1 } },
-  { id: 'northern-ireland', name: 'Northern Ireland', map: { row: 0, column: 0 } },
+  { id: 'north-east', name: 'North East', welshName: 'Gogledd-ddwyrain Lloegr', map: { row: 0, column: 2 } },
+  { id: 'north-west', name: 'North West', welshName: 'Gogledd-orllewin Lloegr', map: { row: 1, column: 1 } },
+  {
+    id: 'yorkshire-and-the-humber',
+    name: 'Yorkshire and the Humber',
+    welshName: "Swydd Efrog a'r Humber",
+    map: { row: 1, column: 2 },
+  },
+  {
+    id: 'east-midlands',
+    name: 'East Midlands',
+    welshName: 'Dwyrain Canolbarth Lloegr',
+    map: { row: 2, column: 2 },
+  },
+  {
+    id: 'west-midlands',
+    name: 'West Midlands',
+    welshName: 'Gorllewin Canolbarth Lloegr',
+    map: { row: 2, column: 1 },
+  },
+  { id: 'east-of-england', name: 'East of England', welshName: 'Dwyrain Lloegr', map: { row: 2, column: 3 } },
+  { id: 'london', name: 'London', welshName: 'Llundain', map: { row: 3, column: 2 } },
+  { id: 'south-east', name: 'South East', welshName: 'De-ddwyrain Lloegr', map: { row: 3, column: 3 } },
+  { id: 'south-west', name: 'South West', welshName: 'De-orllewin Lloegr', map: { row: 3, column: 1 } },
+  { id: 'wales', name: 'Wales', welshName: 'Cymru', map: { row: 2, column: 0 } },
+  { id: 'scotland', name: 'Scotland', welshName: 'Yr Alban', map: { row: 0, column: 1 } },
+  {
+    id: 'northern-ireland',
+    name: 'Northern Ireland',
+    welshName: 'Gogledd Iwerddon',
+    map: { row: 0, column: 0 },
+  },
 ];
 
 export interface Town {

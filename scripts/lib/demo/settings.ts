@@ -38,11 +38,13 @@ export function demoSettingsYaml(): string {
     `  textNumber: ${q(o.youngPeople.textNumber)}`,
     `  email: ${q(o.youngPeople.email)}`,
     `  messageService: ${q(o.youngPeople.messageService)}`,
+    "# welshName: each region's name on Welsh pages (/cy/).",
     "# map: each region's square on the map of appeals (/map/), row and column counted from 0 at the top left.",
     'regions:',
     ...o.regions.flatMap((r) => [
       `  - id: ${r.id}`,
       `    name: ${q(r.name)}`,
+      `    welshName: ${q(r.welshName)}`,
       `    map: { row: ${r.map.row}, column: ${r.map.column} }`,
     ]),
     `baseUrl: ${q(o.baseUrl)}`,

@@ -30,8 +30,23 @@ export function parseDate(text: string): CalendarDate {
   return date;
 }
 
-export function regionName(settings: SiteSettings, regionId: string): string {
-  return settings.regions.find((r) => r.id === regionId)?.name ?? regionId;
+type Region = SiteSettings['regions'][number];
+
+/**
+ * A region's name in `locale`; `lang` is 'en' when a Welsh page has to fall back to the English
+ * name, so screen readers pronounce it as English.
+ */
+export function regionLabel(
+  region: Pick<Region, 'name' | 'welshName'>,
+  locale: Locale,
+): { name: string; lang: 'en' | undefined } {
+  if (locale === 'cy' && region.welshName) return { name: region.welshName, lang: undefined };
+  return { name: region.name, lang: locale === 'en' ? undefined : 'en' };
+}
+
+export function regionName(settings: SiteSettings, regionId: string, locale: Locale = 'en'): string {
+  const region = settings.regions.find((r) => r.id === regionId);
+  return region ? regionLabel(region, locale).name : regionId;
 }
 
 type DescriptionKey = keyof ActiveAppealData['description'];
@@ -54,7 +69,7 @@ export function appealFacts(
     missing.date,
     today,
   );
-  const region = regionName(settings, appeal.lastSeen.region);
+  const region = regionName(settings, appeal.lastSeen.region, locale);
   const { phones } = settings;
   return {
     ageAtDisappearance: ageText(ages.atDisappearance, false, locale),

@@ -56,6 +56,8 @@ export const settingsSchema = z.strictObject({
           error: 'expected a region id of lower-case letters, digits and hyphens, like "north-west"',
         }),
         name: text('a region name, like "North West"'),
+        /** The name on Welsh pages (/cy/), like "Gogledd-orllewin Lloegr"; without it they show `name`. */
+        welshName: text('a Welsh region name, like "Gogledd-orllewin Lloegr"').optional(),
         /** The region's square on the map of appeals (/map/): a tile grid, so no boundary data. */
         map: z
           .strictObject({
