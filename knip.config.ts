@@ -43,7 +43,7 @@ const config: KnipConfig = {
   // Read with `require.resolve` on a template string (src/lib/photos/card-fonts.ts), which no static analysis follows.
   ignoreDependencies: ['@fontsource/atkinson-hyperlegible-next', '@fontsource/noto-sans'],
   // util-linux's `script` gives a test a real terminal (tests/studio/studio-security.test.ts); not an npm package.
-  // openssl makes the test push service's certificate (tests/helpers/push-service.ts); Debian's, via ca-certificates.
+  // openssl makes the test push service's certificate (scripts/lib/push-service.ts); Debian's, via ca-certificates.
   ignoreBinaries: ['script', 'openssl'],
 };
 

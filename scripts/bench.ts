@@ -1,5 +1,5 @@
 // `npm run bench [-- --n 100|1000|10000 --photos 1|2 --only cold,warm,new,edit,closure,race,bytes,search,check,alerts --baseline --runs 3 --keep]`
-// (`alerts` takes `--subscribers 100000 --subscribe-requests 1000`):
+// (`alerts` takes `--subscribers 100000 --devices 10000 --subscribe-requests 1000`):
 // builds and publishes N synthetic fictional appeals with the real pipeline, prints the figures
 // (with our/naive ratios under --baseline), writes them to bench-results/ and updates BENCHMARKS.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     subscribers: { type: 'string', default: '100000' },
+    devices: { type: 'string', default: '10000' },
     'subscribe-requests': { type: 'string', default: '1000' },
   },
 });
@@ -59,6 +60,7 @@ const wholeNumber = (name: string, raw: string, min: number) => {
   return value;
 };
 const subscribers = wholeNumber('subscribers', values.subscribers, 10);
+const devices = wholeNumber('devices', values.devices, 1);
 const subscribeRequests = wholeNumber('subscribe-requests', values['subscribe-requests'], 1);
 
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
@@ -70,7 +72,7 @@ const result = await runBench(
     baseline: values.baseline,
     runs,
     keep: values.keep,
-    alerts: { subscribers, subscribeRequests },
+    alerts: { subscribers, devices, subscribeRequests },
     log: (line) => console.error(line),
   },
   command,

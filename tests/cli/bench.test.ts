@@ -28,7 +28,7 @@ it('npm run bench -- --n 3 --only check runs the real check and prints the table
   expect(bad.stderr).toMatch(/unknown measure nonsense/);
 }, 120_000);
 
-it('npm run bench -- --only alerts sends to seeded subscribers through a local relay and loads subscribe', () => {
+it('npm run bench -- --only alerts sends to seeded subscribers and devices through a local relay and push service, and loads subscribe', () => {
   const result = spawnSync(
     process.execPath,
     [
@@ -37,6 +37,8 @@ it('npm run bench -- --only alerts sends to seeded subscribers through a local r
       'alerts',
       '--subscribers',
       '300',
+      '--devices',
+      '50',
       '--subscribe-requests',
       '60',
       '--runs',
@@ -47,8 +49,10 @@ it('npm run bench -- --only alerts sends to seeded subscribers through a local r
   );
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   // Every fifth seeded subscriber chose all of the UK, the rest the appeal's region: all 300 get it.
+  // The 50 devices likewise, through the local push service; the recall cancels the second
+  // appeal's 300 emails and those of its 50 pushes not yet sent.
   expect(result.stdout).toMatch(
-    /\| 300 \| 300 \| \d+\.\d\d s \| \d+\.\d\d s \| [\d,]+ \| (?:\d+ ms|\d+\.\d\d s) \(300, after \d+ sent\) \| \d+, 32 at once \| 20 \/ 80 of 100 \|/,
+    /\| 300 \| 300 \| \d+\.\d\d s \| \d+\.\d\d s \| [\d,]+ \| (?:\d+ ms|\d+\.\d\d s) \((?:3[0-4]\d|350), after \d+ sent\) \| \d+, 32 at once \| 20 \/ 80 of 100 \| 50 \(50\) \| \d+\.\d\d s \| [\d,]+ \|/,
   );
   // No site was built: the site tables are not shown.
   expect(result.stdout).not.toContain('Cold build, ours');

@@ -117,8 +117,38 @@ describe('the alerts table', () => {
       '300 (300, 250, 310), 32 at once',
       '20 / 80 of 100',
       NOT_MEASURED,
+      NOT_MEASURED,
+      NOT_MEASURED,
       '2026-12-05: `npm run bench -- --only alerts`',
     ]);
+  });
+
+  it('gives the push figures when devices were measured', () => {
+    const row = alertsRow({
+      ...result,
+      ours: {
+        alerts: {
+          subscribers: 20_000,
+          recipients: 20_000,
+          seedMs: 2_000,
+          queuedMs: 1_234,
+          lastEmailMs: 120_000,
+          emailsPerMinute: 10_000,
+          recall: { cancelled: 30_000, ms: 137.2, sentBefore: 10_000 },
+          subscribe: { requests: 1000, concurrency: 32, perSecond: [300], medianPerSecond: 300 },
+          oneAddress: { requests: 100, accepted: 20, refused: 80 },
+          push: {
+            devices: 10_000,
+            recipients: 10_000,
+            lastPushMs: 45_678,
+            pushesPerMinute: 13_579.6,
+            verified: 10,
+          },
+        },
+      },
+    })!;
+    expect(row).toHaveLength(ALERTS_HEADER.length);
+    expect(row.slice(8, 11)).toEqual(['10,000 (10,000)', '45.7 s', '13,580']);
   });
 });
 

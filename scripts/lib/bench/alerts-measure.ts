@@ -1,6 +1,7 @@
 // The `alerts` measure of `npm run bench` (issue 21): N confirmed subscribers seeded straight into a
 // throwaway alerts store, the real alerts service (`scripts/alerts.ts`, a child process as in
-// production) sending through a local SMTP server, and subscribe requests against its HTTP endpoint.
+// production) sending through a local SMTP server and to M devices through a local web push service,
+// and subscribe requests against its HTTP endpoint.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -8,18 +9,22 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
+import webpush from 'web-push';
 import { urgentAppealRegion } from '../../../src/lib/alerts/alert-appeal.ts';
 import { recallAlerts } from '../../../src/lib/alerts/alert-commands.ts';
 import { ALERTS_DB_FILE, openAlertsStore } from '../../../src/lib/alerts/alerts-store.ts';
 import { ALL_REGIONS, WORDING_VERSION } from '../../../src/lib/alerts/subscription-form.ts';
 import { loadSettings } from '../../../src/lib/content/load-settings.ts';
 import { PROJECT_ROOT } from '../build-site.ts';
+import { startPushService, type TestPushService } from '../push-service.ts';
 import { writeSyntheticContent } from '../synthetic-content.ts';
 import type { AlertsFigures } from './bench-result.ts';
 import { NODE, secs } from './bench-run.ts';
 
 export interface AlertsBenchOptions {
   subscribers: number;
+  /** Push subscriptions (devices), alongside the subscribers. */
+  devices: number;
   /** Subscribe requests per round, and the rounds (the median is reported). */
   subscribeRequests: number;
   runs: number;
@@ -28,6 +33,9 @@ export interface AlertsBenchOptions {
 
 /** Concurrent clients in the subscribe load: enough to keep the one-process service busy. */
 const SUBSCRIBE_CONCURRENCY = 32;
+
+/** Pushes the local push service decrypts and checks; the rest it accepts unread. */
+const PUSHES_VERIFIED = 10;
 
 interface Sink {
   port: number;
@@ -123,6 +131,26 @@ function seedSubscribers(dataDir: string, count: number, region: string): void {
   db.close();
 }
 
+/**
+ * `count` push subscriptions on the local push service, through the store's own method, in one
+ * transaction; every fifth for all of the UK, the rest `region`, as the email subscribers.
+ */
+function seedDevices(dataDir: string, push: TestPushService, count: number, region: string): void {
+  const store = openAlertsStore(dataDir);
+  const now = Date.now();
+  store.transaction(() => {
+    for (let i = 0; i < count; i++)
+      store.addPushSubscription({
+        subscription: push.device(`device${i}`).subscription,
+        regions: i % 5 === 0 ? [ALL_REGIONS] : [region],
+        language: 'en',
+        wording: WORDING_VERSION,
+        now,
+      });
+  });
+  store.close();
+}
+
 /** Deletes the sign-ups nobody confirmed (with their queued confirmation emails). */
 function forgetPending(dataDir: string): void {
   const db = new DatabaseSync(path.join(dataDir, ALERTS_DB_FILE), { timeout: 30_000 });
@@ -214,11 +242,12 @@ async function subscribeLoad(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function alertsMeasure(options: AlertsBenchOptions): Promise<AlertsFigures> {
-  const { subscribers, say } = options;
+  const { subscribers, devices, say } = options;
   mkdirSync(path.join(PROJECT_ROOT, 'test-output'), { recursive: true });
   const work = mkdtempSync(path.join(PROJECT_ROOT, 'test-output', 'bench-alerts-'));
   const sink = await startSink();
   const site = await startLiveSite();
+  const push = await startPushService({ verify: PUSHES_VERIFIED });
   try {
     // Four fictional urgent appeals (the demo schedule makes the last four urgent), one photo each.
     const contentDir = path.join(work, 'content');
@@ -230,6 +259,9 @@ export async function alertsMeasure(options: AlertsBenchOptions): Promise<Alerts
     const seedStart = performance.now();
     seedSubscribers(dataDir, subscribers, region);
     const seedMs = performance.now() - seedStart;
+    say(`alerts: seeding ${devices.toLocaleString('en-GB')} push subscriptions...`);
+    seedDevices(dataDir, push, devices, region);
+    const vapid = webpush.generateVAPIDKeys();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       CONTENT_DIR: contentDir,
@@ -243,14 +275,20 @@ export async function alertsMeasure(options: AlertsBenchOptions): Promise<Alerts
       // own limit is what a real service is held to.
       ALERTS_SEND_PER_SECOND: '100000',
       ALERTS_TRUST_PROXY: '1',
+      ALERTS_VAPID_PUBLIC_KEY: vapid.publicKey,
+      ALERTS_VAPID_PRIVATE_KEY: vapid.privateKey,
+      ALERTS_VAPID_SUBJECT: 'mailto:alerts@bench.example.net',
+      // Hosts are matched by name, whatever the port; the push service's certificate is trusted.
+      ALERTS_PUSH_HOSTS: '127.0.0.1',
+      NODE_EXTRA_CA_CERTS: push.caFile,
     };
     const service = await startService(env);
     try {
       const store = openAlertsStore(dataDir);
-      const recipients = store.countRecipients([region]);
+      const { email: recipients, push: pushRecipients } = store.countRecipientsByChannel([region]);
       store.close();
       say(
-        `alerts: \`alerts send ${alerted} --alert\` to ${recipients.toLocaleString('en-GB')} subscribers...`,
+        `alerts: \`alerts send ${alerted} --alert\` to ${recipients.toLocaleString('en-GB')} subscribers and ${pushRecipients.toLocaleString('en-GB')} devices...`,
       );
       const sendStart = performance.now();
       const sent = await run(
@@ -264,17 +302,34 @@ export async function alertsMeasure(options: AlertsBenchOptions): Promise<Alerts
       const second = openAlertsStore(dataDir);
       const recallQueued = second.enqueueAlert(recalled!, regions, Date.now());
       second.close();
+      // The first alert's pushes are claimed before the second's (in id order): the time to the
+      // last of them is taken when the count is reached, before the second alert's come in.
+      const pushesDone = push.waitFor(pushRecipients, 6 * 60 * 60_000).then(() => ({
+        lastMs: push.lastAt - sendStart,
+        perMinute: ((pushRecipients - 1) * 60_000) / Math.max(1, push.lastAt - push.firstAt),
+      }));
       await sink.waitFor(Math.ceil(recipients / 2), 6 * 60 * 60_000);
       const recallStart = performance.now();
       const { cancelled } = recallAlerts(dataDir, recalled!);
       const recallMs = performance.now() - recallStart;
       const sentAtRecall = sink.accepted;
-      if (cancelled !== recallQueued)
+      // The recalled appeal's pushes may have begun by now (the push sender is not held up by email).
+      if (cancelled > recallQueued || cancelled < recallQueued - pushRecipients)
         throw new Error(`the recall cancelled ${cancelled} of ${recallQueued} queued alerts`);
       await sink.waitFor(recipients, 6 * 60 * 60_000);
       const lastMs = sink.lastAt - sendStart;
+      const pushed = await pushesDone;
+      // The sample the push service decrypted: the alerted appeal's, VAPID-signed with our key.
+      const sample = push.received;
+      if (
+        sample.length !== Math.min(PUSHES_VERIFIED, pushRecipients) ||
+        !sample.every(
+          (p) => p.payload.url.includes(`/appeals/${alerted}/`) && p.vapid.publicKey === vapid.publicKey,
+        )
+      )
+        throw new Error(`the pushes checked are not the alert: ${JSON.stringify(sample.slice(0, 2))}`);
       say(
-        `  queued in ${secs(queuedMs)}, last email accepted after ${secs(lastMs)}; recall of ${cancelled.toLocaleString('en-GB')} queued alerts mid-send: ${secs(recallMs)}`,
+        `  queued in ${secs(queuedMs)}, last email accepted after ${secs(lastMs)}, last push after ${secs(pushed.lastMs)}; recall of ${cancelled.toLocaleString('en-GB')} queued alerts mid-send: ${secs(recallMs)}`,
       );
       // Subscribe load, against the same store with the subscribers in it, the sender running.
       const siteOrigin = new URL(site.url).origin;
@@ -305,6 +360,13 @@ export async function alertsMeasure(options: AlertsBenchOptions): Promise<Alerts
         // The sender's pace, first email to last (the command's own start-up aside).
         emailsPerMinute: ((recipients - 1) * 60_000) / Math.max(1, sink.lastAt - sink.firstAt),
         recall: { cancelled, ms: recallMs, sentBefore: sentAtRecall },
+        push: {
+          devices,
+          recipients: pushRecipients,
+          lastPushMs: pushed.lastMs,
+          pushesPerMinute: pushed.perMinute,
+          verified: sample.length,
+        },
         subscribe: {
           requests: options.subscribeRequests,
           concurrency: SUBSCRIBE_CONCURRENCY,
@@ -322,6 +384,7 @@ export async function alertsMeasure(options: AlertsBenchOptions): Promise<Alerts
     }
   } finally {
     await sink.close();
+    await push.close();
     await new Promise<void>((resolve) => site.server.close(() => resolve()));
     rmSync(work, { recursive: true, force: true });
   }

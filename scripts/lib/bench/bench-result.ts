@@ -91,8 +91,17 @@ export interface AlertsFigures {
   subscribe: { requests: number; concurrency: number; perSecond: number[]; medianPerSecond: number };
   /** Subscribe requests from one client address: the rate limit's answer. */
   oneAddress: { requests: number; accepted: number; refused: number };
-  /** Time to the last push accepted by a local push service, when measured. */
-  lastPushMs?: number;
+  /**
+   * Web push to M devices through a local push service: `alerts send` start → the last push
+   * accepted, and the pace first to last; `verified` pushes were decrypted and checked.
+   */
+  push?: {
+    devices: number;
+    recipients: number;
+    lastPushMs: number;
+    pushesPerMinute: number;
+    verified: number;
+  };
 }
 
 export interface BenchResult {

@@ -30,7 +30,7 @@ export interface BenchOptions {
   keep: boolean;
   log: (line: string) => void;
   /** The `alerts` measure's sizes. */
-  alerts: { subscribers: number; subscribeRequests: number };
+  alerts: { subscribers: number; devices: number; subscribeRequests: number };
 }
 
 const BUILD_DATE = '2026-11-29';

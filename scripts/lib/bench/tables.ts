@@ -169,7 +169,9 @@ export const ALERTS_HEADER = [
   'Recall mid-send (queued alerts cancelled)',
   'Subscribe requests per second (median)',
   'One address: accepted / refused',
+  'Devices (push alert to)',
   '`alerts send --alert` → last push accepted',
+  'Pushes per minute (first to last)',
   'Run',
 ];
 
@@ -189,7 +191,9 @@ export function alertsRow(r: BenchResult): string[] | undefined {
     `${a.recall.ms < 1000 ? `${Math.round(a.recall.ms)} ms` : seconds(a.recall.ms)} (${count(a.recall.cancelled)}, after ${count(a.recall.sentBefore)} sent)`,
     `${count(Math.round(a.subscribe.medianPerSecond))}${rounds.length > 1 ? ` (${rounds.map((x) => count(Math.round(x))).join(', ')})` : ''}, ${a.subscribe.concurrency} at once`,
     `${a.oneAddress.accepted} / ${a.oneAddress.refused} of ${a.oneAddress.requests}`,
-    seconds(a.lastPushMs),
+    a.push ? `${count(a.push.devices)} (${count(a.push.recipients)})` : NOT_MEASURED,
+    seconds(a.push?.lastPushMs),
+    a.push ? count(Math.round(a.push.pushesPerMinute)) : NOT_MEASURED,
     runCell(r),
   ];
 }
