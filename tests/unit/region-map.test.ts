@@ -67,6 +67,10 @@ describe('laying out the tiles', () => {
   it('splits long names into lines that fit a tile, never splitting a word', () => {
     expect(tileLabelLines('Yorkshire and the Humber')).toEqual(['Yorkshire and', 'the Humber']);
     expect(tileLabelLines('London')).toEqual(['London']);
+    // Welsh names with a long hyphenated word break after the hyphen, so no line overflows the square.
+    expect(tileLabelLines('Gogledd-ddwyrain Lloegr')).toEqual(['Gogledd-', 'ddwyrain', 'Lloegr']);
+    expect(tileLabelLines('De-ddwyrain Lloegr')).toEqual(['De-ddwyrain', 'Lloegr']);
+    expect(tileLabelLines('Gogledd-orllewin Lloegr').every((line) => line.length <= 13)).toBe(true);
     expect(tileLabelLines('East of England')).toEqual(['East of', 'England']);
     expect(tileLabelLines('a bb ccccccccccccc dd eeeeeeeeeeeee ff')).toHaveLength(3);
   });

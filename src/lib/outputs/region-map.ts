@@ -160,10 +160,18 @@ export const TILE = { size: 112, gap: 8 } as const;
  */
 export function tileLabelLines(name: string, width = 13): string[] {
   const lines: string[] = [];
-  for (const word of name.split(/\s+/).filter(Boolean)) {
+  // A word too long for a line may break after a hyphen ("Gogledd-" / "ddwyrain"), never inside.
+  const pieces = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) =>
+      (word.length > width ? word.split(/(?<=-)/) : [word]).map((text, i) => ({ text, glued: i > 0 })),
+    );
+  for (const { text, glued } of pieces) {
     const last = lines.at(-1);
-    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
+    const joined = last === undefined ? undefined : `${last}${glued ? '' : ' '}${text}`;
+    if (joined !== undefined && joined.length <= width) lines[lines.length - 1] = joined;
+    else lines.push(text);
   }
   if (lines.length <= 3) return lines;
   return [...lines.slice(0, 2), lines.slice(2).join(' ')];
