@@ -740,6 +740,16 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expectNoProblems(problems);
   });
 
+  it('on a phone (375 px), never scrolls sideways in either language, however long the sort names', async () => {
+    for (const path of ['/search/?q=Zephyrine', '/cy/search/?q=Zephyrine']) {
+      const { page, problems } = await open(path, { viewport: { width: 375, height: 800 } });
+      await page.locator('#search-app .card-list--results > li').first().waitFor({ timeout: 60_000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scrolling on ${path}`).toBeLessThanOrEqual(0);
+      expectNoProblems(problems);
+    }
+  });
+
   it('on a wide screen, shows the filters beside the results with no control to open', async () => {
     const { page, problems } = await open(searchUrl({ q: 'fictional' }), {
       viewport: { width: 1280, height: 800 },
