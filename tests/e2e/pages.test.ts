@@ -175,8 +175,9 @@ function builtPages(): void {
     });
   }
 
-  // The map and the young person's page, in both languages, at a desktop and a phone width.
-  for (const path of ['/map/', '/cy/map/', '/your-appeal/', '/cy/your-appeal/'])
+  // The map and the young person's page, in both languages, at a desktop and a phone width; and the
+  // press page, whose long addresses once pushed a phone's page sideways (its Welsh twin below).
+  for (const path of ['/map/', '/cy/map/', '/your-appeal/', '/cy/your-appeal/', '/press/'])
     for (const width of [1280, 375])
       it(`has no WCAG 2.2 A/AA violations (axe-core) at ${width} px: ${path}`, async () => {
         const { page, response, problems } = await open(path, { viewport: { width, height: 800 } });
@@ -253,6 +254,8 @@ function builtPages(): void {
         await loadEverything(page);
         const violations = await runAxe(page);
         expect(violations.length, `axe violations on ${path}:\n\n${formatViolations(violations)}`).toBe(0);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `sideways scrolling on ${path}`).toBeLessThanOrEqual(0);
       });
     }
 
