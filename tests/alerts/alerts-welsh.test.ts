@@ -120,10 +120,11 @@ describe('alerts in Welsh', () => {
     store.close();
     await smtp.waitFor(4);
     const cyAlert = mailTo('darllenydd@example.net')[1]!;
-    expect(cyAlert.parsed.subject).toBe('Apêl frys: North West');
+    // The fixture's settings give North West its Welsh name.
+    expect(cyAlert.parsed.subject).toBe('Apêl frys: Gogledd-orllewin Lloegr');
     const alertText = cyAlert.parsed.text ?? '';
     expect(alertText).toMatch(
-      /^Apêl frys yn ardal North West: cadwch lygad am Zephyrine Quillfeather, \d+ oed\./,
+      /^Apêl frys yn ardal Gogledd-orllewin Lloegr: cadwch lygad am Zephyrine Quillfeather, \d+ oed\./,
     );
     // The facts in Welsh: the date, the time and what to do.
     expect(alertText).toContain('Ar goll ers 1 Mai 2026 am 6:30yh.');

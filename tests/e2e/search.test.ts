@@ -438,7 +438,8 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
     expect(Object.fromEntries(facts)).toEqual({
       'Oed nawr': '14 oed',
       'Ar goll ers': '1 Mai 2026 am 6:30yh',
-      'Gwelwyd ddiwethaf': `${ZEPHYRINE.town}, ${ZEPHYRINE.filters.region}`,
+      // The region by its Welsh name where the settings give one.
+      'Gwelwyd ddiwethaf': `${ZEPHYRINE.town}, ${SETTINGS.regions.find((r) => r.id === ZEPHYRINE.regionId)?.welshName ?? ZEPHYRINE.filters.region}`,
     });
     // Only the Welsh index was loaded, from every shard.
     expect(indexes.length).toBeGreaterThan(0);
@@ -1016,9 +1017,11 @@ describeBrowser('search in Chromium, with the strict CSP', () => {
         const fragments = readdirSync(path.join(dist, 'pagefind'))
           .filter((name) => /^s\d+$/.test(name))
           .flatMap((shard) => readdirSync(path.join(dist, 'pagefind', shard, 'fragment')));
-        expect(fragments.length, `one Pagefind fragment per active appeal (${fragments.join(', ')})`).toBe(
-          ACTIVE.length - 1,
-        );
+        // One per active appeal in each language: its English and its Welsh page.
+        expect(
+          fragments.length,
+          `one Pagefind fragment per active appeal and language (${fragments.join(', ')})`,
+        ).toBe((ACTIVE.length - 1) * 2);
       } finally {
         await closedServer?.close();
         rmSync(workDir, { recursive: true, force: true });
